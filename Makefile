@@ -1,0 +1,78 @@
+# The Victims' Rights Service. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+GOVUK := node_modules/govuk-frontend/dist/govuk
+STATIC_GOVUK := victimsrights/static/govuk
+PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help run test lint typecheck test-sqlite test-postgres assets demo-data browser bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+.make-deps: $(BIN)/activate requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+assets: node_modules/.package-lock.json ## Copy GOV.UK Frontend's built assets into static/
+	rm -rf $(STATIC_GOVUK) && mkdir -p $(STATIC_GOVUK)
+	cp $(GOVUK)/govuk-frontend.min.js $(GOVUK)/govuk-frontend.min.js.map $(GOVUK)/govuk-frontend.min.css.map $(STATIC_GOVUK)/
+	sed 's#url(/assets/#url(assets/#g' $(GOVUK)/govuk-frontend.min.css > $(STATIC_GOVUK)/govuk-frontend.min.css
+	cp -r $(GOVUK)/assets $(STATIC_GOVUK)/assets
+
+.make-static: .make-deps assets
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	touch $@
+
+demo-data: .make-static ## Migrate SQLite and load the demo data
+	$(PY) manage.py migrate --verbosity 0
+	$(PY) manage.py createcachetable
+	$(PY) manage.py load_areas
+	$(PY) manage.py load_demo_data
+
+run: demo-data ## Serve the service with demo data on http://127.0.0.1:$(PORT) (web + worker)
+	@echo "Serving on http://127.0.0.1:$(PORT) — Ctrl-C stops web and worker."
+	trap 'kill 0' EXIT INT TERM; \
+	$(BIN)/gunicorn victimsrights.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - & \
+	$(PY) manage.py db_worker --interval 1 --no-reload & \
+	wait
+
+browser: ## Install Debian's Chromium for the browser tests when it is missing
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+lint: .make-deps ## ruff (lint and format) and the migrations check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --verbosity 0
+
+typecheck: .make-deps ## mypy with django-stubs
+	$(BIN)/mypy victimsrights bench
+
+test-sqlite: .make-static browser
+	$(BIN)/pytest
+
+test-postgres: .make-static browser
+	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "PostgreSQL answers: running the suite on PostgreSQL"; \
+		DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest; \
+	else echo "PostgreSQL is not reachable at $(POSTGRES_URL): skipping the PostgreSQL run"; fi
+
+test: lint typecheck test-sqlite test-postgres ## Lint, type-check, then the whole suite on SQLite and (when reachable) PostgreSQL
+
+bench: demo-data ## Run the benchmarks (they print their figures)
+	$(PY) bench/report_submission.py
+
+clean: ## Remove the venv, node_modules, built assets and the demo database
+	rm -rf $(VENV) node_modules $(STATIC_GOVUK) staticfiles db.sqlite3* .test-db* .make-*

@@ -1,0 +1,33 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from victimsrights.accounts.roles import AREA_SCOPED_ROLES, POLICE_ROLES, Role
+from victimsrights.areas.models import Area, Force, SafePlaceOrganisation
+
+
+class StaffUser(AbstractUser):
+    """A member of staff: police, a safe-place worker or the commissioner's office.
+
+    Each account holds exactly one role and the scope that role needs.
+    """
+
+    role = models.CharField(max_length=32, choices=Role.choices)
+    force = models.ForeignKey(Force, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
+    organisation = models.ForeignKey(
+        SafePlaceOrganisation, null=True, blank=True, on_delete=models.PROTECT, related_name="workers"
+    )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role in AREA_SCOPED_ROLES and self.area_id is None:
+            raise ValidationError({"area": "This role works in one area: choose the area."})
+        if self.role in POLICE_ROLES and self.force_id is None:
+            raise ValidationError({"force": "Police staff belong to a force."})
+        if self.role == Role.SAFE_PLACE_WORKER and self.organisation_id is None:
+            raise ValidationError({"organisation": "A safe-place worker belongs to an organisation."})
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label if self.role else ""

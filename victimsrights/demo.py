@@ -1,0 +1,145 @@
+"""Demo data that makes the service look alive: staff for every role, safe places, reports.
+
+Everything is created through the services, exactly as a user would create it.
+"""
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from victimsrights.accounts.models import StaffUser
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.services import staff_user_create
+from victimsrights.areas.models import Area, Borough, Force, SafePlaceKind, SafePlaceOrganisation
+from victimsrights.reporting import services as reporting
+
+DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo, refused in production
+DEMO_AREAS = ("central-north", "south-east")
+
+ACCOUNTS = [
+    "Someone broke into my flat while I was at work and took my laptop and jewellery.",
+    "A man shouted racist abuse at me on the bus and pushed me when I got off.",
+    "My ex-partner keeps turning up at my work and sending threatening messages.",
+    "My bike was stolen from outside the station even though it was locked.",
+    "I was assaulted outside a pub on Saturday night by someone I did not know.",
+    "Someone used my bank card details to buy things online.",
+    "My car window was smashed and my bag taken from the back seat.",
+    "A group of teenagers threatened me with a knife and took my phone.",
+]
+NAMES = ["Amira Khan", "Tom Davies", "Grace Okafor", "Wei Chen", "Siobhan Murphy", "Kwame Mensah", "Priya Patel"]
+
+
+def sample_answers(
+    *, rng: random.Random, borough: Borough | None, email: str = "", channels: list[str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """A complete set of report-journey answers, as the journey stores them."""
+    name = rng.choice(NAMES)
+    channels = channels or ["email"]
+    email = email or f"{name.split()[0].lower()}.{rng.randint(100, 999)}@example.com"
+    return {
+        "in-danger": {"in_danger": "no"},
+        "what-happened": {"what_happened": rng.choice(ACCOUNTS)},
+        "when": {
+            "occurred_day": "",
+            "occurred_month": "",
+            "occurred_year": "",
+            "occurred_on": "",
+            "occurred_approximately": rng.choice(["Last week", "Yesterday evening", "Over the last few months"]),
+        },
+        "where": (
+            {"where": "borough", "borough": borough.pk, "postcode": ""}
+            if borough
+            else {"where": "unknown", "borough": None, "postcode": ""}
+        ),
+        "people": {"people_involved": ""},
+        "injuries": {"injured": rng.choice(["no", "prefer_not"]), "injuries": ""},
+        "your-name": {"victim_name": name},
+        "contact": {
+            "channels": channels,
+            "email": email if "email" in channels else "",
+            "mobile": "07700900982" if "text" in channels else "",
+            "phone": "07700900982" if "phone" in channels else "",
+            "postal_address": "",
+        },
+        "safe-times": {"safe_times": ["any"]},
+        **({"voicemail": {"voicemail": "no"}} if "phone" in channels else {}),
+        "wording": {"neutral_wording": rng.choice(["yes", "no"]), "safe_word": ""},
+        "support": {"support": ["none"], "interpreter_language": "", "accessibility_needs": ""},
+        "referral": {"referral_consent": rng.choice(["yes", "no"])},
+    }
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    created: bool
+    staff: list[tuple[str, str, str]]
+    reports: int
+
+
+def _staff(rows: list[tuple[str, Role, str, Area | None, SafePlaceOrganisation | None]]) -> None:
+    for username, role, full_name, area, organisation in rows:
+        staff_user_create(
+            username=username,
+            password=DEMO_PASSWORD,
+            role=role,
+            full_name=full_name,
+            email=f"{username}@example.police.uk",
+            force=Force.objects.get(code="met")
+            if role not in {Role.SAFE_PLACE_WORKER, Role.VICTIMS_COMMISSIONER}
+            else None,
+            area=area,
+            organisation=organisation,
+        )
+
+
+def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
+    if StaffUser.objects.filter(username="registrar").exists():
+        return DemoSummary(False, _staff_listing(), 0)
+    rng = random.Random(seed)
+    areas = {area.code: area for area in Area.objects.all()}
+    organisations = [
+        SafePlaceOrganisation.objects.create(name=name, kind=kind, contact_email=f"{slug}@example.org.uk")
+        for name, kind, slug in (
+            ("The Havens (Camden)", SafePlaceKind.SARC, "havens"),
+            ("Rape Crisis South London", SafePlaceKind.RAPE_CRISIS, "rcsl"),
+            ("Solace Women's Aid", SafePlaceKind.WOMENS_AID, "solace"),
+        )
+    ]
+    for organisation in organisations:
+        organisation.areas.set(areas.values())
+
+    rows: list[tuple[str, Role, str, Area | None, SafePlaceOrganisation | None]] = [
+        ("registrar", Role.CRIME_REGISTRAR, "Ruth Registrar", None, None),
+        ("commissioner", Role.VICTIMS_COMMISSIONER, "Vera Commissioner", None, None),
+    ]
+    for code in DEMO_AREAS:
+        area = areas[code]
+        rows += [
+            (f"recording.{code}", Role.RECORDING_OFFICER, f"Rory Recorder ({area.name})", area, None),
+            (f"oic.{code}", Role.INVESTIGATING_OFFICER, f"Olivia Investigator ({area.name})", area, None),
+            (f"reviewer.{code}", Role.REVIEWER, f"Rahul Reviewer ({area.name})", area, None),
+            (f"commander.{code}", Role.AREA_COMMANDER, f"Chris Commander ({area.name})", area, None),
+        ]
+    rows += [
+        ("worker.havens", Role.SAFE_PLACE_WORKER, "Hana Worker", None, organisations[0]),
+        ("worker.rcsl", Role.SAFE_PLACE_WORKER, "Rita Worker", None, organisations[1]),
+    ]
+    _staff(rows)
+
+    boroughs = list(Borough.objects.select_related("area"))
+    demo_boroughs = [b for b in boroughs if b.area.code in DEMO_AREAS]
+    for index in range(reports):
+        borough = rng.choice(demo_boroughs if index % 3 else boroughs) if index % 12 else None
+        channels = rng.choice([["email"], ["email", "text"], ["text"], ["phone", "letter"]])
+        draft = reporting.draft_start()
+        for slug, answer in sample_answers(rng=rng, borough=borough, channels=channels).items():
+            reporting.draft_answer(draft=draft, step_slug=slug, answer=answer)
+        reporting.report_submit(draft=draft, submission_key=draft.submission_key)
+    return DemoSummary(True, _staff_listing(), reports)
+
+
+def _staff_listing() -> list[tuple[str, str, str]]:
+    return [
+        (user.username, user.role_label, str(user.area or user.organisation or "all areas"))
+        for user in StaffUser.objects.order_by("role", "username")
+    ]

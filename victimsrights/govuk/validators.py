@@ -1,0 +1,35 @@
+"""Validators every form shares, with messages in the GOV.UK style."""
+
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+
+UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+UK_PHONE = re.compile(r"^(?:\+44|0)\d{9,10}$")
+UK_MOBILE = re.compile(r"^(?:\+447|07)\d{9}$")
+PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
+
+
+def reject_control_characters(value: str) -> None:
+    """Line breaks and tabs are fine; other invisible control characters are not."""
+    if any(unicodedata.category(char) == "Cc" and char not in "\n\r\t" for char in value):
+        raise ValidationError("Remove any special or invisible characters, then try again.", code="control")
+
+
+def normalise_postcode(value: str) -> str:
+    """Return the postcode as 'SW1A 1AA', or raise ValidationError."""
+    compact = re.sub(r"\s+", "", value).upper()
+    match = UK_POSTCODE.match(compact)
+    if not match:
+        raise ValidationError("Enter a real postcode, like SW1A 1AA", code="postcode")
+    return f"{match.group(1)} {match.group(2)}"
+
+
+def normalise_phone(value: str, *, mobile: bool = False) -> str:
+    compact = PHONE_PUNCTUATION.sub("", value)
+    pattern = UK_MOBILE if mobile else UK_PHONE
+    if not pattern.match(compact):
+        example = "07700 900 982" if mobile else "01632 960 001, 07700 900 982 or +44 808 157 0192"
+        raise ValidationError(f"Enter a UK phone number, like {example}", code="phone")
+    return compact

@@ -1,0 +1,110 @@
+"""Who may open which page: the one permission table.
+
+Every named URL has a rule here: the roles that may open it and the objects they may
+reach through it. The middleware refuses a URL without a rule, and
+`tests/test_permission_matrix.py` walks every URL x every role against this table.
+Object scope (own area, own organisation, own case) is then applied by the selectors
+the view calls, which take the user and return only what is in scope.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from victimsrights.accounts.roles import Role
+
+
+class Audience(StrEnum):
+    PUBLIC = "public"  # anyone, including a victim with no account
+    STAFF = "staff"  # signed-in staff in one of the rule's roles
+
+
+class Scope(StrEnum):
+    NONE = "none"  # no victim data behind the page
+    OWN_DRAFT = "own draft"  # the victim's own draft or report, held in their session
+    OWN_AREA = "own area"
+    OWN_ORGANISATION = "own organisation"
+    OWN_CASE = "own case"
+    ALL_AREAS_READ_ONLY = "all areas, read only"
+
+
+@dataclass(frozen=True)
+class Rule:
+    audience: Audience
+    scope: Scope
+    roles: frozenset[Role] = frozenset()
+
+    def allows(self, user: Any) -> bool:
+        if self.audience is Audience.PUBLIC:
+            return True
+        return bool(user.is_authenticated and user.is_active and user.role in self.roles)
+
+
+ALL_STAFF = frozenset(Role)
+
+
+def public(scope: Scope = Scope.NONE) -> Rule:
+    return Rule(Audience.PUBLIC, scope)
+
+
+def staff(*roles: Role, scope: Scope) -> Rule:
+    return Rule(Audience.STAFF, scope, frozenset(roles))
+
+
+RULES: dict[str, Rule] = {
+    # Service-wide
+    "home": public(),
+    "exit": public(),
+    "accessibility": public(),
+    "privacy": public(),
+    # Right to Report: the victim's own journey, kept in their session
+    "reporting:start": public(),
+    "reporting:call-999": public(),
+    "reporting:step": public(Scope.OWN_DRAFT),
+    "reporting:check-answers": public(Scope.OWN_DRAFT),
+    "reporting:confirmation": public(Scope.OWN_DRAFT),
+    "reporting:save": public(Scope.OWN_DRAFT),
+    "reporting:saved": public(Scope.OWN_DRAFT),
+    "reporting:resume": public(Scope.OWN_DRAFT),
+    # Staff accounts
+    "accounts:sign-in": public(),
+    "accounts:sign-out": public(),
+    "accounts:home": staff(*ALL_STAFF, scope=Scope.NONE),
+}
+
+
+def rule_for(view_name: str) -> Rule:
+    try:
+        return RULES[view_name]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"The URL '{view_name}' has no rule in victimsrights/permissions.py; add one."
+        ) from None
+
+
+class PermissionMiddleware:
+    """Applies the table before any view runs."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response: HttpResponse = self.get_response(request)
+        return response
+
+    def process_view(self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any) -> Any:
+        match = request.resolver_match
+        if match is None:
+            return None
+        rule = rule_for(match.view_name)
+        request.permission_rule = rule  # type: ignore[attr-defined]
+        if rule.allows(request.user):
+            return None
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('accounts:sign-in')}?next={request.path}")
+        raise PermissionDenied

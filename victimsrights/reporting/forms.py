@@ -1,0 +1,432 @@
+"""One form per question page of the report journey.
+
+Every form returns JSON-ready answers from `answers()`; the journey keeps them in the draft.
+Error messages follow the GOV.UK Design System: say what to do, in plain English.
+"""
+
+import datetime
+from typing import Any, ClassVar
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from victimsrights.areas.selectors import borough_list
+from victimsrights.govuk.validators import (
+    normalise_phone,
+    normalise_postcode,
+    reject_control_characters,
+)
+from victimsrights.reporting.models import ContactChannel, SafeTime
+
+ACCOUNT_MAX = 20_000
+SHORT_MAX = 500
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def text(
+    label: str,
+    *,
+    required: bool = True,
+    max_length: int = SHORT_MAX,
+    area: bool = False,
+    required_message: str = "",
+    too_long_message: str = "",
+    help_text: str = "",
+    attrs: dict[str, str] | None = None,
+) -> forms.CharField:
+    widget = forms.Textarea(attrs={"rows": "8", **(attrs or {})}) if area else forms.TextInput(attrs=attrs or {})
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        widget=widget,
+        help_text=help_text,
+        validators=[reject_control_characters],
+        error_messages={
+            "required": required_message or f"Enter {label.lower()}",
+            "max_length": too_long_message or f"{label} must be {max_length:,} characters or fewer",
+            "null_characters_not_allowed": "Remove any special or invisible characters, then try again.",
+        },
+    )
+
+
+def choice(label: str, choices: list[tuple[str, str]], required_message: str, help_text: str = "") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={"required": required_message, "invalid_choice": required_message},
+    )
+
+
+def several(
+    label: str, choices: list[tuple[str, str]], required_message: str, help_text: str = ""
+) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+        error_messages={"required": required_message, "invalid_choice": required_message},
+    )
+
+
+class StepForm(forms.Form):
+    conditional: ClassVar[dict[str, dict[str, list[str]]]] = {}
+    exclusive: ClassVar[dict[str, str]] = {}
+    choice_hints: ClassVar[dict[str, dict[str, str]]] = {}
+
+    def answers(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+    def clear_hidden(self, field: str, keep: dict[str, list[str]]) -> None:
+        """Drop answers revealed under choices the victim did not pick."""
+        picked = self.cleaned_data.get(field)
+        picked_values = set(picked) if isinstance(picked, list) else {picked}
+        for value, names in keep.items():
+            if value not in picked_values:
+                for name in names:
+                    self.cleaned_data[name] = ""
+
+    def require(self, name: str, message: str) -> None:
+        if not self.cleaned_data.get(name) and name not in self.errors:
+            self.add_error(name, message)
+
+
+class InDangerForm(StepForm):
+    in_danger = choice(
+        "Are you in danger now?", YES_NO, "Select yes if you are in danger now", help_text="If you are, call 999."
+    )
+
+
+class WhatHappenedForm(StepForm):
+    what_happened = text(
+        "What happened?",
+        area=True,
+        max_length=ACCOUNT_MAX,
+        required_message="Tell us what happened",
+        too_long_message=f"What happened must be {ACCOUNT_MAX:,} characters or fewer",
+        help_text="Tell us in your own words. You do not need to include every detail now.",
+        attrs={"spellcheck": "true"},
+    )
+
+
+class WhenForm(StepForm):
+    occurred_day = forms.CharField(label="Day", required=False, max_length=10)
+    occurred_month = forms.CharField(label="Month", required=False, max_length=10)
+    occurred_year = forms.CharField(label="Year", required=False, max_length=10)
+    occurred_approximately = text(
+        "If you are not sure of the date, or it happened over a period of time, tell us roughly when",
+        required=False,
+        max_length=SHORT_MAX,
+        too_long_message=f"Roughly when must be {SHORT_MAX} characters or fewer",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        parts = [str(data.get(f"occurred_{part}") or "").strip() for part in ("day", "month", "year")]
+        approximately = data.get("occurred_approximately", "")
+        data["occurred_on"] = ""
+        if not any(parts):
+            if not approximately and "occurred_approximately" not in self.errors:
+                self.add_error("occurred_day", "Enter the date it happened, or tell us roughly when")
+            return data
+        try:
+            data["occurred_on"] = self._date(*parts).isoformat()
+        except ValidationError as error:
+            self.add_error("occurred_day", error)
+        return data
+
+    @staticmethod
+    def _date(day: str, month: str, year: str) -> datetime.date:
+        missing = [name for name, value in (("day", day), ("month", month), ("year", year)) if not value]
+        if missing:
+            raise ValidationError(f"The date it happened must include a {' and '.join(missing)}")
+        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+            raise ValidationError("The date it happened must be a real date, using numbers only")
+        if len(year) != 4:
+            raise ValidationError("The year must include 4 numbers, like 2026")
+        try:
+            value = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError("The date it happened must be a real date") from None
+        if value > timezone.localdate():
+            raise ValidationError("The date it happened must be today or in the past")
+        if value.year < 1900:
+            raise ValidationError("The date it happened must be after 1900")
+        return value
+
+
+class WhereForm(StepForm):
+    where = choice(
+        "Where did it happen?",
+        [("borough", "In a London borough"), ("postcode", "I know the postcode"), ("unknown", "I do not know")],
+        "Select where it happened, or select that you do not know",
+    )
+    borough = forms.ModelChoiceField(
+        label="Borough",
+        queryset=borough_list(),
+        required=False,
+        error_messages={"invalid_choice": "Select a London borough from the list"},
+    )
+    postcode = text(
+        "Postcode",
+        required=False,
+        max_length=10,
+        too_long_message="Enter a real postcode, like SW1A 1AA",
+        attrs={"autocomplete": "off", "data-width": "10", "spellcheck": "false"},
+    )
+    conditional = {"where": {"borough": ["borough"], "postcode": ["postcode"]}}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        where = data.get("where")
+        if where == "borough":
+            self.require("borough", "Select the London borough where it happened")
+        if where == "postcode" and data.get("postcode"):
+            try:
+                data["postcode"] = normalise_postcode(data["postcode"])
+            except ValidationError as error:
+                self.add_error("postcode", error)
+        elif where == "postcode":
+            self.require("postcode", "Enter the postcode where it happened")
+        self.clear_hidden("where", {"borough": ["borough"], "postcode": ["postcode"]})
+        return data
+
+    def answers(self) -> dict[str, Any]:
+        borough = self.cleaned_data.get("borough")
+        return {**self.cleaned_data, "borough": borough.pk if borough else None}
+
+
+class PeopleForm(StepForm):
+    people_involved = text(
+        "Tell us about anyone involved (optional)",
+        required=False,
+        area=True,
+        max_length=ACCOUNT_MAX,
+        too_long_message=f"Anyone involved must be {ACCOUNT_MAX:,} characters or fewer",
+        help_text="For example, their name, what they look like, or how you know them. Leave this empty if you prefer.",
+    )
+
+
+class InjuriesForm(StepForm):
+    injured = choice(
+        "Were you hurt?",
+        [("yes", "Yes"), ("no", "No"), ("prefer_not", "I prefer not to say")],
+        "Select yes if you were hurt, or that you prefer not to say",
+    )
+    injuries = text(
+        "Tell us about your injuries (optional)",
+        required=False,
+        area=True,
+        max_length=ACCOUNT_MAX,
+        too_long_message=f"Your injuries must be {ACCOUNT_MAX:,} characters or fewer",
+    )
+    conditional = {"injured": {"yes": ["injuries"]}}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.clear_hidden("injured", {"yes": ["injuries"]})
+        return data
+
+
+class NameForm(StepForm):
+    victim_name = text(
+        "What is your name?",
+        max_length=200,
+        required_message="Enter your name",
+        too_long_message="Your name must be 200 characters or fewer",
+        attrs={"autocomplete": "name", "spellcheck": "false"},
+    )
+
+
+class ContactForm(StepForm):
+    channels = several(
+        "How can we contact you safely?",
+        list(ContactChannel.choices),
+        "Select at least one safe way for us to contact you",
+        help_text="Only choose ways that someone else cannot see or hear. Select all that apply.",
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
+    mobile = text(
+        "Mobile phone number",
+        required=False,
+        max_length=20,
+        attrs={"autocomplete": "tel", "data-width": "20", "inputmode": "tel"},
+        too_long_message="Enter a UK mobile phone number, like 07700 900 982",
+    )
+    phone = text(
+        "Phone number",
+        required=False,
+        max_length=20,
+        attrs={"autocomplete": "tel", "data-width": "20", "inputmode": "tel"},
+        too_long_message="Enter a UK phone number, like 01632 960 001",
+    )
+    postal_address = text(
+        "Postal address",
+        required=False,
+        area=True,
+        max_length=SHORT_MAX,
+        too_long_message=f"The address must be {SHORT_MAX} characters or fewer",
+        attrs={"rows": "4", "autocomplete": "street-address"},
+    )
+    conditional = {
+        "channels": {"email": ["email"], "text": ["mobile"], "phone": ["phone"], "letter": ["postal_address"]}
+    }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        channels = data.get("channels") or []
+        if "email" in channels:
+            self.require("email", "Enter the email address we can use")
+        for channel, field, mobile in (("text", "mobile", True), ("phone", "phone", False)):
+            if channel not in channels:
+                continue
+            if not data.get(field):
+                self.require(field, f"Enter the {'mobile ' if mobile else ''}phone number we can use")
+            elif field not in self.errors:
+                try:
+                    data[field] = normalise_phone(data[field], mobile=mobile)
+                except ValidationError as error:
+                    self.add_error(field, error)
+        if "letter" in channels:
+            self.require("postal_address", "Enter the address we can send letters to")
+        self.clear_hidden("channels", self.conditional["channels"])
+        return data
+
+
+class SafeTimesForm(StepForm):
+    safe_times = several(
+        "When is it safe to contact you?",
+        [choice for choice in SafeTime.choices if choice[0] != SafeTime.ANY] + [(SafeTime.ANY, "Any time")],
+        "Select when it is safe to contact you, or select any time",
+        help_text="We will only call, text or email you at these times. Select all that apply.",
+    )
+    exclusive = {"safe_times": SafeTime.ANY}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if SafeTime.ANY in (data.get("safe_times") or []) and len(data["safe_times"]) > 1:
+            self.add_error("safe_times", "Select any time, or select the times that are safe, not both")
+        return data
+
+
+class VoicemailForm(StepForm):
+    voicemail = choice(
+        "Can we leave you a voicemail?",
+        YES_NO,
+        "Select yes if we can leave you a voicemail",
+        help_text="We will never say what the message is about.",
+    )
+
+
+class WordingForm(StepForm):
+    neutral_wording = choice(
+        "Should our messages avoid mentioning the police or a crime?",
+        [("yes", "Yes, use neutral wording"), ("no", "No, you can say who you are")],
+        "Select yes if our messages should use neutral wording",
+        help_text="Neutral wording helps if someone else might see your messages.",
+    )
+    safe_word = text(
+        "A safe word our staff can say so you know it is us (optional)",
+        required=False,
+        max_length=100,
+        attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "20"},
+        too_long_message="The safe word must be 100 characters or fewer",
+    )
+    conditional = {"neutral_wording": {"yes": ["safe_word"]}}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.clear_hidden("neutral_wording", {"yes": ["safe_word"]})
+        return data
+
+
+class SupportForm(StepForm):
+    support = several(
+        "Do you need any support to talk to us?",
+        [
+            ("interpreter", "An interpreter"),
+            ("accessibility", "Help because of a disability or health condition"),
+            ("none", "No, I do not need support"),
+        ],
+        "Select the support you need, or select that you do not need support",
+    )
+    interpreter_language = text(
+        "Which language?",
+        required=False,
+        max_length=100,
+        attrs={"data-width": "20"},
+        too_long_message="The language must be 100 characters or fewer",
+    )
+    accessibility_needs = text(
+        "Tell us what would help",
+        required=False,
+        area=True,
+        max_length=SHORT_MAX,
+        attrs={"rows": "3"},
+        too_long_message=f"What would help must be {SHORT_MAX} characters or fewer",
+    )
+    conditional = {"support": {"interpreter": ["interpreter_language"], "accessibility": ["accessibility_needs"]}}
+    exclusive = {"support": "none"}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        support = data.get("support") or []
+        if "none" in support and len(support) > 1:
+            self.add_error("support", "Select the support you need, or select that you do not need support, not both")
+        if "interpreter" in support:
+            self.require("interpreter_language", "Enter the language you need an interpreter for")
+        if "accessibility" in support:
+            self.require("accessibility_needs", "Tell us what would help")
+        self.clear_hidden("support", self.conditional["support"])
+        return data
+
+
+class ReferralForm(StepForm):
+    referral_consent = choice(
+        "Can we pass your details to a support service?",
+        YES_NO,
+        "Select yes if we can pass your details to a support service",
+        help_text="Victim support services are free and independent of the police. They can help whether or not you "
+        "want to go to court.",
+    )
+
+
+class SubmitForm(forms.Form):
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+
+class SaveForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="We will send a code to this address. Only use an email address that nobody else can read.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter an email address so we can send you a code",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+
+
+class ResumeForm(forms.Form):
+    code = forms.CharField(
+        label="Enter your code",
+        max_length=20,
+        help_text="It is 10 letters and numbers, for example K7QP 2MXD RA.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false", "data-width": "10"}),
+        validators=[reject_control_characters],
+        error_messages={
+            "required": "Enter the code we sent you",
+            "max_length": "Enter the code exactly as it is in the email",
+        },
+    )

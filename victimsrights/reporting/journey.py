@@ -1,0 +1,176 @@
+"""The online report journey: its question pages in order, and the check-answers summary."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from victimsrights.areas.models import Borough
+from victimsrights.reporting import forms
+from victimsrights.reporting.models import ContactChannel, SafeTime
+
+Answers = dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    form_class: type[forms.StepForm]
+    title: str
+    summary_label: str
+    summary: Callable[[dict[str, Any]], str]
+    applies: Callable[[Answers], bool] = field(default=lambda answers: True)
+
+
+def _labels(choices: list[tuple[str, str]], values: list[str]) -> str:
+    names = dict(choices)
+    return ", ".join(str(names.get(value, value)) for value in values)
+
+
+def _when(answer: dict[str, Any]) -> str:
+    parts = []
+    if answer.get("occurred_on"):
+        year, month, day = answer["occurred_on"].split("-")
+        parts.append(f"{int(day)}/{int(month)}/{year}")
+    if answer.get("occurred_approximately"):
+        parts.append(answer["occurred_approximately"])
+    return "; ".join(parts)
+
+
+def _where(answer: dict[str, Any]) -> str:
+    if answer.get("where") == "borough" and answer.get("borough"):
+        borough = Borough.objects.filter(pk=answer["borough"]).first()
+        return borough.name if borough else ""
+    if answer.get("where") == "postcode":
+        return str(answer.get("postcode", ""))
+    return "I do not know"
+
+
+def _contact(answer: dict[str, Any]) -> str:
+    details = {"email": "email", "text": "mobile", "phone": "phone", "letter": "postal_address"}
+    return "; ".join(
+        f"{ContactChannel(channel).label}: {answer.get(details[channel], '')}" for channel in answer.get("channels", [])
+    )
+
+
+def _support(answer: dict[str, Any]) -> str:
+    support = answer.get("support", [])
+    if "none" in support:
+        return "No support needed"
+    parts = []
+    if "interpreter" in support:
+        parts.append(f"Interpreter: {answer.get('interpreter_language', '')}")
+    if "accessibility" in support:
+        parts.append(f"Other help: {answer.get('accessibility_needs', '')}")
+    return "; ".join(parts)
+
+
+def _yes_no(key: str) -> Callable[[dict[str, Any]], str]:
+    return lambda answer: "Yes" if answer.get(key) == "yes" else "No"
+
+
+def uses_phone(answers: Answers) -> bool:
+    return "phone" in answers.get("contact", {}).get("channels", [])
+
+
+STEPS: list[Step] = [
+    Step("in-danger", forms.InDangerForm, "Are you in danger now?", "In danger now", _yes_no("in_danger")),
+    Step(
+        "what-happened",
+        forms.WhatHappenedForm,
+        "What happened?",
+        "What happened",
+        lambda a: a.get("what_happened", ""),
+    ),
+    Step("when", forms.WhenForm, "When did it happen?", "When it happened", _when),
+    Step("where", forms.WhereForm, "Where did it happen?", "Where it happened", _where),
+    Step(
+        "people",
+        forms.PeopleForm,
+        "Tell us about anyone involved",
+        "Anyone involved",
+        lambda a: a.get("people_involved") or "Not given",
+    ),
+    Step(
+        "injuries",
+        forms.InjuriesForm,
+        "Were you hurt?",
+        "Injuries",
+        lambda a: (
+            {"yes": "Yes", "no": "No", "prefer_not": "Prefer not to say"}.get(a.get("injured", ""), "")
+            + (f": {a['injuries']}" if a.get("injuries") else "")
+        ),
+    ),
+    Step("your-name", forms.NameForm, "What is your name?", "Your name", lambda a: a.get("victim_name", "")),
+    Step("contact", forms.ContactForm, "How can we contact you safely?", "Safe ways to contact you", _contact),
+    Step(
+        "safe-times",
+        forms.SafeTimesForm,
+        "When is it safe to contact you?",
+        "Safe times",
+        lambda a: _labels(SafeTime.choices, a.get("safe_times", [])),
+    ),
+    Step(
+        "voicemail",
+        forms.VoicemailForm,
+        "Can we leave you a voicemail?",
+        "Voicemail",
+        _yes_no("voicemail"),
+        applies=uses_phone,
+    ),
+    Step(
+        "wording",
+        forms.WordingForm,
+        "Should our messages avoid mentioning the police or a crime?",
+        "Neutral wording",
+        lambda a: (
+            ("Yes" + (", with a safe word" if a.get("safe_word") else ""))
+            if a.get("neutral_wording") == "yes"
+            else "No"
+        ),
+    ),
+    Step("support", forms.SupportForm, "Do you need any support to talk to us?", "Support you need", _support),
+    Step(
+        "referral",
+        forms.ReferralForm,
+        "Can we pass your details to a support service?",
+        "Referral to support",
+        _yes_no("referral_consent"),
+    ),
+]
+STEPS_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def steps_for(answers: Answers) -> list[Step]:
+    return [step for step in STEPS if step.applies(answers)]
+
+
+def next_step(answers: Answers, current: str | None = None) -> Step | None:
+    """The step after `current` (or the first) that applies; None when the journey is done."""
+    applicable = steps_for(answers)
+    if current is None:
+        return applicable[0]
+    slugs = [step.slug for step in applicable]
+    index = slugs.index(current) if current in slugs else -1
+    return applicable[index + 1] if index + 1 < len(applicable) else None
+
+
+def previous_step(answers: Answers, current: str) -> Step | None:
+    applicable = steps_for(answers)
+    slugs = [step.slug for step in applicable]
+    index = slugs.index(current) if current in slugs else 0
+    return applicable[index - 1] if index > 0 else None
+
+
+def first_unanswered(answers: Answers) -> Step | None:
+    for step in steps_for(answers):
+        if step.slug not in answers:
+            return step
+    return None
+
+
+def summary_rows(answers: Answers) -> list[dict[str, str]]:
+    return [
+        {"slug": step.slug, "label": step.summary_label, "value": step.summary(answers[step.slug])}
+        for step in steps_for(answers)
+        if step.slug in answers
+    ]

@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from victimsrights.demo import DEMO_PASSWORD, load_demo_data
+
+
+class Command(BaseCommand):
+    help = "Load demo staff, safe places and reports (once), and print the demo sign-ins."
+
+    def handle(self, *args: object, **options: object) -> None:
+        summary = load_demo_data()
+        if summary.created:
+            self.stdout.write(f"Created {summary.reports} demo reports.")
+        self.stdout.write("\nDemo staff sign-ins (http://127.0.0.1:8000/staff/sign-in), password: " + DEMO_PASSWORD)
+        for username, role, scope in summary.staff:
+            self.stdout.write(f"  {username:<28} {role:<24} {scope}")

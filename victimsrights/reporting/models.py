@@ -1,0 +1,125 @@
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+from victimsrights.areas.models import Area, Borough, Force, SafePlaceOrganisation
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", "Online"
+    SAFE_PLACE = "safe_place", "Safe place"
+    STATION = "station", "Police station"
+
+
+class ReportStatus(models.TextChoices):
+    RECEIVED = "received", "Waiting for a recording decision"
+
+
+class ContactChannel(models.TextChoices):
+    EMAIL = "email", "Email"
+    TEXT = "text", "Text message"
+    PHONE = "phone", "Phone call"
+    LETTER = "letter", "Letter"
+
+
+class SafeTime(models.TextChoices):
+    ANY = "any", "Any time"
+    WEEKDAY_MORNING = "weekday_morning", "Weekday mornings, 9am to 12pm"
+    WEEKDAY_AFTERNOON = "weekday_afternoon", "Weekday afternoons, 12pm to 5pm"
+    WEEKDAY_EVENING = "weekday_evening", "Weekday evenings, 5pm to 9pm"
+    WEEKEND = "weekend", "Weekends, 10am to 5pm"
+
+
+class Draft(models.Model):
+    """A report being written. Lives in the victim's session and, once saved, by a resume code."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    answers = models.JSONField(default=dict)
+    # The key the check-answers form carries, so a repeated submit finds the same report.
+    submission_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    resume_code_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    expires_at = models.DateTimeField(db_index=True)
+    report = models.OneToOneField("Report", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+
+class Report(models.Model):
+    """A victim's report of a crime: durable from the moment the victim is given its reference."""
+
+    reference = models.CharField(max_length=16, unique=True)
+    idempotency_key = models.UUIDField(unique=True, editable=False)
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    status = models.CharField(max_length=16, choices=ReportStatus.choices, default=ReportStatus.RECEIVED)
+    received_at = models.DateTimeField(db_index=True)
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="reports")
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    safe_place = models.ForeignKey(
+        SafePlaceOrganisation, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
+
+    # The account
+    in_danger_when_reported = models.BooleanField(default=False)
+    what_happened = models.TextField()
+    occurred_on = models.DateField(null=True, blank=True)
+    occurred_approximately = models.CharField(max_length=500, blank=True)
+    borough = models.ForeignKey(Borough, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    postcode = models.CharField(max_length=8, blank=True)
+    people_involved = models.TextField(blank=True)
+    injured = models.CharField(max_length=16)
+    injuries = models.TextField(blank=True)
+
+    # The victim
+    victim_name = models.CharField(max_length=200)
+    interpreter_language = models.CharField(max_length=100, blank=True)
+    accessibility_needs = models.TextField(blank=True)
+    referral_consent = models.BooleanField()
+
+    class Meta:
+        indexes = [models.Index(fields=["area", "status", "received_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(channel="safe_place") | Q(safe_place__isnull=False),
+                name="safe_place_report_names_its_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class ContactPreferences(models.Model):
+    """How and when the police may contact the victim safely. Every channel obeys this."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="contact")
+    channels = models.JSONField(default=list)
+    email = models.EmailField(blank=True)
+    mobile = models.CharField(max_length=16, blank=True)
+    phone = models.CharField(max_length=16, blank=True)
+    postal_address = models.TextField(blank=True)
+    safe_times = models.JSONField(default=list)
+    voicemail_allowed = models.BooleanField(null=True)
+    neutral_wording = models.BooleanField(default=False)
+    safe_word = models.CharField(max_length=100, blank=True)
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to send"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+    STAFF_TO_CONTACT = "staff", "Staff to contact by phone or letter"
+
+
+class Acknowledgement(models.Model):
+    """The written acknowledgement of a report, sent over a channel the victim marked safe."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="acknowledgements")
+    channel = models.CharField(max_length=16, choices=ContactChannel.choices)
+    status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    not_before = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)

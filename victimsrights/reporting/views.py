@@ -1,0 +1,195 @@
+"""The online report journey. Thin: parse the form, call a service, render or redirect."""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from victimsrights import ratelimit
+from victimsrights.reporting import journey, services
+from victimsrights.reporting.forms import ResumeForm, SaveForm, SubmitForm
+from victimsrights.reporting.selectors import (
+    SESSION_DRAFT,
+    SESSION_REFERENCE,
+    draft_for_resume_code,
+    draft_for_session,
+    report_for_submission_key,
+)
+
+GET_POST = ["GET", "HEAD", "POST"]
+
+
+def _step_url(step: journey.Step | None) -> str:
+    if step is None:
+        return reverse("reporting:check-answers")
+    return reverse("reporting:step", kwargs={"slug": step.slug})
+
+
+def _back_url(answers: journey.Answers, slug: str) -> str:
+    previous = journey.previous_step(answers, slug)
+    return _step_url(previous) if previous else reverse("reporting:start")
+
+
+@require_safe
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "reporting/start.html", {"first_step_url": _step_url(journey.next_step({}))})
+
+
+@require_safe
+def call_999(request: HttpRequest) -> HttpResponse:
+    return render(request, "reporting/call_999.html", {"continue_url": _step_url(journey.next_step({}, "in-danger"))})
+
+
+@never_cache
+@require_http_methods(GET_POST)
+def step(request: HttpRequest, slug: str) -> HttpResponse:
+    current = journey.STEPS_BY_SLUG.get(slug)
+    if current is None:
+        raise Http404
+    draft = draft_for_session(session=request.session)
+    answers: journey.Answers = draft.answers if draft else {}
+    if not current.applies(answers):
+        return redirect(_step_url(journey.next_step(answers, slug)))
+
+    if request.method == "POST":
+        form = current.form_class(request.POST)
+        if form.is_valid():
+            if draft is None:
+                draft = services.draft_start()
+                request.session[SESSION_DRAFT] = str(draft.pk)
+            draft = services.draft_answer(draft=draft, step_slug=slug, answer=form.answers())
+            if request.POST.get("action") == "save":
+                return redirect("reporting:save")
+            if slug == "in-danger" and form.cleaned_data["in_danger"] == "yes":
+                return redirect("reporting:call-999")
+            if request.GET.get("change") and journey.first_unanswered(draft.answers) is None:
+                return redirect("reporting:check-answers")
+            return redirect(_step_url(journey.next_step(draft.answers, slug)))
+    else:
+        form = current.form_class(initial=answers.get(slug, {}))
+    return render(
+        request,
+        f"reporting/steps/{slug}.html",
+        {"form": form, "step": current, "back_url": _back_url(answers, slug), "can_save": True},
+    )
+
+
+@never_cache
+@require_http_methods(GET_POST)
+def check_answers(request: HttpRequest) -> HttpResponse:
+    draft = draft_for_session(session=request.session)
+    if request.method == "POST":
+        form = SubmitForm(request.POST)
+        if not form.is_valid():
+            return redirect("reporting:check-answers")
+        key = form.cleaned_data["submission_key"]
+        if draft is None:
+            # A retry after the report went through (or after "Exit this page").
+            report = report_for_submission_key(submission_key=str(key))
+            if report is None:
+                return redirect("reporting:start")
+        else:
+            try:
+                report = services.report_submit(draft=draft, submission_key=key)
+            except services.JourneyIncomplete as incomplete:
+                return redirect("reporting:step", slug=incomplete.step_slug)
+            except services.StaleSubmission:
+                return redirect("reporting:check-answers")
+        request.session.pop(SESSION_DRAFT, None)
+        request.session[SESSION_REFERENCE] = report.reference
+        return redirect("reporting:confirmation")
+
+    if draft is None:
+        return redirect("reporting:start")
+    missing = journey.first_unanswered(draft.answers)
+    if missing is not None:
+        return redirect(_step_url(missing))
+    return render(
+        request,
+        "reporting/check_answers.html",
+        {
+            "rows": journey.summary_rows(draft.answers),
+            "form": SubmitForm(initial={"submission_key": draft.submission_key}),
+            "back_url": _step_url(journey.steps_for(draft.answers)[-1]),
+        },
+    )
+
+
+@never_cache
+@require_safe
+def confirmation(request: HttpRequest) -> HttpResponse:
+    reference = request.session.get(SESSION_REFERENCE)
+    if not reference:
+        return redirect("reporting:start")
+    return render(request, "reporting/confirmation.html", {"reference": reference})
+
+
+@never_cache
+@require_http_methods(GET_POST)
+def save(request: HttpRequest) -> HttpResponse:
+    draft = draft_for_session(session=request.session)
+    if draft is None:
+        return redirect("reporting:start")
+    form = SaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.draft_save_for_later(draft=draft, email=form.cleaned_data["email"])
+        except OSError:
+            form.add_error(None, "Sorry, we could not send the email just now. Try again in a few minutes.")
+        else:
+            request.session["saved_to"] = form.cleaned_data["email"]
+            return redirect("reporting:saved")
+    return render(
+        request,
+        "reporting/save.html",
+        {"form": form, "back_url": _resume_point(draft.answers), "lifetime_days": settings.DRAFT_LIFETIME_DAYS},
+    )
+
+
+@never_cache
+@require_safe
+def saved(request: HttpRequest) -> HttpResponse:
+    email = request.session.get("saved_to")
+    if not email:
+        return redirect("reporting:start")
+    return render(
+        request,
+        "reporting/saved.html",
+        {"email": email, "continue_url": reverse("reporting:resume"), "lifetime_days": settings.DRAFT_LIFETIME_DAYS},
+    )
+
+
+@never_cache
+@require_http_methods(GET_POST)
+def resume(request: HttpRequest) -> HttpResponse:
+    draft = draft_for_session(session=request.session)
+    if draft is not None and request.method != "POST":
+        return redirect(_resume_point(draft.answers))
+    form = ResumeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        allowed = ratelimit.allow(
+            scope="resume",
+            identifier=ratelimit.client_ip(request),
+            limit=settings.RESUME_ATTEMPTS_PER_HOUR,
+            window_seconds=3600,
+        )
+        found = draft_for_resume_code(code=form.cleaned_data["code"]) if allowed else None
+        if found is not None:
+            request.session.cycle_key()
+            request.session[SESSION_DRAFT] = str(found.pk)
+            return redirect(_resume_point(found.answers))
+        form.add_error(
+            "code",
+            "The code is not right, or it has expired. Check the email we sent you and try again"
+            if allowed
+            else "You have tried too many codes. Wait an hour, then try again",
+        )
+    return render(request, "reporting/resume.html", {"form": form})
+
+
+def _resume_point(answers: dict[str, Any]) -> str:
+    return _step_url(journey.first_unanswered(answers))

@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from victimsrights import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("exit", views.exit_page, name="exit"),
+    path("accessibility", views.accessibility, name="accessibility"),
+    path("privacy", views.privacy, name="privacy"),
+    path("report/", include("victimsrights.reporting.urls")),
+    path("staff/", include("victimsrights.accounts.urls")),
+]
