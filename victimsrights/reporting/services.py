@@ -241,6 +241,8 @@ def acknowledgement_mark_failed_attempt(*, acknowledgement: Acknowledgement, err
         return False
     acknowledgement.status = DeliveryStatus.PENDING
     acknowledgement.save(update_fields=["status", "last_error"])
-    delay = datetime.timedelta(seconds=min(30 * 2 ** (acknowledgement.attempts - 1), 3600))
+    delay = datetime.timedelta(
+        seconds=min(settings.ACKNOWLEDGEMENT_RETRY_SECONDS * 2 ** (acknowledgement.attempts - 1), 3600)
+    )
     acknowledgement_send.using(run_after=timezone.now() + delay).enqueue(acknowledgement.pk)
     return True

@@ -97,7 +97,7 @@ def govuk_date(form: forms.Form, prefix: str, legend: str, hint: str = "", headi
 
 @register.inclusion_tag("govuk/error_summary.html")
 def govuk_error_summary(form: forms.Form) -> dict[str, Any]:
-    items: list[dict[str, str]] = []
+    items: list[dict[str, Any]] = []
     for name, errors in form.errors.items():
         target = form[name].auto_id if name in form.fields else ""
         items.extend({"href": f"#{target}" if target else "", "text": error} for error in errors)

@@ -1,0 +1,34 @@
+"""Fixtures shared by every app's tests. App-specific helpers live in each app's tests/."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from victimsrights.areas.services import areas_load_file
+from victimsrights.testing.smtp import SmtpServer
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):  # type: ignore[no-untyped-def]
+    # Tests serve static files from the finders; hashed names need collectstatic's manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def london(db):  # type: ignore[no-untyped-def]
+    """The Met's BCUs and boroughs and the City of London, from the fixture file."""
+    areas_load_file()
+
+
+@pytest.fixture
+def smtp(settings) -> Iterator[SmtpServer]:  # type: ignore[no-untyped-def]
+    """A real SMTP server on loopback, with Django's email pointed at it."""
+    server = SmtpServer().start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    yield server
+    server.stop()

@@ -1,0 +1,70 @@
+"""Debian's Chromium driven by Playwright, and keyboard-only helpers."""
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@contextmanager
+def chromium_page() -> Iterator[Any]:
+    # Playwright's sync API keeps an event loop on this thread; the ORM calls the tests make
+    # between browser steps are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(10_000)
+            yield page
+        finally:
+            browser.close()
+
+
+def tab_to(page: Any, selector: str, limit: int = 60) -> None:
+    """Press Tab until the element matching `selector` has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Could not reach {selector} with the Tab key")
+
+
+def choose_radio(page: Any, name: str, value: str) -> None:
+    tab_to(page, f"input[type=radio][name='{name}']")
+    for _ in range(10):
+        if page.evaluate("v => document.activeElement.value === v", value):
+            page.keyboard.press("Space")
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"No radio {name}={value}")
+
+
+def tick(page: Any, name: str, value: str) -> None:
+    tab_to(page, f"input[type=checkbox][name='{name}'][value='{value}']")
+    page.keyboard.press("Space")
+
+
+def type_into(page: Any, selector: str, text: str) -> None:
+    tab_to(page, selector)
+    page.keyboard.type(text)
+
+
+def press_button(page: Any, text: str) -> None:
+    tab_to(page, f"button:text-is('{text}'), a[role=button]:text-is('{text}')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")

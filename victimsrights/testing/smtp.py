@@ -1,0 +1,41 @@
+"""A real SMTP server on loopback (aiosmtpd), for tests that check what victims receive."""
+
+import socket
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import Message
+from typing import Any
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Mailbox:
+    messages: list[Message] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append(message_from_bytes(envelope.original_content))
+        return "250 Message accepted for delivery"
+
+    def bodies(self) -> list[str]:
+        return [str(message.get_payload(decode=True).decode()) for message in self.messages]  # type: ignore[union-attr]
+
+
+class SmtpServer:
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.mailbox = Mailbox()
+        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+
+    def start(self) -> "SmtpServer":
+        self.controller.start()
+        return self
+
+    def stop(self) -> None:
+        self.controller.stop()
