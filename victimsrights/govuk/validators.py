@@ -30,6 +30,7 @@ def normalise_phone(value: str, *, mobile: bool = False) -> str:
     compact = PHONE_PUNCTUATION.sub("", value)
     pattern = UK_MOBILE if mobile else UK_PHONE
     if not pattern.match(compact):
-        example = "07700 900 982" if mobile else "01632 960 001, 07700 900 982 or +44 808 157 0192"
-        raise ValidationError(f"Enter a UK phone number, like {example}", code="phone")
+        if mobile:
+            raise ValidationError("Enter a UK mobile phone number, like 07700 900 982", code="phone")
+        raise ValidationError("Enter a UK phone number, like 01632 960 001 or 07700 900 982", code="phone")
     return compact

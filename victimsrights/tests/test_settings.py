@@ -1,0 +1,43 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start_with(**env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "victimsrights.settings", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_its_own_secret_key():
+    result = start_with(VRS_ENVIRONMENT="production")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_the_demo_secret_key():
+    from victimsrights.settings import DEMO_SECRET_KEY
+
+    result = start_with(VRS_ENVIRONMENT="production", SECRET_KEY=DEMO_SECRET_KEY)
+    assert result.returncode != 0
+    assert "demo key is refused" in result.stderr
+
+
+def test_production_refuses_debug():
+    result = start_with(VRS_ENVIRONMENT="production", SECRET_KEY="x" * 50, DEBUG="true")
+    assert result.returncode != 0
+    assert "DEBUG" in result.stderr
+
+
+def test_production_starts_with_its_own_key():
+    result = start_with(VRS_ENVIRONMENT="production", SECRET_KEY="a-real-secret-" + "x" * 40)
+    assert result.returncode == 0, result.stderr
