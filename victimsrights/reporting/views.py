@@ -134,7 +134,7 @@ def save(request: HttpRequest) -> HttpResponse:
     draft = draft_for_session(session=request.session)
     if draft is None:
         return redirect("reporting:start")
-    form = SaveForm(request.POST or None)
+    form = SaveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.draft_save_for_later(draft=draft, email=form.cleaned_data["email"])
@@ -169,7 +169,7 @@ def resume(request: HttpRequest) -> HttpResponse:
     draft = draft_for_session(session=request.session)
     if draft is not None and request.method != "POST":
         return redirect(_resume_point(draft.answers))
-    form = ResumeForm(request.POST or None)
+    form = ResumeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         allowed = ratelimit.allow(
             scope="resume",

@@ -6,17 +6,30 @@ from typing import Any
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+# GOV.UK Frontend puts aria-expanded on radios that reveal a question. The Design System team
+# keep it on purpose because screen readers announce it (alphagov/govuk-frontend#979, a listed
+# known issue). Only that exact finding is set aside: aria-expanded, on such a radio.
+KNOWN_GOVUK_FINDING = """v => v.id === 'aria-allowed-attr' && v.nodes.every(n =>
+    document.querySelector(n.target[0]).matches('input[type=radio][aria-controls^=conditional-]')
+    && n.any.concat(n.all, n.none).every(c => c.data && c.data.values
+        && c.data.values.every(value => value.startsWith('aria-expanded='))))"""
+
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+    violations = page.evaluate(
+        f"""async tags => {{
+            const known = {KNOWN_GOVUK_FINDING};
+            const result = await axe.run(document, {{runOnly: {{type: 'tag', values: tags}}}});
+            return result.violations.filter(v => !known(v)).map(v => ({{
+                id: v.id, help: v.help, targets: v.nodes.map(n => n.target),
+                data: v.nodes.map(n => n.any.concat(n.all, n.none).map(c => c.data)),
+            }}));
+        }}""",
         WCAG_TAGS,
     )
-    return [
-        {"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]]} for v in result["violations"]
-    ]
+    return list(violations)
 
 
 def assert_accessible(page: Any) -> None:

@@ -35,13 +35,19 @@ def chromium_page() -> Iterator[Any]:
             browser.close()
 
 
-def tab_to(page: Any, selector: str, limit: int = 60) -> None:
-    """Press Tab until the element matching `selector` has focus."""
+FOCUSED_MATCHES = """([selector, text]) => {
+    const el = document.activeElement;
+    return !!el && el.matches(selector) && (!text || el.textContent.trim() === text);
+}"""
+
+
+def tab_to(page: Any, selector: str, text: str = "", limit: int = 80) -> None:
+    """Press Tab until the element matching `selector` (and showing `text`) has focus."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+        if page.evaluate(FOCUSED_MATCHES, [selector, text]):
             return
-    raise AssertionError(f"Could not reach {selector} with the Tab key")
+    raise AssertionError(f"Could not reach {selector} {text!r} with the Tab key on {page.url}")
 
 
 def choose_radio(page: Any, name: str, value: str) -> None:
@@ -65,6 +71,6 @@ def type_into(page: Any, selector: str, text: str) -> None:
 
 
 def press_button(page: Any, text: str) -> None:
-    tab_to(page, f"button:text-is('{text}'), a[role=button]:text-is('{text}')")
+    tab_to(page, "button, a[role=button]", text)
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 
 from victimsrights.areas.models import Force
@@ -21,7 +23,7 @@ def test_an_untouched_log_verifies(five_entries):
 
 
 def test_each_entry_carries_the_hash_of_the_one_before(five_entries):
-    for before, after in zip(five_entries, five_entries[1:], strict=False):
+    for before, after in itertools.pairwise(five_entries):
         assert after.previous_hash == before.entry_hash
 
 

@@ -15,10 +15,10 @@ register = template.Library()
 
 def _widget_kind(field: BoundField) -> str:
     widget = field.field.widget
+    if isinstance(widget, forms.CheckboxSelectMultiple):  # a subclass of RadioSelect: test it first
+        return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
         return "radios"
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return "checkboxes"
     if isinstance(widget, forms.Select):
         return "select"
     if isinstance(widget, forms.Textarea):
