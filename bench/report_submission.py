@@ -108,7 +108,7 @@ def database_env(kind: str, workdir: Path) -> dict[str, str] | None:
         with psycopg.connect(f"{POSTGRES_SERVER}/test", autocommit=True, connect_timeout=3) as connection:
             connection.execute("DROP DATABASE IF EXISTS vrs_bench")
             connection.execute("CREATE DATABASE vrs_bench")
-    except Exception as error:  # noqa: BLE001 - the benchmark just skips PostgreSQL
+    except Exception as error:
         print(f"PostgreSQL not reachable ({type(error).__name__}): skipped")
         return None
     env["DATABASE_URL"] = f"{POSTGRES_SERVER}/vrs_bench"
