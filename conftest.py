@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from victimsrights.areas.services import areas_load_file
+from victimsrights.recording.services import offences_load_file
 from victimsrights.testing.smtp import SmtpServer
 
 
@@ -19,8 +20,9 @@ def _plain_static_files(settings):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def london(db):  # type: ignore[no-untyped-def]
-    """The Met's BCUs and boroughs and the City of London, from the fixture file."""
+    """The Met's BCUs and boroughs, the City of London, and the offence classifications."""
     areas_load_file()
+    offences_load_file()
 
 
 @pytest.fixture

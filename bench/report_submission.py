@@ -3,7 +3,7 @@
 Each simulated victim first answers every question page over HTTP (timed separately as
 journey pages per second), then all victims press "Send report" from concurrent clients.
 The figures printed are for that final, durable step: report stored, contact rules stored,
-acknowledgement queued and audit entry chained, all in one transaction.
+notice queued and audit entry chained, all in one transaction.
 
     .venv/bin/python bench/report_submission.py [--victims 300] [--clients 8] [--workers 4]
 """

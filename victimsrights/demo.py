@@ -11,7 +11,10 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.services import staff_user_create
 from victimsrights.areas.models import Area, Borough, Force, SafePlaceKind, SafePlaceOrganisation
+from victimsrights.recording import services as recording
+from victimsrights.recording.models import OffenceClassification, RefusalReason
 from victimsrights.reporting import services as reporting
+from victimsrights.reporting.models import Report
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo, refused in production
 DEMO_AREAS = ("central-north", "south-east")
@@ -134,8 +137,31 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
         draft = reporting.draft_start()
         for slug, answer in sample_answers(rng=rng, borough=borough, channels=channels).items():
             reporting.draft_answer(draft=draft, step_slug=slug, answer=answer)
-        reporting.report_submit(draft=draft, submission_key=draft.submission_key)
+        report = reporting.report_submit(draft=draft, submission_key=draft.submission_key)
+        _decide(report, index)
     return DemoSummary(True, _staff_listing(), reports)
+
+
+def _decide(report: Report, index: int) -> None:
+    """Leave a third of the reports waiting; record most of the rest; decline and appeal a few."""
+    if index % 3 == 0 or report.area is None or report.area.code not in DEMO_AREAS:
+        return
+    officer = StaffUser.objects.get(username=f"recording.{report.area.code}")
+    if index % 5 == 1:
+        recording.report_decline(
+            report_id=report.pk,
+            reason=RefusalReason.INCIDENT_ONLY,
+            explanation="What you told us is an incident we have logged, but it is not a crime.",
+            actor=officer,
+        )
+        if index % 2:
+            recording.appeal_submit(
+                report_id=report.pk, reasons="I was threatened. It is a crime.", made_by="victim (online)"
+            )
+        return
+    classification = OffenceClassification.objects.order_by("?").first()
+    assert classification is not None
+    recording.crime_record(report_id=report.pk, classification=classification, actor=officer)
 
 
 def _staff_listing() -> list[tuple[str, str, str]]:

@@ -17,17 +17,20 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from victimsrights.accounts.roles import Role
+from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 
 
 class Audience(StrEnum):
     PUBLIC = "public"  # anyone, including a victim with no account
+    VICTIM = "victim"  # a victim signed in to their own report by one-time code
     STAFF = "staff"  # signed-in staff in one of the rule's roles
 
 
 class Scope(StrEnum):
     NONE = "none"  # no victim data behind the page
     OWN_DRAFT = "own draft"  # the victim's own draft or report, held in their session
-    OWN_AREA = "own area"
+    OWN_AREA = "own area"  # the registrar's area is the whole force
+    OWN_FORCE = "own force"
     OWN_ORGANISATION = "own organisation"
     OWN_CASE = "own case"
     ALL_AREAS_READ_ONLY = "all areas, read only"
@@ -39,17 +42,24 @@ class Rule:
     scope: Scope
     roles: frozenset[Role] = frozenset()
 
-    def allows(self, user: Any) -> bool:
+    def allows(self, user: Any, victim_signed_in: bool = False) -> bool:
         if self.audience is Audience.PUBLIC:
             return True
+        if self.audience is Audience.VICTIM:
+            return victim_signed_in
         return bool(user.is_authenticated and user.is_active and user.role in self.roles)
 
 
 ALL_STAFF = frozenset(Role)
+RECORDING_OFFICER, CRIME_REGISTRAR = Role.RECORDING_OFFICER, Role.CRIME_REGISTRAR
 
 
 def public(scope: Scope = Scope.NONE) -> Rule:
     return Rule(Audience.PUBLIC, scope)
+
+
+def victim() -> Rule:
+    return Rule(Audience.VICTIM, Scope.OWN_CASE)
 
 
 def staff(*roles: Role, scope: Scope) -> Rule:
@@ -71,6 +81,19 @@ RULES: dict[str, Rule] = {
     "reporting:save": public(Scope.OWN_DRAFT),
     "reporting:saved": public(Scope.OWN_DRAFT),
     "reporting:resume": public(Scope.OWN_DRAFT),
+    # The victim's own pages
+    "portal:sign-in": public(),
+    "portal:code": public(),
+    "portal:report": victim(),
+    "portal:appeal": victim(),
+    # Right to Record
+    "recording:queue": staff(RECORDING_OFFICER, CRIME_REGISTRAR, scope=Scope.OWN_AREA),
+    "recording:report": staff(RECORDING_OFFICER, CRIME_REGISTRAR, scope=Scope.OWN_AREA),
+    "recording:record": staff(RECORDING_OFFICER, CRIME_REGISTRAR, scope=Scope.OWN_AREA),
+    "recording:decline": staff(RECORDING_OFFICER, CRIME_REGISTRAR, scope=Scope.OWN_AREA),
+    "recording:cancel": staff(CRIME_REGISTRAR, scope=Scope.OWN_FORCE),
+    "recording:appeals": staff(CRIME_REGISTRAR, scope=Scope.OWN_FORCE),
+    "recording:appeal": staff(CRIME_REGISTRAR, scope=Scope.OWN_FORCE),
     # Staff accounts
     "accounts:sign-in": public(),
     "accounts:sign-out": public(),
@@ -103,8 +126,10 @@ class PermissionMiddleware:
             return None
         rule = rule_for(match.view_name)
         request.permission_rule = rule  # type: ignore[attr-defined]
-        if rule.allows(request.user):
+        if rule.allows(request.user, victim_signed_in=SESSION_VICTIM_REPORT in request.session):
             return None
+        if rule.audience is Audience.VICTIM:
+            return redirect("portal:sign-in")
         if not request.user.is_authenticated:
             return redirect(f"{reverse('accounts:sign-in')}?next={request.path}")
         raise PermissionDenied

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "victimsrights.audit",
     "victimsrights.govuk",
     "victimsrights.reporting",
+    "victimsrights.recording",
+    "victimsrights.portal",
 ]
 
 MIDDLEWARE = [
@@ -178,9 +180,9 @@ DEFAULT_FORCE = os.environ.get("DEFAULT_FORCE", "met")
 
 # Report journey limits.
 DRAFT_LIFETIME_DAYS = int(os.environ.get("DRAFT_LIFETIME_DAYS", "28"))
-ACKNOWLEDGEMENT_MAX_ATTEMPTS = int(os.environ.get("ACKNOWLEDGEMENT_MAX_ATTEMPTS", "8"))
+NOTICE_MAX_ATTEMPTS = int(os.environ.get("NOTICE_MAX_ATTEMPTS", "8"))
 # First retry after this many seconds, doubling each time, at most an hour.
-ACKNOWLEDGEMENT_RETRY_SECONDS = int(os.environ.get("ACKNOWLEDGEMENT_RETRY_SECONDS", "30"))
+NOTICE_RETRY_SECONDS = int(os.environ.get("NOTICE_RETRY_SECONDS", "30"))
 
 LOGGING = {
     "version": 1,

@@ -8,5 +8,7 @@ urlpatterns = [
     path("accessibility", views.accessibility, name="accessibility"),
     path("privacy", views.privacy, name="privacy"),
     path("report/", include("victimsrights.reporting.urls")),
+    path("your-report/", include("victimsrights.portal.urls")),
     path("staff/", include("victimsrights.accounts.urls")),
+    path("staff/recording/", include("victimsrights.recording.urls")),
 ]

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from victimsrights.govuk.fields import text
+
 
 class SignInForm(AuthenticationForm):
     """Django's sign-in, with GOV.UK wording and one message whichever part was wrong."""
@@ -21,3 +23,24 @@ class SignInForm(AuthenticationForm):
         "invalid_login": "Enter a correct username and password",
         "inactive": "This account is not active. Speak to your line manager",
     }
+
+
+class VictimSignInForm(forms.Form):
+    identifier = text(
+        "Your crime number or report reference",
+        max_length=40,
+        help_text="For example, MET-2026-0000123 or VR-K7QP-2MXD.",
+        required_message="Enter your crime number or report reference",
+        too_long_message="Enter your crime number or report reference as it is in our email",
+        attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "20"},
+    )
+
+
+class VictimCodeForm(forms.Form):
+    code = text(
+        "Enter the 6-digit code we sent you",
+        max_length=12,
+        required_message="Enter the code we sent you",
+        too_long_message="Enter the 6-digit code",
+        attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false", "data-width": "5"},
+    )

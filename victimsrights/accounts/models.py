@@ -1,9 +1,12 @@
+import uuid
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from victimsrights.accounts.roles import AREA_SCOPED_ROLES, POLICE_ROLES, Role
 from victimsrights.areas.models import Area, Force, SafePlaceOrganisation
+from victimsrights.reporting.models import Report
 
 
 class StaffUser(AbstractUser):
@@ -31,3 +34,19 @@ class StaffUser(AbstractUser):
     @property
     def role_label(self) -> str:
         return Role(self.role).label if self.role else ""
+
+
+class VictimAccessCode(models.Model):
+    """A one-time code to sign a victim in to their own report.
+
+    A row is written for every request, known reference or not, so the two look alike.
+    The code itself is made and hashed by the task that sends it.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)

@@ -12,65 +12,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from victimsrights.areas.selectors import borough_list
-from victimsrights.govuk.validators import (
-    normalise_phone,
-    normalise_postcode,
-    reject_control_characters,
-)
+from victimsrights.govuk.fields import ACCOUNT_MAX, SHORT_MAX, choice, several, text
+from victimsrights.govuk.validators import normalise_phone, normalise_postcode, reject_control_characters
 from victimsrights.reporting.models import ContactChannel, SafeTime
 
-ACCOUNT_MAX = 20_000
-SHORT_MAX = 500
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def text(
-    label: str,
-    *,
-    required: bool = True,
-    max_length: int = SHORT_MAX,
-    area: bool = False,
-    required_message: str = "",
-    too_long_message: str = "",
-    help_text: str = "",
-    attrs: dict[str, str] | None = None,
-) -> forms.CharField:
-    widget = forms.Textarea(attrs={"rows": "8", **(attrs or {})}) if area else forms.TextInput(attrs=attrs or {})
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        widget=widget,
-        help_text=help_text,
-        validators=[reject_control_characters],
-        error_messages={
-            "required": required_message or f"Enter {label.lower()}",
-            "max_length": too_long_message or f"{label} must be {max_length:,} characters or fewer",
-            "null_characters_not_allowed": "Remove any special or invisible characters, then try again.",
-        },
-    )
-
-
-def choice(label: str, choices: list[tuple[str, str]], required_message: str, help_text: str = "") -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        help_text=help_text,
-        error_messages={"required": required_message, "invalid_choice": required_message},
-    )
-
-
-def several(
-    label: str, choices: list[tuple[str, str]], required_message: str, help_text: str = ""
-) -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=help_text,
-        error_messages={"required": required_message, "invalid_choice": required_message},
-    )
 
 
 class StepForm(forms.Form):

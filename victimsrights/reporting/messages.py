@@ -7,7 +7,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from victimsrights.reporting.models import Acknowledgement
+from victimsrights.reporting.models import Notice, NoticeKind
 
 
 def _send(*, to: str, subject: str, body: str, message_id: str | None = None) -> None:
@@ -27,15 +27,30 @@ def send_resume_code(*, email: str, code: str, expires_at: datetime.datetime) ->
     _send(to=email, subject="Your code", body=body)
 
 
-def send_acknowledgement(*, acknowledgement: Acknowledgement) -> None:
-    report = acknowledgement.report
+def send_notice(*, notice: Notice) -> None:
+    """Render the notice for its kind and email it. Decisions and reasons, never the account."""
+    report = notice.report
     contact = report.contact
-    neutral = contact.neutral_wording
-    body = render_to_string(
-        "reporting/email/acknowledgement.txt",
-        {"reference": report.reference, "neutral": neutral, "service_url": settings.SERVICE_URL},
+    context = {
+        "report": report,
+        "reference": report.reference,
+        "neutral": contact.neutral_wording,
+        "service_url": settings.SERVICE_URL,
+        "sign_in_url": settings.SERVICE_URL + reverse("portal:sign-in"),
+        "crime": getattr(report, "crime", None),
+        "refusal": report.refusals.order_by("-decided_at").first() if hasattr(report, "refusals") else None,
+    }
+    body = render_to_string(f"reporting/email/{notice.kind}.txt", context)
+    subject = (
+        f"Your reference {report.reference}"
+        if contact.neutral_wording
+        else f"{NoticeKind(notice.kind).label}: {report.reference}"
     )
-    subject = f"Your reference {report.reference}" if neutral else f"We have your report: {report.reference}"
-    # A fixed Message-ID per acknowledgement: if a retry ever repeats a send, mail systems see one message.
+    # A fixed Message-ID per notice: if a retry ever repeats a send, mail systems see one message.
     domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2]
-    _send(to=contact.email, subject=subject, body=body, message_id=f"<acknowledgement-{acknowledgement.pk}@{domain}>")
+    _send(to=contact.email, subject=subject, body=body, message_id=f"<notice-{notice.pk}@{domain}>")
+
+
+def send_sign_in_code(*, email: str, code: str) -> None:
+    body = render_to_string("reporting/email/sign_in_code.txt", {"code": code})
+    _send(to=email, subject="Your code", body=body)

@@ -14,6 +14,9 @@ class Channel(models.TextChoices):
 
 class ReportStatus(models.TextChoices):
     RECEIVED = "received", "Waiting for a recording decision"
+    RECORDED = "recorded", "Recorded as a crime"
+    DECLINED = "declined", "Not recorded as a crime"
+    CANCELLED = "cancelled", "Crime record cancelled"
 
 
 class ContactChannel(models.TextChoices):
@@ -67,7 +70,9 @@ class Report(models.Model):
     borough = models.ForeignKey(Borough, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
     postcode = models.CharField(max_length=8, blank=True)
     people_involved = models.TextField(blank=True)
-    injured = models.CharField(max_length=16)
+    injured = models.CharField(
+        max_length=16, choices=[("yes", "Yes"), ("no", "No"), ("prefer_not", "Prefers not to say")]
+    )
     injuries = models.TextField(blank=True)
 
     # The victim
@@ -112,10 +117,19 @@ class DeliveryStatus(models.TextChoices):
     STAFF_TO_CONTACT = "staff", "Staff to contact by phone or letter"
 
 
-class Acknowledgement(models.Model):
-    """The written acknowledgement of a report, sent over a channel the victim marked safe."""
+class NoticeKind(models.TextChoices):
+    RECEIVED = "received", "Report received"
+    RECORDED = "recorded", "Crime recorded"
+    DECLINED = "declined", "Not recorded, with the right to appeal"
+    APPEAL_UPHELD = "appeal_upheld", "Appeal decided: still not recorded"
+    CANCELLED = "cancelled", "Crime record cancelled"
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="acknowledgements")
+
+class Notice(models.Model):
+    """A written notice to the victim (acknowledgement, decision), over a channel they marked safe."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=16, choices=NoticeKind.choices, default=NoticeKind.RECEIVED)
     channel = models.CharField(max_length=16, choices=ContactChannel.choices)
     status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     not_before = models.DateTimeField()

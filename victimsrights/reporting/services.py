@@ -17,15 +17,16 @@ from victimsrights.reporting import messages
 from victimsrights.reporting.contact import next_safe_moment
 from victimsrights.reporting.journey import first_unanswered
 from victimsrights.reporting.models import (
-    Acknowledgement,
     Channel,
     ContactChannel,
     ContactPreferences,
     DeliveryStatus,
     Draft,
+    Notice,
+    NoticeKind,
     Report,
 )
-from victimsrights.reporting.tasks import acknowledgement_send
+from victimsrights.reporting.tasks import notice_send
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to mix up
 RESUME_CODE_LENGTH = 10
@@ -80,7 +81,7 @@ def _reference() -> str:
     return f"VR-{code[:4]}-{code[4:]}"
 
 
-def _acknowledgement_channel(channels: list[str]) -> str:
+def _notice_channel(channels: list[str]) -> str:
     return ContactChannel.EMAIL if ContactChannel.EMAIL in channels else channels[0]
 
 
@@ -93,7 +94,7 @@ def report_submit(
     safe_place: SafePlaceOrganisation | None = None,
     actor: Any = None,
 ) -> Report:
-    """Store the report durably and queue its acknowledgement, in one transaction.
+    """Store the report durably and queue its notice, in one transaction.
 
     Submitting the same key again, even at the same moment, returns the same report.
     """
@@ -128,7 +129,7 @@ def report_submit(
         raise IntegrityError("Could not allocate a unique report reference")
     contact = _contact_from_answers(report, draft.answers)
     contact.save()
-    acknowledgement_create(report=report, contact=contact)
+    notice_create(report=report, kind=NoticeKind.RECEIVED)
 
     draft.report = report
     draft.answers = {}
@@ -187,62 +188,63 @@ def _contact_from_answers(report: Report, answers: dict[str, dict[str, Any]]) ->
     )
 
 
-def acknowledgement_create(*, report: Report, contact: ContactPreferences) -> Acknowledgement:
-    """Queue the written acknowledgement on the victim's safest written channel, at a safe time.
+def notice_create(*, report: Report, kind: NoticeKind) -> Notice:
+    """Queue a written notice on the victim's safest written channel, at a safe time.
 
-    Email is sent by the worker. Text, phone and letter go to staff until the alerts service
-    (issue 5) sends texts through GOV.UK Notify.
+    Call inside the transaction that makes the change the notice is about. Email is sent by
+    the worker; text, phone and letter go to staff until the alerts service sends texts
+    through GOV.UK Notify.
     """
-    channel = _acknowledgement_channel(contact.channels)
+    contact = report.contact
+    channel = _notice_channel(contact.channels)
     not_before = next_safe_moment(now=timezone.now(), safe_times=contact.safe_times)
-    acknowledgement = Acknowledgement.objects.create(
+    notice = Notice.objects.create(
         report=report,
+        kind=kind,
         channel=channel,
         not_before=not_before,
         status=DeliveryStatus.PENDING if channel == ContactChannel.EMAIL else DeliveryStatus.STAFF_TO_CONTACT,
     )
-    if acknowledgement.status == DeliveryStatus.PENDING:
-        # The task row is written in this transaction: it exists if and only if the report does.
-        acknowledgement_send.using(run_after=not_before).enqueue(acknowledgement.pk)
-    return acknowledgement
+    if notice.status == DeliveryStatus.PENDING:
+        # The task row is written in this transaction: it exists if and only if the change does.
+        notice_send.using(run_after=not_before).enqueue(notice.pk)
+    return notice
 
 
-def acknowledgement_claim(*, acknowledgement_id: int) -> Acknowledgement | None:
+def notice_claim(*, notice_id: int) -> Notice | None:
     """Move PENDING → SENDING; None if another run already has it or it is done."""
-    claimed = Acknowledgement.objects.filter(pk=acknowledgement_id, status=DeliveryStatus.PENDING).update(
+    claimed = Notice.objects.filter(pk=notice_id, status=DeliveryStatus.PENDING).update(
         status=DeliveryStatus.SENDING, attempts=F("attempts") + 1
     )
     if not claimed:
         return None
-    return Acknowledgement.objects.select_related("report__contact").get(pk=acknowledgement_id)
+    return Notice.objects.select_related("report__contact").get(pk=notice_id)
 
 
 @transaction.atomic
-def acknowledgement_mark_sent(*, acknowledgement: Acknowledgement) -> None:
-    acknowledgement.status = DeliveryStatus.SENT
-    acknowledgement.sent_at = timezone.now()
-    acknowledgement.last_error = ""
-    acknowledgement.save(update_fields=["status", "sent_at", "last_error"])
+def notice_mark_sent(*, notice: Notice) -> None:
+    notice.status = DeliveryStatus.SENT
+    notice.sent_at = timezone.now()
+    notice.last_error = ""
+    notice.save(update_fields=["status", "sent_at", "last_error"])
     audit.record(
         actor=None,
         action="acknowledgement.sent",
-        subject=acknowledgement.report,
-        detail={"acknowledgement": acknowledgement.pk, "channel": acknowledgement.channel},
+        subject=notice.report,
+        detail={"acknowledgement": notice.pk, "channel": notice.channel},
     )
 
 
 @transaction.atomic
-def acknowledgement_mark_failed_attempt(*, acknowledgement: Acknowledgement, error: Exception) -> bool:
+def notice_mark_failed_attempt(*, notice: Notice, error: Exception) -> bool:
     """Record a failed attempt. Returns True if another attempt is queued, False if it has failed for good."""
-    acknowledgement.last_error = type(error).__name__
-    if acknowledgement.attempts >= settings.ACKNOWLEDGEMENT_MAX_ATTEMPTS:
-        acknowledgement.status = DeliveryStatus.FAILED
-        acknowledgement.save(update_fields=["status", "last_error"])
+    notice.last_error = type(error).__name__
+    if notice.attempts >= settings.NOTICE_MAX_ATTEMPTS:
+        notice.status = DeliveryStatus.FAILED
+        notice.save(update_fields=["status", "last_error"])
         return False
-    acknowledgement.status = DeliveryStatus.PENDING
-    acknowledgement.save(update_fields=["status", "last_error"])
-    delay = datetime.timedelta(
-        seconds=min(settings.ACKNOWLEDGEMENT_RETRY_SECONDS * 2 ** (acknowledgement.attempts - 1), 3600)
-    )
-    acknowledgement_send.using(run_after=timezone.now() + delay).enqueue(acknowledgement.pk)
+    notice.status = DeliveryStatus.PENDING
+    notice.save(update_fields=["status", "last_error"])
+    delay = datetime.timedelta(seconds=min(settings.NOTICE_RETRY_SECONDS * 2 ** (notice.attempts - 1), 3600))
+    notice_send.using(run_after=timezone.now() + delay).enqueue(notice.pk)
     return True

@@ -11,21 +11,21 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def acknowledgement_send(acknowledgement_id: int) -> str:
-    acknowledgement = services.acknowledgement_claim(acknowledgement_id=acknowledgement_id)
-    if acknowledgement is None:
+def notice_send(notice_id: int) -> str:
+    notice = services.notice_claim(notice_id=notice_id)
+    if notice is None:
         return "already handled"
     try:
-        messages.send_acknowledgement(acknowledgement=acknowledgement)
+        messages.send_notice(notice=notice)
     except (smtplib.SMTPException, OSError) as error:
-        retrying = services.acknowledgement_mark_failed_attempt(acknowledgement=acknowledgement, error=error)
+        retrying = services.notice_mark_failed_attempt(notice=notice, error=error)
         logger.warning(
             "acknowledgement %s attempt %s failed (%s); %s",
-            acknowledgement.pk,
-            acknowledgement.attempts,
+            notice.pk,
+            notice.attempts,
             type(error).__name__,
             "retrying" if retrying else "giving up",
         )
         return "retrying" if retrying else "failed"
-    services.acknowledgement_mark_sent(acknowledgement=acknowledgement)
+    services.notice_mark_sent(notice=notice)
     return "sent"

@@ -1,19 +1,41 @@
 """Every URL x every role, against the one permission table in victimsrights/permissions.py."""
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
+from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.permissions import RULES, Audience
+from victimsrights.recording import services as recording
+from victimsrights.reporting.tests.factories import submitted_report
 
 pytestmark = pytest.mark.usefixtures("london")
 
-# Example arguments for URLs that take them. A new URL with arguments must be added here.
-SAMPLE_KWARGS = {
-    "reporting:step": {"slug": "what-happened"},
-}
-ROLES = [None, *Role]  # None: a member of the public or a victim, not signed in
+ROLES = [None, "victim", *Role]  # None: anyone not signed in; "victim": signed in to their own report
+
+
+@pytest.fixture
+def sample_kwargs():
+    """Example arguments for URLs that take them: objects inside the test users' scope.
+
+    A new URL with arguments must be added here, or the matrix test fails.
+    """
+    report = submitted_report(borough="Camden")  # Central North, the test staff's area
+    declined = submitted_report(borough="Islington", seed=2)
+    officer = staff(Role.RECORDING_OFFICER, username="matrix.recorder")
+    recording.report_decline(report_id=declined.pk, reason="incident", explanation="An incident.", actor=officer)
+    appeal = recording.appeal_submit(report_id=declined.pk, reasons="It is a crime.", made_by="victim (online)")
+    return report, {
+        "reporting:step": {"slug": "what-happened"},
+        "recording:report": {"report_id": report.pk},
+        "recording:record": {"report_id": report.pk},
+        "recording:decline": {"report_id": report.pk},
+        "recording:cancel": {"report_id": report.pk},
+        "recording:appeal": {"appeal_id": appeal.pk},
+    }
 
 
 def named_urls(resolver: URLResolver | None = None, namespace: str = "") -> list[str]:
@@ -36,23 +58,32 @@ def test_every_url_has_a_rule_and_every_rule_has_a_url():
     assert sorted(set(RULES) - set(ALL_URLS)) == []
 
 
-def test_no_staff_page_is_left_open_to_the_public():
-    staff_pages = {name for name in ALL_URLS if name.startswith(("accounts:home",))}
-    for name in staff_pages:
-        assert RULES[name].audience is Audience.STAFF
-
-
-@pytest.mark.parametrize("role", ROLES, ids=lambda role: role.value if role else "public")
-def test_each_role_opens_exactly_the_urls_the_table_allows(client, role):
-    user = staff(role) if role else None
+def test_no_staff_or_case_page_is_left_open_to_the_public():
     for name in ALL_URLS:
-        if user:
-            client.force_login(user)  # again each time: "Exit this page" ends the session
-        url = reverse(name, kwargs=SAMPLE_KWARGS.get(name))
-        response = client.get(url)
+        if name.startswith(("recording:", "accounts:home")):
+            assert RULES[name].audience is Audience.STAFF, name
+        if name in {"portal:report", "portal:appeal"}:
+            assert RULES[name].audience is Audience.VICTIM, name
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: getattr(role, "value", role or "public"))
+def test_each_role_opens_exactly_the_urls_the_table_allows(client, role, sample_kwargs):
+    own_report, kwargs = sample_kwargs
+    user = staff(role) if isinstance(role, Role) else AnonymousUser()
+    sign_in_pages = (reverse("accounts:sign-in"), reverse("portal:sign-in"))
+    for name in ALL_URLS:
+        # Again each time: "Exit this page" ends the session.
+        if isinstance(role, Role):
+            client.force_login(user)
+        elif role == "victim":
+            client.cookies.pop(settings.SESSION_COOKIE_NAME, None)  # emptied by "Exit this page"
+            session = client.session
+            session[SESSION_VICTIM_REPORT] = own_report.pk
+            session.save()
+        response = client.get(reverse(name, kwargs=kwargs.get(name)))
         refused = response.status_code == 403 or (
-            response.status_code == 302 and response.url.startswith(reverse("accounts:sign-in"))
+            response.status_code == 302 and response.url.startswith(sign_in_pages)
         )
-        allowed = RULES[name].allows(user) if user else RULES[name].audience is Audience.PUBLIC
+        allowed = RULES[name].allows(user, victim_signed_in=role == "victim")
         assert response.status_code < 500, (name, role)
         assert refused is not allowed, f"{role or 'public'} {'was refused' if refused else 'opened'} {name}"

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from victimsrights.reporting.contact import next_safe_moment
-from victimsrights.reporting.models import Acknowledgement, DeliveryStatus
+from victimsrights.reporting.models import DeliveryStatus, Notice
 from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.testing.smtp import SmtpServer, free_port
 from victimsrights.testing.worker import run_worker
@@ -26,9 +26,9 @@ def test_the_acknowledgement_reaches_a_real_smtp_server_with_the_reference_and_n
     assert "What happens next" in body
     assert report.what_happened not in body
     assert report.victim_name not in body
-    acknowledgement = Acknowledgement.objects.get(report=report)
-    assert acknowledgement.status == DeliveryStatus.SENT
-    assert acknowledgement.sent_at is not None
+    notice = Notice.objects.get(report=report)
+    assert notice.status == DeliveryStatus.SENT
+    assert notice.sent_at is not None
 
 
 def test_neutral_wording_keeps_police_and_crime_out_of_the_acknowledgement(smtp):
@@ -44,7 +44,7 @@ def test_neutral_wording_keeps_police_and_crime_out_of_the_acknowledgement(smtp)
 
 
 def test_when_email_is_down_the_acknowledgement_is_retried_and_delivered_exactly_once(settings):
-    settings.ACKNOWLEDGEMENT_RETRY_SECONDS = 0
+    settings.NOTICE_RETRY_SECONDS = 0
     port = free_port()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
@@ -52,9 +52,9 @@ def test_when_email_is_down_the_acknowledgement_is_retried_and_delivered_exactly
 
     run_worker(max_tasks=1)  # nothing listens on the port yet
 
-    acknowledgement = Acknowledgement.objects.get(report=report)
-    assert (acknowledgement.status, acknowledgement.attempts) == (DeliveryStatus.PENDING, 1)
-    assert acknowledgement.last_error == "ConnectionRefusedError"
+    notice = Notice.objects.get(report=report)
+    assert (notice.status, notice.attempts) == (DeliveryStatus.PENDING, 1)
+    assert notice.last_error == "ConnectionRefusedError"
 
     server = SmtpServer(port=port).start()
     try:
@@ -63,22 +63,22 @@ def test_when_email_is_down_the_acknowledgement_is_retried_and_delivered_exactly
     finally:
         server.stop()
 
-    acknowledgement.refresh_from_db()
-    assert (acknowledgement.status, acknowledgement.attempts) == (DeliveryStatus.SENT, 2)
+    notice.refresh_from_db()
+    assert (notice.status, notice.attempts) == (DeliveryStatus.SENT, 2)
     assert len(server.mailbox.messages) == 1
 
 
 def test_after_the_last_attempt_the_acknowledgement_is_marked_failed(settings):
-    settings.ACKNOWLEDGEMENT_RETRY_SECONDS = 0
-    settings.ACKNOWLEDGEMENT_MAX_ATTEMPTS = 3
+    settings.NOTICE_RETRY_SECONDS = 0
+    settings.NOTICE_MAX_ATTEMPTS = 3
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
     report = submitted_report()
 
     run_worker()
 
-    acknowledgement = Acknowledgement.objects.get(report=report)
-    assert (acknowledgement.status, acknowledgement.attempts) == (DeliveryStatus.FAILED, 3)
+    notice = Notice.objects.get(report=report)
+    assert (notice.status, notice.attempts) == (DeliveryStatus.FAILED, 3)
 
 
 def test_outside_the_victims_safe_times_the_acknowledgement_waits_for_the_window(smtp):
@@ -89,11 +89,11 @@ def test_outside_the_victims_safe_times_the_acknowledgement_waits_for_the_window
 
     run_worker()
 
-    acknowledgement = Acknowledgement.objects.get(report=report)
+    notice = Notice.objects.get(report=report)
     assert smtp.mailbox.messages == []
-    assert acknowledgement.status == DeliveryStatus.PENDING
-    assert acknowledgement.not_before > now
-    assert DBTaskResult.objects.get().run_after == acknowledgement.not_before
+    assert notice.status == DeliveryStatus.PENDING
+    assert notice.not_before > now
+    assert DBTaskResult.objects.get().run_after == notice.not_before
 
 
 def test_a_victim_who_chose_only_text_or_phone_is_acknowledged_by_staff_not_by_email(smtp):
@@ -105,4 +105,4 @@ def test_a_victim_who_chose_only_text_or_phone_is_acknowledged_by_staff_not_by_e
     run_worker()
 
     assert smtp.mailbox.messages == []
-    assert Acknowledgement.objects.get(report=report).status == DeliveryStatus.STAFF_TO_CONTACT
+    assert Notice.objects.get(report=report).status == DeliveryStatus.STAFF_TO_CONTACT

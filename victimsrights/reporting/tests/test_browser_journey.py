@@ -2,7 +2,7 @@
 
 import pytest
 
-from victimsrights.reporting.models import Acknowledgement, DeliveryStatus, Report
+from victimsrights.reporting.models import DeliveryStatus, Notice, Report
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import choose_radio, chromium_page, press_button, tab_to, tick, type_into
 from victimsrights.testing.worker import run_worker
@@ -108,7 +108,7 @@ def test_a_victim_reports_a_crime_by_keyboard_and_is_acknowledged_by_email(live_
     assert len(visited) >= 15
 
     run_worker()
-    assert Acknowledgement.objects.get(report=report).status == DeliveryStatus.SENT
+    assert Notice.objects.get(report=report).status == DeliveryStatus.SENT
     assert reference in smtp.mailbox.bodies()[0]
 
 

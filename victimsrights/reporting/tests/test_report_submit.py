@@ -5,7 +5,7 @@ from django.db import connection
 
 from victimsrights.audit.models import AuditEntry
 from victimsrights.reporting import services
-from victimsrights.reporting.models import Acknowledgement, Channel, DeliveryStatus, Report
+from victimsrights.reporting.models import Channel, DeliveryStatus, Notice, Report
 from victimsrights.reporting.tests.factories import complete_draft, submitted_report
 
 pytestmark = pytest.mark.usefixtures("london")
@@ -20,13 +20,13 @@ def test_a_submitted_report_is_stored_with_its_contact_rules_and_a_queued_acknow
     assert report.reference.startswith("VR-")
     assert report.channel == Channel.ONLINE
     assert report.contact.email == "victim@example.com"
-    acknowledgement = Acknowledgement.objects.get(report=report)
-    assert acknowledgement.status == DeliveryStatus.PENDING
+    notice = Notice.objects.get(report=report)
+    assert notice.status == DeliveryStatus.PENDING
     from django_tasks_db.models import DBTaskResult
 
     task = DBTaskResult.objects.get()
-    assert task.task_path.endswith("acknowledgement_send")
-    assert task.args_kwargs["args"] == [acknowledgement.pk]
+    assert task.task_path.endswith("notice_send")
+    assert task.args_kwargs["args"] == [notice.pk]
 
 
 def test_a_borough_resolves_to_its_basic_command_unit_and_force():
@@ -52,7 +52,7 @@ def test_submitting_the_same_key_again_returns_the_same_report():
 
     assert again.pk == first.pk
     assert Report.objects.count() == 1
-    assert Acknowledgement.objects.count() == 1
+    assert Notice.objects.count() == 1
 
 
 def test_an_incomplete_draft_is_refused_with_the_first_missing_question():
@@ -116,5 +116,5 @@ def test_twenty_parallel_submissions_of_one_key_create_one_report():
     assert len(results) == 20
     assert len(set(results)) == 1
     assert Report.objects.count() == 1
-    assert Acknowledgement.objects.count() == 1
+    assert Notice.objects.count() == 1
     assert AuditEntry.objects.filter(action="report.submit").count() == 1

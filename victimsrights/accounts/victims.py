@@ -1,0 +1,78 @@
+"""Victim sign-in: a report reference or crime number, then a one-time code.
+
+Codes are 6 digits, live 10 minutes, work once and allow 5 tries. The answer to an unknown
+reference is the same page, reached by the same work, as the answer to a known one.
+"""
+
+import datetime
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from victimsrights.accounts.models import VictimAccessCode
+from victimsrights.audit import services as audit
+from victimsrights.reporting.models import ContactChannel, Report
+
+SESSION_VICTIM_REPORT = "victim_report_id"
+CODE_LIFETIME = datetime.timedelta(minutes=10)
+MAX_TRIES = 5
+
+
+def _normalise(identifier: str) -> str:
+    return "".join(identifier.split()).upper()
+
+
+def code_hash(*, access_id: object, code: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), f"{access_id}:{code}".encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def victim_code_request(*, identifier: str) -> VictimAccessCode:
+    from victimsrights.accounts.tasks import victim_code_send
+
+    wanted = _normalise(identifier)
+    report = Report.objects.filter(Q(reference=wanted) | Q(crime__crime_number=wanted)).first()
+    access = VictimAccessCode.objects.create(report=report, expires_at=timezone.now() + CODE_LIFETIME)
+    victim_code_send.enqueue(str(access.pk))
+    return access
+
+
+@transaction.atomic
+def victim_code_issue(*, access_id: str) -> tuple[str, str] | None:
+    """Make the code for a request. Returns (email, code) to send, or None if there is nowhere safe."""
+    access = VictimAccessCode.objects.select_for_update().select_related("report__contact").get(pk=access_id)
+    report = access.report
+    if report is None or access.code_hash or ContactChannel.EMAIL not in report.contact.channels:
+        return None
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    access.code_hash = code_hash(access_id=access.pk, code=code)
+    access.save(update_fields=["code_hash"])
+    return report.contact.email, code
+
+
+@transaction.atomic
+def victim_code_verify(*, access_id: str, code: str) -> Report | None:
+    access = VictimAccessCode.objects.select_for_update().filter(pk=access_id).first()
+    if access is None or access.used_at or access.attempts >= MAX_TRIES or access.expires_at <= timezone.now():
+        return None
+    access.attempts += 1
+    matched = bool(access.code_hash) and hmac.compare_digest(
+        access.code_hash, code_hash(access_id=access.pk, code="".join(code.split()))
+    )
+    if matched:
+        access.used_at = timezone.now()
+    access.save(update_fields=["attempts", "used_at"])
+    if not matched or access.report is None:
+        return None
+    audit.record(actor=None, actor_label="victim (signed in)", action="victim.sign_in", subject=access.report)
+    return access.report
+
+
+def tries_left(*, access_id: str) -> int:
+    access = VictimAccessCode.objects.filter(pk=access_id).first()
+    return 0 if access is None else max(0, MAX_TRIES - access.attempts)

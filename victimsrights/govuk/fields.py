@@ -1,0 +1,57 @@
+"""Form fields with GOV.UK-style error messages, shared by every form."""
+
+from django import forms
+
+from victimsrights.govuk.validators import reject_control_characters
+
+ACCOUNT_MAX = 20_000
+SHORT_MAX = 500
+
+
+def text(
+    label: str,
+    *,
+    required: bool = True,
+    max_length: int = SHORT_MAX,
+    area: bool = False,
+    required_message: str = "",
+    too_long_message: str = "",
+    help_text: str = "",
+    attrs: dict[str, str] | None = None,
+) -> forms.CharField:
+    widget = forms.Textarea(attrs={"rows": "8", **(attrs or {})}) if area else forms.TextInput(attrs=attrs or {})
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        widget=widget,
+        help_text=help_text,
+        validators=[reject_control_characters],
+        error_messages={
+            "required": required_message or f"Enter {label.lower()}",
+            "max_length": too_long_message or f"{label} must be {max_length:,} characters or fewer",
+            "null_characters_not_allowed": "Remove any special or invisible characters, then try again.",
+        },
+    )
+
+
+def choice(label: str, choices: list[tuple[str, str]], required_message: str, help_text: str = "") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={"required": required_message, "invalid_choice": required_message},
+    )
+
+
+def several(
+    label: str, choices: list[tuple[str, str]], required_message: str, help_text: str = ""
+) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+        error_messages={"required": required_message, "invalid_choice": required_message},
+    )

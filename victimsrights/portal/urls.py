@@ -1,0 +1,12 @@
+from django.urls import path
+
+from victimsrights.accounts import views as sign_in
+from victimsrights.portal import views
+
+app_name = "portal"
+urlpatterns = [
+    path("sign-in", sign_in.victim_sign_in, name="sign-in"),
+    path("code", sign_in.victim_code, name="code"),
+    path("", views.report, name="report"),
+    path("appeal", views.appeal, name="appeal"),
+]

@@ -1,0 +1,90 @@
+from django import forms
+
+from victimsrights.govuk.fields import text
+from victimsrights.recording.models import RefusalReason
+from victimsrights.recording.selectors import classification_list
+
+
+class ClassificationField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: object) -> str:
+        return f"{obj.group}: {obj.description} ({obj.code})"  # type: ignore[attr-defined]
+
+
+def classification_field() -> ClassificationField:
+    return ClassificationField(
+        label="Crime classification",
+        queryset=classification_list(),
+        help_text="From the Home Office Counting Rules.",
+        error_messages={
+            "required": "Choose the crime classification",
+            "invalid_choice": "Choose a crime classification from the list",
+        },
+    )
+
+
+class RecordForm(forms.Form):
+    classification = classification_field()
+
+
+class DeclineForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why is this report not being recorded?",
+        choices=RefusalReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the reason", "invalid_choice": "Choose the reason"},
+    )
+    explanation = text(
+        "Explain the decision to the victim",
+        area=True,
+        max_length=5000,
+        help_text="The victim will read this. Use plain English and do not include anyone else's personal details.",
+        required_message="Explain the decision to the victim",
+    )
+
+
+class AppealForm(forms.Form):
+    reasons = text(
+        "Why do you think the decision is wrong?",
+        area=True,
+        max_length=10_000,
+        help_text="Tell us anything you think we missed or got wrong.",
+        required_message="Tell us why you think the decision is wrong",
+    )
+
+
+class AppealDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Your decision",
+        choices=[("overturn", "Record the crime"), ("uphold", "Do not record: the refusal stands")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose your decision", "invalid_choice": "Choose your decision"},
+    )
+    classification = classification_field()
+    reasons = text(
+        "Reasons for the victim",
+        area=True,
+        max_length=5000,
+        help_text="The victim will read this.",
+        required_message="Give the reasons for your decision",
+    )
+    conditional = {"outcome": {"overturn": ["classification"]}}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["classification"].required = False
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("outcome") == "overturn" and not data.get("classification") and "classification" not in self.errors:
+            self.add_error("classification", "Choose the crime classification")
+        return data
+
+
+class CancelForm(forms.Form):
+    information = text(
+        "Additional verifiable information",
+        area=True,
+        max_length=10_000,
+        help_text="What new, checkable information shows that no crime took place? The victim will be told.",
+        required_message="Write down the additional verifiable information",
+    )

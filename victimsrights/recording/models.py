@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.db import models
+
+from victimsrights.areas.models import Force
+from victimsrights.reporting.models import Report
+
+
+class OffenceClassification(models.Model):
+    """A Home Office Counting Rules offence: group, code and description. Loaded as data."""
+
+    code = models.CharField(max_length=16, unique=True)
+    description = models.CharField(max_length=200)
+    group = models.CharField(max_length=100)
+    subgroup = models.CharField(max_length=100, blank=True)
+    # Victims of the most serious crime are entitled to enhanced rights under the Victims' Code.
+    enhanced_rights = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["group", "subgroup", "description"]
+
+    def __str__(self) -> str:
+        return f"{self.description} ({self.code})"
+
+
+class CrimeNumberSequence(models.Model):
+    """The last crime number a force allocated in a year. Locked while the next is allocated."""
+
+    force = models.ForeignKey(Force, on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField()
+    last_value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["force", "year"], name="one_sequence_per_force_year")]
+
+
+class Crime(models.Model):
+    """A recorded crime. One per report, with a crime number that is never reused."""
+
+    report = models.OneToOneField(Report, on_delete=models.PROTECT, related_name="crime")
+    crime_number = models.CharField(max_length=24, unique=True)
+    classification = models.ForeignKey(OffenceClassification, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_by_team = models.CharField(max_length=200)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cancellation_information = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return self.crime_number
+
+
+class RefusalReason(models.TextChoices):
+    NO_CRIME_DISCLOSED = "no_crime", "No crime was disclosed by what the victim told us"
+    DUPLICATE = "duplicate", "It is already recorded under another crime number"
+    OTHER_FORCE = "other_force", "It happened in another police force's area and has been passed to them"
+    INCIDENT_ONLY = "incident", "It is a crime-related incident, not a crime"
+    CREDIBLE_EVIDENCE = "evidence", "There is credible evidence that no crime took place"
+
+
+class Refusal(models.Model):
+    """A decision not to record a report as a crime, with the reasons the victim is given."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="refusals")
+    reason = models.CharField(max_length=16, choices=RefusalReason.choices)
+    explanation = models.TextField()
+    decided_at = models.DateTimeField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+
+class AppealStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for the crime registrar"
+    UPHELD = "upheld", "Refusal upheld"
+    OVERTURNED = "overturned", "Overturned: crime recorded"
+
+
+class Appeal(models.Model):
+    """The victim's appeal against a refusal to record. One per report."""
+
+    report = models.OneToOneField(Report, on_delete=models.PROTECT, related_name="appeal")
+    refusal = models.OneToOneField(Refusal, on_delete=models.PROTECT, related_name="appeal")
+    reasons = models.TextField()
+    made_by = models.CharField(max_length=200)
+    submitted_at = models.DateTimeField(db_index=True)
+    status = models.CharField(max_length=16, choices=AppealStatus.choices, default=AppealStatus.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decision_reasons = models.TextField(blank=True)
+
+    @property
+    def time_to_decide(self):  # type: ignore[no-untyped-def]
+        return self.decided_at - self.submitted_at if self.decided_at else None
+
+
+class HistoryEvent(models.Model):
+    """One line on a report's history: what was decided, by whom, when."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="history")
+    at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200)
+    what = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["at", "id"]

@@ -1,0 +1,227 @@
+"""Right to Record: recording decisions, crime numbers, refusals, appeals and cancellations.
+
+Each action locks the report, checks it is in a state where the action makes sense, makes the
+change, writes the report's history and the audit log, and queues the victim's notice, all in
+one transaction. A refused action raises RecordingRefused and changes nothing.
+"""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from victimsrights.accounts.models import StaffUser
+from victimsrights.accounts.roles import Role
+from victimsrights.audit import services as audit
+from victimsrights.recording.models import (
+    Appeal,
+    AppealStatus,
+    Crime,
+    CrimeNumberSequence,
+    HistoryEvent,
+    OffenceClassification,
+    Refusal,
+    RefusalReason,
+)
+from victimsrights.recording.selectors import reports_in_scope
+from victimsrights.reporting.models import NoticeKind, Report, ReportStatus
+from victimsrights.reporting.services import notice_create
+
+OFFENCES_FIXTURE = Path(__file__).parent / "fixtures" / "offences.json"
+
+
+class RecordingRefused(Exception):
+    """An action that cannot be taken; the message is shown to the user as it is."""
+
+
+@transaction.atomic
+def offences_load(*, data: dict[str, Any]) -> int:
+    for row in data["offences"]:
+        OffenceClassification.objects.update_or_create(
+            code=row["code"],
+            defaults={
+                "description": row["description"],
+                "group": row["group"],
+                "subgroup": row.get("subgroup", ""),
+                "enhanced_rights": row.get("enhanced_rights", False),
+            },
+        )
+    return len(data["offences"])
+
+
+def offences_load_file(path: Path = OFFENCES_FIXTURE) -> int:
+    return offences_load(data=json.loads(path.read_text(encoding="utf-8")))
+
+
+def _lock_report(*, report_id: int, actor: StaffUser) -> Report:
+    report = (
+        reports_in_scope(user=actor)
+        .select_for_update(of=("self",))
+        .select_related("area", "force")
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is None:
+        raise RecordingRefused("You cannot make decisions on this report.")
+    return report
+
+
+def report_open(*, report_id: int, actor: StaffUser) -> Report | None:
+    """Open a report for a recording decision: in scope only, and the read is audited."""
+    report = (
+        reports_in_scope(user=actor)
+        .select_related("area", "force", "borough", "contact", "safe_place")
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is not None:
+        audit.record(actor=actor, action="report.view", subject=report, reason="recording decision")
+    return report
+
+
+def _history(report: Report, actor: StaffUser | None, what: str, actor_label: str = "") -> None:
+    HistoryEvent.objects.create(
+        report=report,
+        at=timezone.now(),
+        actor=actor,
+        actor_label=actor_label or (actor.get_full_name() if actor else "system"),
+        what=what,
+    )
+
+
+def _allocate_crime(*, report: Report, classification: OffenceClassification, actor: StaffUser) -> Crime:
+    now = timezone.now()
+    year = timezone.localdate(now).year
+    sequence, _ = CrimeNumberSequence.objects.select_for_update().get_or_create(force=report.force, year=year)
+    sequence.last_value += 1
+    sequence.save(update_fields=["last_value"])
+    team = f"{report.area.name} Basic Command Unit" if report.area else report.force.name
+    crime = Crime.objects.create(
+        report=report,
+        crime_number=f"{report.force.crime_number_prefix}-{year}-{sequence.last_value:07d}",
+        classification=classification,
+        recorded_at=now,
+        recorded_by=actor,
+        recorded_by_team=team,
+    )
+    report.status = ReportStatus.RECORDED
+    report.save(update_fields=["status"])
+    notice_create(report=report, kind=NoticeKind.RECORDED)
+    return crime
+
+
+@transaction.atomic
+def crime_record(*, report_id: int, classification: OffenceClassification, actor: StaffUser) -> Crime:
+    """Record the report as a crime. Two officers pressing at once get one crime number."""
+    report = _lock_report(report_id=report_id, actor=actor)
+    if report.status != ReportStatus.RECEIVED:
+        raise RecordingRefused(f"This report has already been decided: {report.get_status_display().lower()}.")
+    crime = _allocate_crime(report=report, classification=classification, actor=actor)
+    _history(report, actor, f"Recorded as {classification.description} ({classification.code}), {crime.crime_number}")
+    audit.record(
+        actor=actor,
+        action="crime.record",
+        subject=report,
+        detail={"crime_number": crime.crime_number, "classification": classification.code},
+    )
+    return crime
+
+
+@transaction.atomic
+def report_decline(*, report_id: int, reason: RefusalReason, explanation: str, actor: StaffUser) -> Refusal:
+    report = _lock_report(report_id=report_id, actor=actor)
+    if report.status != ReportStatus.RECEIVED:
+        raise RecordingRefused(f"This report has already been decided: {report.get_status_display().lower()}.")
+    refusal = Refusal.objects.create(
+        report=report, reason=reason, explanation=explanation, decided_at=timezone.now(), decided_by=actor
+    )
+    report.status = ReportStatus.DECLINED
+    report.save(update_fields=["status"])
+    _history(report, actor, f"Not recorded: {RefusalReason(reason).label}")
+    audit.record(actor=actor, action="report.decline", subject=report, detail={"reason": reason})
+    notice_create(report=report, kind=NoticeKind.DECLINED)
+    return refusal
+
+
+@transaction.atomic
+def appeal_submit(*, report_id: int, reasons: str, made_by: str, actor: StaffUser | None = None) -> Appeal:
+    """The victim's (or their safe place's) appeal against a refusal. One appeal per report."""
+    report = Report.objects.select_for_update().get(pk=report_id)
+    if report.status != ReportStatus.DECLINED:
+        raise RecordingRefused("You can only appeal when we have decided not to record a report.")
+    if Appeal.objects.filter(report=report).exists():
+        raise RecordingRefused("You have already appealed this decision. The crime registrar will reply.")
+    refusal = report.refusals.order_by("-decided_at").first()
+    assert refusal is not None
+    appeal = Appeal.objects.create(
+        report=report, refusal=refusal, reasons=reasons, made_by=made_by, submitted_at=timezone.now()
+    )
+    _history(report, actor, "Appeal made against the decision not to record", actor_label=made_by)
+    audit.record(actor=actor, actor_label=made_by, action="appeal.submit", subject=report)
+    return appeal
+
+
+@transaction.atomic
+def appeal_decide(
+    *,
+    appeal_id: int,
+    overturn: bool,
+    reasons: str,
+    actor: StaffUser,
+    classification: OffenceClassification | None = None,
+) -> Appeal:
+    """The crime registrar upholds the refusal, or overturns it and orders the crime recorded."""
+    if actor.role != Role.CRIME_REGISTRAR:
+        raise RecordingRefused("Only the crime registrar can decide appeals.")
+    appeal = Appeal.objects.select_for_update().select_related("report").filter(pk=appeal_id).first()
+    if appeal is None or appeal.report.force_id != actor.force_id:
+        raise RecordingRefused("You cannot decide this appeal.")
+    if appeal.status != AppealStatus.PENDING:
+        raise RecordingRefused("This appeal has already been decided.")
+    report = _lock_report(report_id=appeal.report_id, actor=actor)
+    appeal.decided_at = timezone.now()
+    appeal.decided_by = actor
+    appeal.decision_reasons = reasons
+    if overturn:
+        if classification is None:
+            raise RecordingRefused("Choose how the crime should be classified.")
+        appeal.status = AppealStatus.OVERTURNED
+        appeal.save(update_fields=["status", "decided_at", "decided_by", "decision_reasons"])
+        crime = _allocate_crime(report=report, classification=classification, actor=actor)
+        _history(report, actor, f"Appeal upheld by the crime registrar: recorded as {crime.crime_number}")
+        detail = {"outcome": "overturned", "crime_number": crime.crime_number}
+    else:
+        appeal.status = AppealStatus.UPHELD
+        appeal.save(update_fields=["status", "decided_at", "decided_by", "decision_reasons"])
+        _history(report, actor, "Appeal refused by the crime registrar: the report stays not recorded")
+        notice_create(report=report, kind=NoticeKind.APPEAL_UPHELD)
+        detail = {"outcome": "upheld"}
+    audit.record(actor=actor, action="appeal.decide", subject=report, detail=detail)
+    return appeal
+
+
+@transaction.atomic
+def crime_cancel(*, crime_id: int, information: str, actor: StaffUser) -> Crime:
+    """Only the registrar, only with additional verifiable information written down."""
+    if actor.role != Role.CRIME_REGISTRAR:
+        raise RecordingRefused("Only the crime registrar can cancel a crime record.")
+    crime = Crime.objects.select_for_update().select_related("report").filter(pk=crime_id).first()
+    if crime is None or crime.report.force_id != actor.force_id:
+        raise RecordingRefused("You cannot cancel this crime record.")
+    if crime.cancelled_at is not None:
+        raise RecordingRefused("This crime record has already been cancelled.")
+    if not information.strip():
+        raise RecordingRefused("Write down the additional verifiable information.")
+    crime.cancelled_at = timezone.now()
+    crime.cancelled_by = actor
+    crime.cancellation_information = information
+    crime.save(update_fields=["cancelled_at", "cancelled_by", "cancellation_information"])
+    report = crime.report
+    report.status = ReportStatus.CANCELLED
+    report.save(update_fields=["status"])
+    _history(report, actor, f"Crime record {crime.crime_number} cancelled by the crime registrar")
+    audit.record(actor=actor, action="crime.cancel", subject=report, detail={"crime_number": crime.crime_number})
+    notice_create(report=report, kind=NoticeKind.CANCELLED)
+    return crime

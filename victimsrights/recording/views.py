@@ -1,0 +1,145 @@
+"""Recording officers' queue and decisions; the crime registrar's appeals and cancellations."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from victimsrights.recording import selectors, services
+from victimsrights.recording.clock import RECORDING_WINDOW, RecordingClock
+from victimsrights.recording.forms import AppealDecisionForm, CancelForm, DeclineForm, RecordForm
+from victimsrights.recording.services import RecordingRefused
+from victimsrights.reporting.models import ReportStatus
+
+QUEUE_PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> Any:
+    return request.user
+
+
+@require_safe
+def queue(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    now = timezone.now()
+    reports = selectors.queue_for_user(user=user)
+    page = Paginator(reports, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [{"report": report, "clock": RecordingClock(received_at=report.received_at, now=now)} for report in page]
+    overdue = reports.filter(received_at__lte=now - RECORDING_WINDOW).count()
+    return render(
+        request,
+        "recording/queue.html",
+        {"rows": rows, "page": page, "overdue": overdue, "appeals": selectors.appeals_pending(user=user).count()},
+    )
+
+
+def _report_page(request: HttpRequest, report_id: int, **forms: Any) -> HttpResponse:
+    user = _user(request)
+    report = services.report_open(report_id=report_id, actor=user)
+    if report is None:
+        raise Http404
+    context = {
+        "report": report,
+        "clock": RecordingClock(received_at=report.received_at, now=timezone.now()),
+        "record_form": forms.get("record_form") or RecordForm(),
+        "decline_form": forms.get("decline_form") or DeclineForm(),
+        "cancel_form": forms.get("cancel_form") or CancelForm(),
+        "open": report.status == ReportStatus.RECEIVED,
+        "crime": getattr(report, "crime", None),
+        "refusal": report.refusals.order_by("-decided_at").first(),
+        "appeal": getattr(report, "appeal", None),
+        "history": report.history.select_related("actor"),
+        "can_cancel": user.role == "crime_registrar",
+    }
+    return render(request, "recording/report.html", context)
+
+
+@require_safe
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _report_page(request, report_id)
+
+
+@require_POST
+def record(request: HttpRequest, report_id: int) -> HttpResponse:
+    form = RecordForm(request.POST)
+    if not form.is_valid():
+        return _report_page(request, report_id, record_form=form)
+    try:
+        crime = services.crime_record(
+            report_id=report_id, classification=form.cleaned_data["classification"], actor=_user(request)
+        )
+    except RecordingRefused as refused:
+        form.add_error(None, str(refused))
+        return _report_page(request, report_id, record_form=form)
+    messages.success(request, f"Recorded. The crime number is {crime.crime_number}. The victim will be told.")
+    return redirect("recording:report", report_id=report_id)
+
+
+@require_POST
+def decline(request: HttpRequest, report_id: int) -> HttpResponse:
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        return _report_page(request, report_id, decline_form=form)
+    try:
+        services.report_decline(report_id=report_id, actor=_user(request), **form.cleaned_data)
+    except RecordingRefused as refused:
+        form.add_error(None, str(refused))
+        return _report_page(request, report_id, decline_form=form)
+    messages.success(request, "Not recorded. The victim will be told why and how to appeal.")
+    return redirect("recording:report", report_id=report_id)
+
+
+@require_POST
+def cancel(request: HttpRequest, report_id: int) -> HttpResponse:
+    form = CancelForm(request.POST)
+    report = services.report_open(report_id=report_id, actor=_user(request))
+    crime = getattr(report, "crime", None) if report else None
+    if crime is None:
+        raise Http404
+    if not form.is_valid():
+        return _report_page(request, report_id, cancel_form=form)
+    try:
+        services.crime_cancel(crime_id=crime.pk, information=form.cleaned_data["information"], actor=_user(request))
+    except RecordingRefused as refused:
+        form.add_error(None, str(refused))
+        return _report_page(request, report_id, cancel_form=form)
+    messages.success(request, f"Crime record {crime.crime_number} cancelled. The victim will be told.")
+    return redirect("recording:report", report_id=report_id)
+
+
+@require_safe
+def appeals(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    rows = [
+        {"appeal": appeal, "waiting": now - appeal.submitted_at}
+        for appeal in selectors.appeals_pending(user=_user(request))
+    ]
+    return render(request, "recording/appeals.html", {"rows": rows})
+
+
+def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
+    user = _user(request)
+    appeal = selectors.appeal_for_user(user=user, appeal_id=appeal_id)
+    if appeal is None:
+        raise Http404
+    form = AppealDecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decided = services.appeal_decide(
+                appeal_id=appeal.pk,
+                overturn=form.cleaned_data["outcome"] == "overturn",
+                reasons=form.cleaned_data["reasons"],
+                classification=form.cleaned_data.get("classification"),
+                actor=user,
+            )
+        except RecordingRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, f"Appeal decided: {decided.get_status_display().lower()}.")
+            return redirect("recording:report", report_id=appeal.report_id)
+    services.report_open(report_id=appeal.report_id, actor=user)
+    return render(request, "recording/appeal.html", {"appeal": appeal, "form": form})
