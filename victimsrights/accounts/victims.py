@@ -73,6 +73,8 @@ def victim_code_verify(*, access_id: str, code: str) -> Report | None:
     return access.report
 
 
-def tries_left(*, access_id: str) -> int:
-    access = VictimAccessCode.objects.filter(pk=access_id).first()
-    return 0 if access is None else max(0, MAX_TRIES - access.attempts)
+def code_still_usable(*, access_id: str) -> bool:
+    """Not used, not expired and not out of tries: worth asking the victim to check it."""
+    return VictimAccessCode.objects.filter(
+        pk=access_id, used_at__isnull=True, expires_at__gt=timezone.now(), attempts__lt=MAX_TRIES
+    ).exists()

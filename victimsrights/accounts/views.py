@@ -58,7 +58,7 @@ def victim_code(request: HttpRequest) -> HttpResponse:
             request.session.pop(VICTIM_ACCESS, None)
             request.session[victims.SESSION_VICTIM_REPORT] = report.pk
             return redirect("portal:report")
-        if access_id and victims.tries_left(access_id=access_id):
+        if access_id and victims.code_still_usable(access_id=access_id):
             form.add_error("code", "The code is not right, or it has expired. Check the email we sent you")
         else:
             request.session.pop(VICTIM_ACCESS, None)

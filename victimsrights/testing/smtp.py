@@ -1,5 +1,6 @@
 """A real SMTP server on loopback (aiosmtpd), for tests that check what victims receive."""
 
+import re
 import socket
 from dataclasses import dataclass, field
 from email import message_from_bytes
@@ -22,6 +23,13 @@ class Mailbox:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages.append(message_from_bytes(envelope.original_content))
         return "250 Message accepted for delivery"
+
+    def last_match(self, pattern: str) -> str:
+        """The first group of `pattern` in the newest message that has it."""
+        for body in reversed(self.bodies()):
+            if match := re.search(pattern, body):
+                return match.group(1)
+        raise AssertionError(f"No message matches {pattern!r}")
 
     def bodies(self) -> list[str]:
         return [str(message.get_payload(decode=True).decode()) for message in self.messages]  # type: ignore[union-attr]
