@@ -107,7 +107,8 @@ def _allocate_crime(*, report: Report, classification: OffenceClassification, ac
         recorded_by_team=team,
     )
     report.status = ReportStatus.RECORDED
-    report.save(update_fields=["status"])
+    report.first_decided_at = report.first_decided_at or now
+    report.save(update_fields=["status", "first_decided_at"])
     notice_create(report=report, kind=NoticeKind.RECORDED)
     return crime
 
@@ -138,7 +139,8 @@ def report_decline(*, report_id: int, reason: RefusalReason, explanation: str, a
         report=report, reason=reason, explanation=explanation, decided_at=timezone.now(), decided_by=actor
     )
     report.status = ReportStatus.DECLINED
-    report.save(update_fields=["status"])
+    report.first_decided_at = refusal.decided_at
+    report.save(update_fields=["status", "first_decided_at"])
     _history(report, actor, f"Not recorded: {RefusalReason(reason).label}")
     audit.record(actor=actor, action="report.decline", subject=report, detail={"reason": reason})
     notice_create(report=report, kind=NoticeKind.DECLINED)

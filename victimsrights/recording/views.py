@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.recording import selectors, services
-from victimsrights.recording.clock import RECORDING_WINDOW, RecordingClock
+from victimsrights.recording.clock import RecordingClock
 from victimsrights.recording.forms import AppealDecisionForm, CancelForm, DeclineForm, RecordForm
 from victimsrights.recording.services import RecordingRefused
 from victimsrights.reporting.models import ReportStatus
@@ -29,7 +29,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     reports = selectors.queue_for_user(user=user)
     page = Paginator(reports, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [{"report": report, "clock": RecordingClock(received_at=report.received_at, now=now)} for report in page]
-    overdue = reports.filter(received_at__lte=now - RECORDING_WINDOW).count()
+    overdue = selectors.recording_timeliness(reports=reports, now=now).open_overdue
     return render(
         request,
         "recording/queue.html",
@@ -54,6 +54,7 @@ def _report_page(request: HttpRequest, report_id: int, **forms: Any) -> HttpResp
         "appeal": getattr(report, "appeal", None),
         "history": report.history.select_related("actor"),
         "can_cancel": user.role == "crime_registrar",
+        "has_errors": any(form.errors for form in forms.values()),
     }
     return render(request, "recording/report.html", context)
 

@@ -56,6 +56,8 @@ class Report(models.Model):
     channel = models.CharField(max_length=16, choices=Channel.choices)
     status = models.CharField(max_length=16, choices=ReportStatus.choices, default=ReportStatus.RECEIVED)
     received_at = models.DateTimeField(db_index=True)
+    # When the first recording decision was made (recorded or declined): the 24-hour clock stops.
+    first_decided_at = models.DateTimeField(null=True, blank=True)
     force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="reports")
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
     safe_place = models.ForeignKey(

@@ -187,7 +187,9 @@ def test_two_officers_recording_at_once_get_one_crime_number(burglary):
     def press_record(officer) -> None:
         try:
             start.wait()
-            outcomes.append(services.crime_record(report_id=report.pk, classification=burglary, actor=officer).crime_number)
+            outcomes.append(
+                services.crime_record(report_id=report.pk, classification=burglary, actor=officer).crime_number
+            )
         except RecordingRefused:
             outcomes.append("refused")
         finally:
