@@ -22,6 +22,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -113,7 +114,7 @@ def decide(report_ids: list[int], officer_id: int, results: "multiprocessing.Que
     return elapsed
 
 
-def decide_in_process(sqlite_path: str | None, report_ids: list[int], officer_id: int, results) -> None:
+def decide_in_process(sqlite_path: str | None, report_ids: list[int], officer_id: int, results: Any) -> None:
     configure(sqlite_path)
     decide(report_ids, officer_id, results)
 
