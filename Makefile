@@ -74,6 +74,8 @@ test: lint typecheck test-sqlite test-postgres ## Lint, type-check, then the who
 
 bench: demo-data ## Run the benchmarks (they print their figures)
 	$(PY) bench/report_submission.py
+	$(PY) bench/recording.py
+	$(PY) bench/recording.py --sqlite
 
 clean: ## Remove the venv, node_modules, built assets and the demo database
 	rm -rf $(VENV) node_modules $(STATIC_GOVUK) staticfiles db.sqlite3* .test-db* .make-*
