@@ -45,7 +45,9 @@ def victim_code_request(*, identifier: str) -> VictimAccessCode:
 @transaction.atomic
 def victim_code_issue(*, access_id: str) -> tuple[str, str] | None:
     """Make the code for a request. Returns (email, code) to send, or None if there is nowhere safe."""
-    access = VictimAccessCode.objects.select_for_update().select_related("report__contact").get(pk=access_id)
+    access = (
+        VictimAccessCode.objects.select_for_update(of=("self",)).select_related("report__contact").get(pk=access_id)
+    )
     report = access.report
     if report is None or access.code_hash or ContactChannel.EMAIL not in report.contact.channels:
         return None
