@@ -128,6 +128,18 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
         ("worker.rcsl", Role.SAFE_PLACE_WORKER, "Rita Worker", None, organisations[1]),
     ]
     _staff(rows)
+    staff_user_create(
+        username="admin.havens",
+        password=DEMO_PASSWORD,
+        role=Role.SAFE_PLACE_WORKER,
+        full_name="Ada Admin",
+        organisation=organisations[0],
+        is_organisation_admin=True,
+    )
+    worker = StaffUser.objects.get(username="worker.havens")
+    reporting.sealed_record_create(
+        worker=worker, account="Demo: an account the victim is not ready to report.", notes="Samples stored: H-0001"
+    )
 
     boroughs = list(Borough.objects.select_related("area"))
     demo_boroughs = [b for b in boroughs if b.area.code in DEMO_AREAS]

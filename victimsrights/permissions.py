@@ -51,7 +51,11 @@ class Rule:
 
 
 ALL_STAFF = frozenset(Role)
-RECORDING_OFFICER, CRIME_REGISTRAR = Role.RECORDING_OFFICER, Role.CRIME_REGISTRAR
+RECORDING_OFFICER, CRIME_REGISTRAR, SAFE_PLACE_WORKER = (
+    Role.RECORDING_OFFICER,
+    Role.CRIME_REGISTRAR,
+    Role.SAFE_PLACE_WORKER,
+)
 
 
 def public(scope: Scope = Scope.NONE) -> Rule:
@@ -94,6 +98,15 @@ RULES: dict[str, Rule] = {
     "recording:cancel": staff(CRIME_REGISTRAR, scope=Scope.OWN_FORCE),
     "recording:appeals": staff(CRIME_REGISTRAR, scope=Scope.OWN_FORCE),
     "recording:appeal": staff(CRIME_REGISTRAR, scope=Scope.OWN_FORCE),
+    # Safe places: their own organisation's reports, sealed records and workers, nothing else
+    "safeplace:home": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    "safeplace:report": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    "safeplace:sealed-new": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    "safeplace:sealed-created": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    "safeplace:sealed": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    "safeplace:sealed-action": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    "safeplace:workers": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    "safeplace:worker-deactivate": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     # Staff accounts
     "accounts:sign-in": public(),
     "accounts:sign-out": public(),

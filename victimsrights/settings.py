@@ -179,6 +179,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@victims.exam
 # The neutral site that "Exit this page" leaves to.
 EXIT_PAGE_URL = os.environ.get("EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
 
+# Sealed records: the key-encryption keys, newest first (see reporting/sealing.py).
+DEMO_SEALED_RECORDS_KEYS = "demo:ZGVtby1vbmx5LXNlYWxlZC1yZWNvcmRzLWtleS0zMmI="
+SEALED_RECORDS_KEYS = os.environ.get("SEALED_RECORDS_KEYS", "" if PRODUCTION else DEMO_SEALED_RECORDS_KEYS)
+if PRODUCTION and (not SEALED_RECORDS_KEYS or "demo:" in SEALED_RECORDS_KEYS):
+    raise ImproperlyConfigured("Production needs SEALED_RECORDS_KEYS of its own; the demo key is refused.")
+SEALED_RECORD_RETENTION_DAYS = int(os.environ.get("SEALED_RECORD_RETENTION_DAYS", str(2 * 365)))
+SEALED_RECORD_REMINDER_DAYS = int(os.environ.get("SEALED_RECORD_REMINDER_DAYS", "30"))
+
 # Reports whose place is unknown go to this force's queue.
 DEFAULT_FORCE = os.environ.get("DEFAULT_FORCE", "met")
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("your-report/", include("victimsrights.portal.urls")),
     path("staff/", include("victimsrights.accounts.urls")),
     path("staff/recording/", include("victimsrights.recording.urls")),
+    path("safe-place/", include("victimsrights.reporting.safe_place_urls")),
 ]

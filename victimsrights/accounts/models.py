@@ -21,6 +21,8 @@ class StaffUser(AbstractUser):
     organisation = models.ForeignKey(
         SafePlaceOrganisation, null=True, blank=True, on_delete=models.PROTECT, related_name="workers"
     )
+    # A safe-place worker who may add and deactivate their organisation's workers.
+    is_organisation_admin = models.BooleanField(default=False)
 
     def clean(self) -> None:
         super().clean()

@@ -17,6 +17,7 @@ def staff_user_create(
     force: Force | None = None,
     area: Area | None = None,
     organisation: SafePlaceOrganisation | None = None,
+    is_organisation_admin: bool = False,
     actor: StaffUser | None = None,
 ) -> StaffUser:
     first_name, _, last_name = full_name.partition(" ")
@@ -31,9 +32,48 @@ def staff_user_create(
         force=force,
         area=area,
         organisation=organisation,
+        is_organisation_admin=is_organisation_admin,
     )
     user.set_password(password)
     user.full_clean()
     user.save()
     audit.record(actor=actor, action="staff_user.create", subject=user, detail={"role": role.value})
     return user
+
+
+class WorkerChangeRefused(Exception):
+    pass
+
+
+def _check_organisation_admin(actor: StaffUser) -> None:
+    if not (actor.role == Role.SAFE_PLACE_WORKER and actor.is_organisation_admin and actor.organisation_id):
+        raise WorkerChangeRefused("Only your organisation's administrators can manage workers.")
+
+
+def safe_place_worker_add(*, actor: StaffUser, username: str, full_name: str, email: str, password: str) -> StaffUser:
+    _check_organisation_admin(actor)
+    if StaffUser.objects.filter(username=username).exists():
+        raise WorkerChangeRefused("That username is already taken. Choose another.")
+    return staff_user_create(
+        username=username,
+        password=password,
+        role=Role.SAFE_PLACE_WORKER,
+        full_name=full_name,
+        email=email,
+        organisation=actor.organisation,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def safe_place_worker_deactivate(*, actor: StaffUser, worker_id: int) -> StaffUser:
+    _check_organisation_admin(actor)
+    worker = StaffUser.objects.select_for_update().filter(pk=worker_id, organisation=actor.organisation).first()
+    if worker is None:
+        raise WorkerChangeRefused("That worker is not in your organisation.")
+    if worker.pk == actor.pk:
+        raise WorkerChangeRefused("You cannot deactivate your own account.")
+    worker.is_active = False
+    worker.save(update_fields=["is_active"])
+    audit.record(actor=actor, action="staff_user.deactivate", subject=worker)
+    return worker

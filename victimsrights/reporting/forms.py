@@ -41,6 +41,38 @@ class StepForm(forms.Form):
             self.add_error(name, message)
 
 
+class ConsentForm(StepForm):
+    """What the victim agreed to, recorded by the safe-place worker with the victim present."""
+
+    report_now = choice(
+        "Does the victim agree to report this to the police now?",
+        [("yes", "Yes, report it now"), ("no", "No, not now")],
+        "Select whether the victim agrees to report this now",
+    )
+    share_contact = choice(
+        "Does the victim agree to share their contact details with the police?",
+        YES_NO,
+        "Select whether the victim agrees to share their contact details",
+    )
+    contact_route = choice(
+        "How may the police contact the victim?",
+        [("direct", "Directly, in the ways the victim chooses"), ("organisation", "Only through our organisation")],
+        "Select how the police may contact the victim",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("report_now") == "no":
+            self.add_error(
+                "report_now",
+                "The victim must agree before you report. To keep their account while they decide, "
+                "make a sealed record instead",
+            )
+        if data.get("share_contact") == "no" and data.get("contact_route") == "direct":
+            self.add_error("contact_route", "If the victim does not share contact details, choose only through us")
+        return data
+
+
 class InDangerForm(StepForm):
     in_danger = choice(
         "Are you in danger now?", YES_NO, "Select yes if you are in danger now", help_text="If you are, call 999."

@@ -68,11 +68,34 @@ def _yes_no(key: str) -> Callable[[dict[str, Any]], str]:
     return lambda answer: "Yes" if answer.get(key) == "yes" else "No"
 
 
+def contact_through_organisation(answers: Answers) -> bool:
+    return answers.get("consent", {}).get("contact_route") == "organisation"
+
+
+def contacted_directly(answers: Answers) -> bool:
+    return not contact_through_organisation(answers)
+
+
 def uses_phone(answers: Answers) -> bool:
-    return "phone" in answers.get("contact", {}).get("channels", [])
+    return contacted_directly(answers) and "phone" in answers.get("contact", {}).get("channels", [])
+
+
+def _consent(answer: dict[str, Any]) -> str:
+    route = "directly" if answer.get("contact_route") == "direct" else "only through the organisation"
+    shares = "shares" if answer.get("share_contact") == "yes" else "does not share"
+    return f"Agrees to report now; {shares} contact details; police contact {route}"
 
 
 STEPS: list[Step] = [
+    # Only in a report made through a safe place: the worker records it before the journey starts.
+    Step(
+        "consent",
+        forms.ConsentForm,
+        "What has the victim agreed to?",
+        "Victim's consent",
+        _consent,
+        applies=lambda answers: "consent" in answers,
+    ),
     Step("in-danger", forms.InDangerForm, "Are you in danger now?", "In danger now", _yes_no("in_danger")),
     Step(
         "what-happened",
@@ -101,13 +124,21 @@ STEPS: list[Step] = [
         ),
     ),
     Step("your-name", forms.NameForm, "What is your name?", "Your name", lambda a: a.get("victim_name", "")),
-    Step("contact", forms.ContactForm, "How can we contact you safely?", "Safe ways to contact you", _contact),
+    Step(
+        "contact",
+        forms.ContactForm,
+        "How can we contact you safely?",
+        "Safe ways to contact you",
+        _contact,
+        applies=contacted_directly,
+    ),
     Step(
         "safe-times",
         forms.SafeTimesForm,
         "When is it safe to contact you?",
         "Safe times",
         lambda a: _labels(SafeTime.choices, a.get("safe_times", [])),
+        applies=contacted_directly,
     ),
     Step(
         "voicemail",
@@ -127,6 +158,7 @@ STEPS: list[Step] = [
             if a.get("neutral_wording") == "yes"
             else "No"
         ),
+        applies=contacted_directly,
     ),
     Step("support", forms.SupportForm, "Do you need any support to talk to us?", "Support you need", _support),
     Step(

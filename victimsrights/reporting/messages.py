@@ -7,7 +7,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from victimsrights.reporting.models import Notice, NoticeKind
+from victimsrights.reporting.models import Notice, NoticeKind, SealedRecord
 
 
 def _send(*, to: str, subject: str, body: str, message_id: str | None = None) -> None:
@@ -31,8 +31,10 @@ def send_notice(*, notice: Notice) -> None:
     """Render the notice for its kind and email it. Decisions and reasons, never the account."""
     report = notice.report
     contact = report.contact
+    organisation = contact.via_organisation
     context = {
         "report": report,
+        "organisation": organisation,
         "reference": report.reference,
         "neutral": contact.neutral_wording,
         "service_url": settings.SERVICE_URL,
@@ -41,6 +43,8 @@ def send_notice(*, notice: Notice) -> None:
         "refusal": report.refusals.order_by("-decided_at").first() if hasattr(report, "refusals") else None,
     }
     body = render_to_string(f"reporting/email/{notice.kind}.txt", context)
+    if organisation is not None:
+        body = render_to_string("reporting/email/_for_organisation.txt", {"reference": report.reference}) + body
     subject = (
         f"Your reference {report.reference}"
         if contact.neutral_wording
@@ -48,9 +52,18 @@ def send_notice(*, notice: Notice) -> None:
     )
     # A fixed Message-ID per notice: if a retry ever repeats a send, mail systems see one message.
     domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2]
-    _send(to=contact.email, subject=subject, body=body, message_id=f"<notice-{notice.pk}@{domain}>")
+    to = organisation.contact_email if organisation else contact.email
+    _send(to=to, subject=subject, body=body, message_id=f"<notice-{notice.pk}@{domain}>")
 
 
 def send_sign_in_code(*, email: str, code: str) -> None:
     body = render_to_string("reporting/email/sign_in_code.txt", {"code": code})
     _send(to=email, subject="Your code", body=body)
+
+
+def send_sealed_record_reminder(*, record: SealedRecord) -> None:
+    body = render_to_string(
+        "reporting/email/sealed_record_reminder.txt",
+        {"record": record, "reminder_days": settings.SEALED_RECORD_REMINDER_DAYS},
+    )
+    _send(to=record.organisation.contact_email, subject="A sealed record will be destroyed soon", body=body)

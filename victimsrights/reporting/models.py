@@ -46,6 +46,14 @@ class Draft(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     expires_at = models.DateTimeField(db_index=True)
     report = models.OneToOneField("Report", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Set when a safe-place worker reports for a victim, and when a sealed record becomes a report.
+    safe_place = models.ForeignKey(SafePlaceOrganisation, null=True, blank=True, on_delete=models.PROTECT)
+    started_by = models.ForeignKey(
+        "accounts.StaffUser", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sealed_record = models.ForeignKey(
+        "SealedRecord", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
 
 class Report(models.Model):
@@ -63,6 +71,11 @@ class Report(models.Model):
     safe_place = models.ForeignKey(
         SafePlaceOrganisation, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
     )
+
+    # What the victim agreed to, when a safe place reported for them.
+    consent = models.JSONField(default=dict, blank=True)
+    # When the victim first disclosed it: the sealed record's time stamp, kept as evidence.
+    first_disclosed_at = models.DateTimeField(null=True, blank=True)
 
     # The account
     in_danger_when_reported = models.BooleanField(default=False)
@@ -109,6 +122,10 @@ class ContactPreferences(models.Model):
     voicemail_allowed = models.BooleanField(null=True)
     neutral_wording = models.BooleanField(default=False)
     safe_word = models.CharField(max_length=100, blank=True)
+    # The victim asked that the police contact them only through the safe place that reported.
+    via_organisation = models.ForeignKey(
+        SafePlaceOrganisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
 
 class DeliveryStatus(models.TextChoices):
@@ -139,3 +156,33 @@ class Notice(models.Model):
     last_error = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+
+
+class SealedRecordStatus(models.TextChoices):
+    SEALED = "sealed", "Sealed"
+    CONVERTED = "converted", "Turned into a report"
+    DESTROYED = "destroyed", "Destroyed at the victim's request"
+    EXPIRED = "expired", "Destroyed at the end of its retention period"
+
+
+class SealedRecord(models.Model):
+    """A victim's account kept sealed by a safe place while they decide whether to report.
+
+    The account is encrypted with its own data key, which is itself encrypted (wrapped) with the
+    sealed-records key. Destroying the record deletes the wrapped key: the ciphertext that
+    remains can never be read again (crypto-erasure), and the row stays as a tombstone.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(SafePlaceOrganisation, on_delete=models.PROTECT, related_name="sealed_records")
+    created_by = models.ForeignKey("accounts.StaffUser", on_delete=models.PROTECT, related_name="+")
+    sealed_at = models.DateTimeField(db_index=True)
+    record_code_hash = models.CharField(max_length=64, unique=True)
+    ciphertext = models.BinaryField(blank=True)
+    wrapped_key = models.BinaryField(null=True, blank=True)
+    key_version = models.CharField(max_length=16)
+    retain_until = models.DateTimeField(db_index=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=SealedRecordStatus.choices, default=SealedRecordStatus.SEALED)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    report = models.OneToOneField(Report, null=True, blank=True, on_delete=models.PROTECT, related_name="sealed_record")

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import json
 import secrets
 import uuid
 from typing import Any
@@ -11,11 +12,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from victimsrights.areas.models import Borough, Force, SafePlaceOrganisation
+from victimsrights.areas.models import Borough, Force
 from victimsrights.audit import services as audit
-from victimsrights.reporting import messages
+from victimsrights.reporting import messages, sealing
 from victimsrights.reporting.contact import next_safe_moment
-from victimsrights.reporting.journey import first_unanswered
+from victimsrights.reporting.journey import contact_through_organisation, first_unanswered
 from victimsrights.reporting.models import (
     Channel,
     ContactChannel,
@@ -25,6 +26,8 @@ from victimsrights.reporting.models import (
     Notice,
     NoticeKind,
     Report,
+    SealedRecord,
+    SealedRecordStatus,
 )
 from victimsrights.reporting.tasks import notice_send
 
@@ -81,8 +84,10 @@ def _reference() -> str:
     return f"VR-{code[:4]}-{code[4:]}"
 
 
-def _notice_channel(channels: list[str]) -> str:
-    return ContactChannel.EMAIL if ContactChannel.EMAIL in channels else channels[0]
+def _notice_channel(contact: ContactPreferences) -> str:
+    if contact.via_organisation_id or ContactChannel.EMAIL in contact.channels:
+        return ContactChannel.EMAIL  # to the victim, or to the safe place that speaks for them
+    return str(contact.channels[0])
 
 
 @transaction.atomic
@@ -90,9 +95,6 @@ def report_submit(
     *,
     draft: Draft,
     submission_key: uuid.UUID,
-    channel: Channel = Channel.ONLINE,
-    safe_place: SafePlaceOrganisation | None = None,
-    actor: Any = None,
 ) -> Report:
     """Store the report durably and queue its notice, in one transaction.
 
@@ -113,8 +115,9 @@ def report_submit(
 
     report = _report_from_answers(draft.answers)
     report.idempotency_key = submission_key
-    report.channel = channel
-    report.safe_place = safe_place
+    report.channel = Channel.SAFE_PLACE if draft.safe_place_id else Channel.ONLINE
+    report.safe_place_id = draft.safe_place_id
+    report.consent = draft.answers.get("consent", {})
     report.received_at = timezone.now()
     for _attempt in range(5):
         report.reference = _reference()
@@ -129,6 +132,8 @@ def report_submit(
         raise IntegrityError("Could not allocate a unique report reference")
     contact = _contact_from_answers(report, draft.answers)
     contact.save()
+    if draft.sealed_record_id:
+        _seal_into_report(draft=draft, report=report)
     notice_create(report=report, kind=NoticeKind.RECEIVED)
 
     draft.report = report
@@ -136,11 +141,11 @@ def report_submit(
     draft.resume_code_hash = None
     draft.save(update_fields=["report", "answers", "resume_code_hash", "updated_at"])
     audit.record(
-        actor=actor,
-        actor_label="" if actor else "victim (online)",
+        actor=draft.started_by,
+        actor_label="" if draft.started_by_id else "victim (online)",
         action="report.submit",
         subject=report,
-        detail={"reference": report.reference, "channel": channel.value},
+        detail={"reference": report.reference, "channel": report.channel},
     )
     return report
 
@@ -172,6 +177,8 @@ def _report_from_answers(answers: dict[str, dict[str, Any]]) -> Report:
 
 
 def _contact_from_answers(report: Report, answers: dict[str, dict[str, Any]]) -> ContactPreferences:
+    if contact_through_organisation(answers):
+        return ContactPreferences(report=report, via_organisation_id=report.safe_place_id, safe_times=["any"])
     contact = answers["contact"]
     voicemail = answers.get("voicemail", {}).get("voicemail")
     return ContactPreferences(
@@ -196,7 +203,7 @@ def notice_create(*, report: Report, kind: NoticeKind) -> Notice:
     through GOV.UK Notify.
     """
     contact = report.contact
-    channel = _notice_channel(contact.channels)
+    channel = _notice_channel(contact)
     not_before = next_safe_moment(now=timezone.now(), safe_times=contact.safe_times)
     notice = Notice.objects.create(
         report=report,
@@ -248,3 +255,149 @@ def notice_mark_failed_attempt(*, notice: Notice, error: Exception) -> bool:
     delay = datetime.timedelta(seconds=min(settings.NOTICE_RETRY_SECONDS * 2 ** (notice.attempts - 1), 3600))
     notice_send.using(run_after=timezone.now() + delay).enqueue(notice.pk)
     return True
+
+
+# Safe places -------------------------------------------------------------------------------
+
+
+def draft_start_for_safe_place(*, worker: Any, consent: dict[str, Any], sealed_record: Any = None) -> Draft:
+    """A worker starts a report with the victim present, recording what the victim agreed to."""
+    draft = Draft.objects.create(
+        expires_at=timezone.now() + datetime.timedelta(days=settings.DRAFT_LIFETIME_DAYS),
+        safe_place=worker.organisation,
+        started_by=worker,
+        sealed_record=sealed_record,
+        answers={"consent": consent},
+    )
+    audit.record(actor=worker, action="draft.start_for_victim", subject=draft)
+    return draft
+
+
+def sealed_record_create(*, worker: Any, account: str, notes: str) -> tuple[SealedRecord, str]:
+    """Seal the victim's account. Returns the record and its code, which is shown only once."""
+    code = _random_code(RESUME_CODE_LENGTH)
+    now = timezone.now()
+    with transaction.atomic():
+        record = SealedRecord(
+            organisation=worker.organisation,
+            created_by=worker,
+            sealed_at=now,
+            record_code_hash=hashlib.sha256(f"sealed:{code}".encode()).hexdigest(),
+            retain_until=now + datetime.timedelta(days=settings.SEALED_RECORD_RETENTION_DAYS),
+        )
+        sealed = sealing.seal(json.dumps({"account": account, "notes": notes}).encode(), record_id=str(record.id))
+        record.ciphertext, record.wrapped_key, record.key_version = (
+            sealed.ciphertext,
+            sealed.wrapped_key,
+            sealed.key_version,
+        )
+        record.save()
+        audit.record(actor=worker, action="sealed_record.create", subject=record)
+    return record, code
+
+
+def sealed_record_contents(*, record: SealedRecord, worker: Any) -> dict[str, str]:
+    """Decrypt for a worker of the record's own organisation; the read is audited."""
+    if record.organisation_id != worker.organisation_id or record.wrapped_key is None:
+        raise PermissionError("This sealed record cannot be opened.")
+    audit.record(actor=worker, action="sealed_record.open", subject=record)
+    plaintext = sealing.unseal(
+        ciphertext=bytes(record.ciphertext),
+        wrapped_key=bytes(record.wrapped_key),
+        key_version=record.key_version,
+        record_id=str(record.id),
+    )
+    contents: dict[str, str] = json.loads(plaintext)
+    return contents
+
+
+def _lock_sealed(*, record_id: Any, worker: Any) -> SealedRecord:
+    record = SealedRecord.objects.select_for_update().filter(pk=record_id, organisation=worker.organisation).first()
+    if record is None:
+        raise SealedRecordRefused("This sealed record cannot be found.")
+    if record.status != SealedRecordStatus.SEALED:
+        raise SealedRecordRefused(f"This record can no longer be changed: {record.get_status_display().lower()}.")
+    return record
+
+
+class SealedRecordRefused(Exception):
+    pass
+
+
+def _crypto_erase(record: SealedRecord, status: SealedRecordStatus) -> None:
+    record.wrapped_key = None
+    record.ciphertext = b""
+    record.status = status
+    record.closed_at = timezone.now()
+    record.save(update_fields=["wrapped_key", "ciphertext", "status", "closed_at"])
+
+
+@transaction.atomic
+def sealed_record_extend(*, record_id: Any, worker: Any) -> SealedRecord:
+    record = _lock_sealed(record_id=record_id, worker=worker)
+    record.retain_until = timezone.now() + datetime.timedelta(days=settings.SEALED_RECORD_RETENTION_DAYS)
+    record.reminder_sent_at = None
+    record.save(update_fields=["retain_until", "reminder_sent_at"])
+    audit.record(actor=worker, action="sealed_record.extend", subject=record)
+    return record
+
+
+@transaction.atomic
+def sealed_record_destroy(*, record_id: Any, worker: Any) -> SealedRecord:
+    record = _lock_sealed(record_id=record_id, worker=worker)
+    _crypto_erase(record, SealedRecordStatus.DESTROYED)
+    audit.record(actor=worker, action="sealed_record.destroy", subject=record)
+    return record
+
+
+@transaction.atomic
+def sealed_record_convert(*, record_id: Any, worker: Any, consent: dict[str, Any]) -> Draft:
+    """Start a report from a sealed record: its account becomes the first answer."""
+    record = _lock_sealed(record_id=record_id, worker=worker)
+    account = sealed_record_contents(record=record, worker=worker)["account"]
+    draft = draft_start_for_safe_place(worker=worker, consent=consent, sealed_record=record)
+    draft.answers = {**draft.answers, "what-happened": {"what_happened": account}}
+    draft.save(update_fields=["answers"])
+    return draft
+
+
+def _seal_into_report(*, draft: Draft, report: Report) -> None:
+    """On submit: keep the sealed time stamp on the report as evidence of early disclosure."""
+    assert draft.sealed_record_id is not None
+    record = SealedRecord.objects.select_for_update().get(pk=draft.sealed_record_id)
+    if record.status != SealedRecordStatus.SEALED:
+        raise SealedRecordRefused("The sealed record was destroyed or expired before the report was sent.")
+    report.first_disclosed_at = record.sealed_at
+    report.save(update_fields=["first_disclosed_at"])
+    record.report = report
+    record.save(update_fields=["report"])
+    # The account now lives in the report; the sealed copy is erased.
+    _crypto_erase(record, SealedRecordStatus.CONVERTED)
+
+
+def sealed_records_expire(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Destroy records past their retention; remind organisations 30 days before. Safe to re-run."""
+    now = now or timezone.now()
+    expired = reminded = 0
+    for record_id in SealedRecord.objects.filter(status=SealedRecordStatus.SEALED, retain_until__lte=now).values_list(
+        "id", flat=True
+    ):
+        with transaction.atomic():
+            record = SealedRecord.objects.select_for_update().get(pk=record_id)
+            if record.status == SealedRecordStatus.SEALED and record.retain_until <= now:
+                _crypto_erase(record, SealedRecordStatus.EXPIRED)
+                audit.record(actor=None, action="sealed_record.expire", subject=record)
+                expired += 1
+    soon = now + datetime.timedelta(days=settings.SEALED_RECORD_REMINDER_DAYS)
+    due = SealedRecord.objects.filter(
+        status=SealedRecordStatus.SEALED, retain_until__lte=soon, reminder_sent_at__isnull=True
+    ).select_related("organisation")
+    for record in due:
+        with transaction.atomic():
+            claimed = SealedRecord.objects.filter(pk=record.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if claimed:
+                messages.send_sealed_record_reminder(record=record)
+                reminded += 1
+    return {"expired": expired, "reminded": reminded}

@@ -1,3 +1,4 @@
+import base64
 import os
 import subprocess
 import sys
@@ -7,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_with(**env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "SEALED_RECORDS_KEYS"}}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,
@@ -38,6 +39,17 @@ def test_production_refuses_debug():
     assert "DEBUG" in result.stderr
 
 
-def test_production_starts_with_its_own_key():
+OWN_SEALING_KEY = "v1:" + base64.b64encode(b"k" * 32).decode()
+
+
+def test_production_refuses_the_demo_sealed_records_key():
     result = start_with(VRS_ENVIRONMENT="production", SECRET_KEY="a-real-secret-" + "x" * 40)
+    assert result.returncode != 0
+    assert "SEALED_RECORDS_KEYS" in result.stderr
+
+
+def test_production_starts_with_its_own_keys():
+    result = start_with(
+        VRS_ENVIRONMENT="production", SECRET_KEY="a-real-secret-" + "x" * 40, SEALED_RECORDS_KEYS=OWN_SEALING_KEY
+    )
     assert result.returncode == 0, result.stderr

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from victimsrights.reporting import safe_place_views as views
+
+app_name = "safeplace"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("report", views.report_start, name="report"),
+    path("sealed/new", views.sealed_new, name="sealed-new"),
+    path("sealed/<uuid:record_id>/created", views.sealed_created, name="sealed-created"),
+    path("sealed/<uuid:record_id>", views.sealed_detail, name="sealed"),
+    path("sealed/<uuid:record_id>/<slug:action>", views.sealed_action, name="sealed-action"),
+    path("workers", views.workers, name="workers"),
+    path("workers/<int:worker_id>/deactivate", views.worker_deactivate, name="worker-deactivate"),
+]

@@ -1,0 +1,151 @@
+"""Safe-place workers: report for a victim, keep sealed records, see their reports' progress."""
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from victimsrights.accounts import services as accounts
+from victimsrights.reporting import journey, services
+from victimsrights.reporting.forms import ConsentForm
+from victimsrights.reporting.models import SealedRecordStatus
+from victimsrights.reporting.safe_place_forms import SealedRecordForm, WorkerForm
+from victimsrights.reporting.safe_place_selectors import (
+    reports_for_organisation,
+    sealed_records_for_organisation,
+    workers_for_organisation,
+)
+from victimsrights.reporting.selectors import SESSION_DRAFT
+
+GET_POST = ["GET", "HEAD", "POST"]
+SESSION_NEW_CODE = "sealed_record_code"
+
+
+def _into_journey(request: HttpRequest, draft: Any) -> HttpResponse:
+    request.session[SESSION_DRAFT] = str(draft.pk)
+    step = journey.first_unanswered(draft.answers)
+    return redirect("reporting:step", slug=step.slug) if step else redirect("reporting:check-answers")
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    return render(
+        request,
+        "reporting/safe_place/home.html",
+        {
+            "reports": reports_for_organisation(user=user)[:200],  # type: ignore[arg-type]
+            "records": sealed_records_for_organisation(user=user).order_by("-sealed_at")[:200],  # type: ignore[arg-type]
+        },
+    )
+
+
+@never_cache
+@require_http_methods(GET_POST)
+def report_start(request: HttpRequest) -> HttpResponse:
+    form = ConsentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        draft = services.draft_start_for_safe_place(worker=request.user, consent=form.answers())
+        return _into_journey(request, draft)
+    return render(request, "reporting/safe_place/consent.html", {"form": form, "title": "Report for a victim"})
+
+
+@never_cache
+@require_http_methods(GET_POST)
+def sealed_new(request: HttpRequest) -> HttpResponse:
+    form = SealedRecordForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        record, code = services.sealed_record_create(worker=request.user, **form.cleaned_data)
+        request.session[SESSION_NEW_CODE] = code
+        return redirect("safeplace:sealed-created", record_id=record.pk)
+    return render(request, "reporting/safe_place/sealed_new.html", {"form": form})
+
+
+@never_cache
+@require_safe
+def sealed_created(request: HttpRequest, record_id: uuid.UUID) -> HttpResponse:
+    code = request.session.pop(SESSION_NEW_CODE, None)
+    if code is None:
+        return redirect("safeplace:sealed", record_id=record_id)
+    return render(request, "reporting/safe_place/sealed_created.html", {"code": f"{code[:4]} {code[4:8]} {code[8:]}"})
+
+
+def _own_record(request: HttpRequest, record_id: uuid.UUID) -> Any:
+    record = sealed_records_for_organisation(user=request.user).filter(pk=record_id).first()  # type: ignore[arg-type]
+    if record is None:
+        raise Http404
+    return record
+
+
+@never_cache
+@require_safe
+def sealed_detail(request: HttpRequest, record_id: uuid.UUID) -> HttpResponse:
+    record = _own_record(request, record_id)
+    sealed = record.status == SealedRecordStatus.SEALED
+    contents = services.sealed_record_contents(record=record, worker=request.user) if sealed else None
+    return render(
+        request,
+        "reporting/safe_place/sealed_detail.html",
+        {"record": record, "contents": contents, "consent_form": ConsentForm()},
+    )
+
+
+@require_POST
+def sealed_action(request: HttpRequest, record_id: uuid.UUID, action: str) -> HttpResponse:
+    record = _own_record(request, record_id)
+    try:
+        if action == "extend":
+            services.sealed_record_extend(record_id=record.pk, worker=request.user)
+            messages.success(request, "The record will be kept for longer.")
+        elif action == "destroy":
+            services.sealed_record_destroy(record_id=record.pk, worker=request.user)
+            messages.success(request, "The record has been destroyed. It can never be read again.")
+        elif action == "convert":
+            form = ConsentForm(request.POST)
+            if not form.is_valid():
+                return render(
+                    request,
+                    "reporting/safe_place/consent.html",
+                    {"form": form, "title": "Turn the sealed record into a report"},
+                )
+            draft = services.sealed_record_convert(record_id=record.pk, worker=request.user, consent=form.answers())
+            return _into_journey(request, draft)
+        else:
+            raise Http404
+    except services.SealedRecordRefused as refused:
+        messages.error(request, str(refused))
+    return redirect("safeplace:sealed", record_id=record.pk)
+
+
+@never_cache
+@require_http_methods(GET_POST)
+def workers(request: HttpRequest) -> HttpResponse:
+    form = WorkerForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            worker = accounts.safe_place_worker_add(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except accounts.WorkerChangeRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, f"{worker.get_full_name()} can now sign in as {worker.username}.")
+            return redirect("safeplace:workers")
+    return render(
+        request,
+        "reporting/safe_place/workers.html",
+        {"form": form, "workers": workers_for_organisation(user=request.user)},  # type: ignore[arg-type]
+    )
+
+
+@require_POST
+def worker_deactivate(request: HttpRequest, worker_id: int) -> HttpResponse:
+    try:
+        worker = accounts.safe_place_worker_deactivate(actor=request.user, worker_id=worker_id)  # type: ignore[arg-type]
+    except accounts.WorkerChangeRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, f"{worker.get_full_name()} can no longer sign in.")
+    return redirect("safeplace:workers")

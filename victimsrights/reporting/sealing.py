@@ -1,0 +1,73 @@
+"""Envelope encryption for sealed records (the `cryptography` package, AES-256-GCM).
+
+Each record gets its own random data key. The data key encrypts the record; the sealed-records
+key (the key-encryption key, KEK) encrypts the data key. Only the wrapped data key is stored.
+  - Destroying a record deletes its wrapped data key: the ciphertext can never be read again.
+  - Rotating the KEK re-wraps the data keys (`manage.py rotate_sealed_records_key`); records are
+    not re-encrypted. Old KEK versions stay configured until nothing is wrapped with them.
+  - The KEK is configured as SEALED_RECORDS_KEYS="v2:<base64 32 bytes>,v1:<...>" (first is current),
+    kept outside the database; in production it is required and must not be the demo key.
+Both encryptions bind the record id as associated data, so a ciphertext moved to another row
+fails to decrypt.
+"""
+
+import base64
+import os
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
+
+NONCE_BYTES = 12
+
+
+class SealingKeyMissing(Exception):
+    pass
+
+
+def _keys() -> dict[str, bytes]:
+    keys = {}
+    for entry in settings.SEALED_RECORDS_KEYS.split(","):
+        version, _, encoded = entry.strip().partition(":")
+        keys[version] = base64.b64decode(encoded)
+    return keys
+
+
+def current_version() -> str:
+    return settings.SEALED_RECORDS_KEYS.split(",")[0].split(":")[0].strip()
+
+
+def _kek(version: str) -> AESGCM:
+    try:
+        return AESGCM(_keys()[version])
+    except KeyError:
+        raise SealingKeyMissing(f"Sealed-records key {version} is not configured") from None
+
+
+@dataclass(frozen=True)
+class Sealed:
+    ciphertext: bytes
+    wrapped_key: bytes
+    key_version: str
+
+
+def seal(plaintext: bytes, *, record_id: str) -> Sealed:
+    data_key = AESGCM.generate_key(bit_length=256)
+    nonce, key_nonce = os.urandom(NONCE_BYTES), os.urandom(NONCE_BYTES)
+    ciphertext = nonce + AESGCM(data_key).encrypt(nonce, plaintext, record_id.encode())
+    version = current_version()
+    wrapped = key_nonce + _kek(version).encrypt(key_nonce, data_key, record_id.encode())
+    return Sealed(ciphertext, wrapped, version)
+
+
+def unseal(*, ciphertext: bytes, wrapped_key: bytes, key_version: str, record_id: str) -> bytes:
+    data_key = _kek(key_version).decrypt(wrapped_key[:NONCE_BYTES], wrapped_key[NONCE_BYTES:], record_id.encode())
+    return AESGCM(data_key).decrypt(ciphertext[:NONCE_BYTES], ciphertext[NONCE_BYTES:], record_id.encode())
+
+
+def rewrap(*, wrapped_key: bytes, key_version: str, record_id: str) -> tuple[bytes, str]:
+    """Re-encrypt a data key under the current KEK."""
+    data_key = _kek(key_version).decrypt(wrapped_key[:NONCE_BYTES], wrapped_key[NONCE_BYTES:], record_id.encode())
+    version = current_version()
+    key_nonce = os.urandom(NONCE_BYTES)
+    return key_nonce + _kek(version).encrypt(key_nonce, data_key, record_id.encode()), version
