@@ -401,3 +401,22 @@ def sealed_records_expire(*, now: datetime.datetime | None = None) -> dict[str, 
                 messages.send_sealed_record_reminder(record=record)
                 reminded += 1
     return {"expired": expired, "reminded": reminded}
+
+
+def sealed_records_rewrap() -> int:
+    """Re-wrap every live record's data key under the current sealed-records key (key rotation)."""
+    current = sealing.current_version()
+    rewrapped = 0
+    for record_id in (
+        SealedRecord.objects.filter(wrapped_key__isnull=False).exclude(key_version=current).values_list("id", flat=True)
+    ):
+        with transaction.atomic():
+            record = SealedRecord.objects.select_for_update().get(pk=record_id)
+            if record.wrapped_key is None or record.key_version == current:
+                continue
+            record.wrapped_key, record.key_version = sealing.rewrap(
+                wrapped_key=bytes(record.wrapped_key), key_version=record.key_version, record_id=str(record.id)
+            )
+            record.save(update_fields=["wrapped_key", "key_version"])
+            rewrapped += 1
+    return rewrapped

@@ -1,0 +1,107 @@
+import pytest
+from django.urls import reverse
+
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.services import WorkerChangeRefused, safe_place_worker_add, safe_place_worker_deactivate
+from victimsrights.accounts.tests.factories import staff
+from victimsrights.recording import services as recording
+from victimsrights.recording.models import OffenceClassification
+from victimsrights.reporting import services
+from victimsrights.reporting.models import Channel, Notice
+from victimsrights.reporting.tests.factories import complete_draft
+from victimsrights.testing.worker import run_worker
+
+pytestmark = pytest.mark.usefixtures("london")
+THROUGH_US = {"report_now": "yes", "share_contact": "no", "contact_route": "organisation"}
+
+
+def report_for_victim(worker, consent=THROUGH_US):
+    draft = services.draft_start_for_safe_place(worker=worker, consent=consent)
+    answers = complete_draft().answers
+    for slug, answer in answers.items():
+        if slug not in {"contact", "safe-times", "voicemail", "wording"} or consent["contact_route"] == "direct":
+            draft = services.draft_answer(draft=draft, step_slug=slug, answer=answer)
+    return services.report_submit(draft=draft, submission_key=draft.submission_key)
+
+
+@pytest.fixture
+def worker():
+    return staff(Role.SAFE_PLACE_WORKER, org="The Havens")
+
+
+def test_a_safe_place_report_counts_like_any_other_with_its_channel_and_consent(worker):
+    report = report_for_victim(worker)
+
+    assert report.channel == Channel.SAFE_PLACE
+    assert report.safe_place == worker.organisation
+    assert report.consent == THROUGH_US
+    assert report.contact.via_organisation == worker.organisation
+    assert report.area.name == "Central North"  # the same queue and clock as an online report
+
+
+def test_the_consent_form_refuses_a_report_the_victim_has_not_agreed_to(client, worker):
+    client.force_login(worker)
+
+    response = client.post(
+        reverse("safeplace:report"), {"report_now": "no", "share_contact": "yes", "contact_route": "direct"}
+    )
+
+    assert response.status_code == 200
+    assert b"make a sealed record instead" in response.content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_when_the_victim_asked_for_contact_through_us_notices_go_to_the_organisation(worker, smtp):
+    report = report_for_victim(worker)
+
+    run_worker()
+
+    message = smtp.mailbox.messages[-1]
+    assert message["To"] == worker.organisation.contact_email
+    assert "pass it on" in smtp.mailbox.bodies()[-1]
+    assert Notice.objects.get(report=report).status == "sent"
+
+
+def test_the_officer_is_told_prominently_to_contact_only_through_the_organisation(client, worker):
+    report = report_for_victim(worker)
+    client.force_login(staff(Role.RECORDING_OFFICER))
+
+    page = client.get(reverse("recording:report", kwargs={"report_id": report.pk})).content.decode()
+
+    assert "Do not contact the victim directly" in page
+    assert f"only through {worker.organisation}" in page
+
+
+def test_the_organisation_sees_its_reports_progress_and_crime_number_but_not_other_organisations(client, worker):
+    ours = report_for_victim(worker)
+    theirs = report_for_victim(staff(Role.SAFE_PLACE_WORKER, username="w2", org="Other Refuge"))
+    officer = staff(Role.RECORDING_OFFICER)
+    crime = recording.crime_record(
+        report_id=ours.pk, classification=OffenceClassification.objects.get(code="20A"), actor=officer
+    )
+    client.force_login(worker)
+
+    page = client.get(reverse("safeplace:home")).content.decode()
+
+    assert ours.reference in page and crime.crime_number in page
+    assert theirs.reference not in page
+    assert ours.what_happened not in page  # progress only, not the account or police notes
+
+
+def test_only_an_organisation_admin_adds_and_deactivates_workers_of_their_own_organisation(worker):
+    admin = staff(Role.SAFE_PLACE_WORKER, username="havens.admin", org="The Havens")
+    admin.is_organisation_admin = True
+    outsider = staff(Role.SAFE_PLACE_WORKER, username="outsider", org="Other Refuge")
+
+    with pytest.raises(WorkerChangeRefused):
+        safe_place_worker_add(actor=worker, username="new", full_name="New Worker", email="n@x.org", password="x" * 12)
+    added = safe_place_worker_add(
+        actor=admin, username="new", full_name="New Worker", email="n@x.org", password="a-long-password"
+    )
+    assert added.organisation == admin.organisation and added.role == Role.SAFE_PLACE_WORKER
+
+    with pytest.raises(WorkerChangeRefused):
+        safe_place_worker_deactivate(actor=admin, worker_id=outsider.pk)
+    safe_place_worker_deactivate(actor=admin, worker_id=added.pk)
+    added.refresh_from_db()
+    assert added.is_active is False
