@@ -17,7 +17,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from victimsrights.accounts.roles import Role
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
+from victimsrights.accounts.victims import SESSION_VICTIM_REPORT, SESSION_VICTIM_SEALED_RECORD
 
 
 class Audience(StrEnum):
@@ -90,6 +90,9 @@ RULES: dict[str, Rule] = {
     "portal:code": public(),
     "portal:report": victim(),
     "portal:appeal": victim(),
+    "portal:sealed-sign-in": public(),
+    "portal:sealed": victim(),
+    "portal:sealed-action": victim(),
     # Right to Record
     "recording:queue": staff(RECORDING_OFFICER, CRIME_REGISTRAR, scope=Scope.OWN_AREA),
     "recording:report": staff(RECORDING_OFFICER, CRIME_REGISTRAR, scope=Scope.OWN_AREA),
@@ -139,7 +142,8 @@ class PermissionMiddleware:
             return None
         rule = rule_for(match.view_name)
         request.permission_rule = rule  # type: ignore[attr-defined]
-        if rule.allows(request.user, victim_signed_in=SESSION_VICTIM_REPORT in request.session):
+        victim_signed_in = SESSION_VICTIM_REPORT in request.session or SESSION_VICTIM_SEALED_RECORD in request.session
+        if rule.allows(request.user, victim_signed_in=victim_signed_in):
             return None
         if rule.audience is Audience.VICTIM:
             return redirect("portal:sign-in")

@@ -44,3 +44,14 @@ class VictimCodeForm(forms.Form):
         too_long_message="Enter the 6-digit code",
         attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false", "data-width": "5"},
     )
+
+
+class SealedRecordSignInForm(forms.Form):
+    record_code = text(
+        "Your record code",
+        max_length=20,
+        help_text="The 10 letters and numbers the support organisation gave you, for example K7QP 2MXD RA.",
+        required_message="Enter your record code",
+        too_long_message="Enter the record code exactly as you were given it",
+        attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "10"},
+    )

@@ -6,7 +6,7 @@ from django.db import models
 
 from victimsrights.accounts.roles import AREA_SCOPED_ROLES, POLICE_ROLES, Role
 from victimsrights.areas.models import Area, Force, SafePlaceOrganisation
-from victimsrights.reporting.models import Report
+from victimsrights.reporting.models import Report, SealedRecord
 
 
 class StaffUser(AbstractUser):
@@ -39,7 +39,7 @@ class StaffUser(AbstractUser):
 
 
 class VictimAccessCode(models.Model):
-    """A one-time code to sign a victim in to their own report.
+    """A one-time code to sign a victim in to their own report (or their sealed record).
 
     A row is written for every request, known reference or not, so the two look alike.
     The code itself is made and hashed by the task that sends it.
@@ -47,6 +47,7 @@ class VictimAccessCode(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    sealed_record = models.ForeignKey(SealedRecord, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     code_hash = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()

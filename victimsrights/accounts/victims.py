@@ -16,9 +16,11 @@ from django.utils import timezone
 
 from victimsrights.accounts.models import VictimAccessCode
 from victimsrights.audit import services as audit
-from victimsrights.reporting.models import ContactChannel, Report
+from victimsrights.reporting.models import ContactChannel, Report, SealedRecord, SealedRecordStatus
+from victimsrights.reporting.services import sealed_record_code_hash, sealed_record_contents
 
 SESSION_VICTIM_REPORT = "victim_report_id"
+SESSION_VICTIM_SEALED_RECORD = "victim_sealed_record_id"
 CODE_LIFETIME = datetime.timedelta(minutes=10)
 MAX_TRIES = 5
 
@@ -43,22 +45,47 @@ def victim_code_request(*, identifier: str) -> VictimAccessCode:
 
 
 @transaction.atomic
+def sealed_record_code_request(*, record_code: str) -> VictimAccessCode:
+    from victimsrights.accounts.tasks import victim_code_send
+
+    record = SealedRecord.objects.filter(
+        record_code_hash=sealed_record_code_hash(record_code), status=SealedRecordStatus.SEALED
+    ).first()
+    access = VictimAccessCode.objects.create(sealed_record=record, expires_at=timezone.now() + CODE_LIFETIME)
+    victim_code_send.enqueue(str(access.pk))
+    return access
+
+
+def _safe_email(access: VictimAccessCode) -> str:
+    if access.report is not None:
+        contact = access.report.contact
+        return contact.email if ContactChannel.EMAIL in contact.channels else ""
+    if access.sealed_record is not None and access.sealed_record.status == SealedRecordStatus.SEALED:
+        contents = sealed_record_contents(record=access.sealed_record, worker=None, reason="system: send sign-in code")
+        return contents.get("victim_email", "")
+    return ""
+
+
+@transaction.atomic
 def victim_code_issue(*, access_id: str) -> tuple[str, str] | None:
     """Make the code for a request. Returns (email, code) to send, or None if there is nowhere safe."""
     access = (
-        VictimAccessCode.objects.select_for_update(of=("self",)).select_related("report__contact").get(pk=access_id)
+        VictimAccessCode.objects.select_for_update(of=("self",))
+        .select_related("report__contact", "sealed_record")
+        .get(pk=access_id)
     )
-    report = access.report
-    if report is None or access.code_hash or ContactChannel.EMAIL not in report.contact.channels:
+    email = "" if access.code_hash else _safe_email(access)
+    if not email:
         return None
     code = f"{secrets.randbelow(1_000_000):06d}"
     access.code_hash = code_hash(access_id=access.pk, code=code)
     access.save(update_fields=["code_hash"])
-    return report.contact.email, code
+    return email, code
 
 
 @transaction.atomic
-def victim_code_verify(*, access_id: str, code: str) -> Report | None:
+def victim_code_verify(*, access_id: str, code: str) -> VictimAccessCode | None:
+    """The access the code opens (its report or sealed record), or None."""
     access = VictimAccessCode.objects.select_for_update().filter(pk=access_id).first()
     if access is None or access.used_at or access.attempts >= MAX_TRIES or access.expires_at <= timezone.now():
         return None
@@ -69,10 +96,11 @@ def victim_code_verify(*, access_id: str, code: str) -> Report | None:
     if matched:
         access.used_at = timezone.now()
     access.save(update_fields=["attempts", "used_at"])
-    if not matched or access.report is None:
+    subject = access.report or access.sealed_record
+    if not matched or subject is None:
         return None
-    audit.record(actor=None, actor_label="victim (signed in)", action="victim.sign_in", subject=access.report)
-    return access.report
+    audit.record(actor=None, actor_label="victim (signed in)", action="victim.sign_in", subject=subject)
+    return access
 
 
 def code_still_usable(*, access_id: str) -> bool:

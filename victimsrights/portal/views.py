@@ -1,16 +1,19 @@
 """The victim's own pages, reached by signing in with a reference and a one-time code."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from victimsrights.accounts.victims import SESSION_VICTIM_SEALED_RECORD
 from victimsrights.portal.selectors import report_for_victim
 from victimsrights.portal.services import victim_report_open
 from victimsrights.recording import services as recording
 from victimsrights.recording.forms import AppealForm
 from victimsrights.recording.models import Appeal
-from victimsrights.reporting.models import ReportStatus
+from victimsrights.reporting import services as reporting
+from victimsrights.reporting.models import ReportStatus, SealedRecord
+from victimsrights.reporting.selectors import SESSION_DRAFT
 
 
 @never_cache
@@ -48,3 +51,38 @@ def appeal(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("portal:report")
     return render(request, "portal/appeal.html", {"form": form, "report": own})
+
+
+def _own_sealed_record_id(request: HttpRequest) -> str | None:
+    return request.session.get(SESSION_VICTIM_SEALED_RECORD)
+
+
+@never_cache
+@require_safe
+def sealed_record(request: HttpRequest) -> HttpResponse:
+    record_id = _own_sealed_record_id(request)
+    record = SealedRecord.objects.filter(pk=record_id).defer("ciphertext", "wrapped_key").first() if record_id else None
+    if record is None:
+        return redirect("portal:sealed-sign-in")
+    return render(request, "portal/sealed_record.html", {"record": record})
+
+
+@require_POST
+def sealed_record_action(request: HttpRequest, action: str) -> HttpResponse:
+    record_id = _own_sealed_record_id(request)
+    if not record_id:
+        return redirect("portal:sealed-sign-in")
+    try:
+        if action == "extend":
+            reporting.sealed_record_extend(record_id=record_id, worker=None)
+        elif action == "destroy":
+            reporting.sealed_record_destroy(record_id=record_id, worker=None)
+        elif action == "report":
+            draft = reporting.sealed_record_report_by_victim(record_id=record_id)
+            request.session[SESSION_DRAFT] = str(draft.pk)
+            return redirect("reporting:step", slug="in-danger")
+        else:
+            raise Http404
+    except reporting.SealedRecordRefused:
+        pass  # the page shows the record's current status
+    return redirect("portal:sealed")

@@ -19,6 +19,14 @@ class SealedRecordForm(forms.Form):
         help_text="For example, forensic samples stored and their reference.",
     )
 
+    victim_email = forms.EmailField(
+        label="An email address that is safe for the victim (optional)",
+        required=False,
+        max_length=254,
+        help_text="Only if the victim wants to manage the record themselves online. It is sealed with the account.",
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
+
 
 class WorkerForm(forms.Form):
     full_name = text("Full name", max_length=150, required_message="Enter the worker's full name")

@@ -49,10 +49,18 @@ def _random_code(length: int) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
-def resume_code_hash(code: str) -> str:
+def _code_hash(purpose: str, code: str) -> str:
     """Codes are long and random, so a plain SHA-256 is enough to keep them out of the database."""
     canonical = "".join(char for char in code.upper() if char in CODE_ALPHABET)
-    return hashlib.sha256(f"resume:{canonical}".encode()).hexdigest()
+    return hashlib.sha256(f"{purpose}:{canonical}".encode()).hexdigest()
+
+
+def resume_code_hash(code: str) -> str:
+    return _code_hash("resume", code)
+
+
+def sealed_record_code_hash(code: str) -> str:
+    return _code_hash("sealed", code)
 
 
 def draft_start() -> Draft:
@@ -273,7 +281,7 @@ def draft_start_for_safe_place(*, worker: Any, consent: dict[str, Any], sealed_r
     return draft
 
 
-def sealed_record_create(*, worker: Any, account: str, notes: str) -> tuple[SealedRecord, str]:
+def sealed_record_create(*, worker: Any, account: str, notes: str, victim_email: str = "") -> tuple[SealedRecord, str]:
     """Seal the victim's account. Returns the record and its code, which is shown only once."""
     code = _random_code(RESUME_CODE_LENGTH)
     now = timezone.now()
@@ -282,10 +290,13 @@ def sealed_record_create(*, worker: Any, account: str, notes: str) -> tuple[Seal
             organisation=worker.organisation,
             created_by=worker,
             sealed_at=now,
-            record_code_hash=hashlib.sha256(f"sealed:{code}".encode()).hexdigest(),
+            record_code_hash=sealed_record_code_hash(code),
             retain_until=now + datetime.timedelta(days=settings.SEALED_RECORD_RETENTION_DAYS),
         )
-        sealed = sealing.seal(json.dumps({"account": account, "notes": notes}).encode(), record_id=str(record.id))
+        sealed = sealing.seal(
+            json.dumps({"account": account, "notes": notes, "victim_email": victim_email}).encode(),
+            record_id=str(record.id),
+        )
         record.ciphertext, record.wrapped_key, record.key_version = (
             sealed.ciphertext,
             sealed.wrapped_key,
@@ -296,11 +307,18 @@ def sealed_record_create(*, worker: Any, account: str, notes: str) -> tuple[Seal
     return record, code
 
 
-def sealed_record_contents(*, record: SealedRecord, worker: Any) -> dict[str, str]:
-    """Decrypt for a worker of the record's own organisation; the read is audited."""
-    if record.organisation_id != worker.organisation_id or record.wrapped_key is None:
+def sealed_record_contents(*, record: SealedRecord, worker: Any, reason: str = "") -> dict[str, str]:
+    """Decrypt for a worker of the record's own organisation, or (worker None) for the victim
+    signed in with the record code, or for the system sending the victim a code. Audited."""
+    if (worker is not None and record.organisation_id != worker.organisation_id) or record.wrapped_key is None:
         raise PermissionError("This sealed record cannot be opened.")
-    audit.record(actor=worker, action="sealed_record.open", subject=record)
+    audit.record(
+        actor=worker,
+        actor_label="" if worker else (reason or "victim (signed in)"),
+        action="sealed_record.open",
+        subject=record,
+        reason=reason,
+    )
     plaintext = sealing.unseal(
         ciphertext=bytes(record.ciphertext),
         wrapped_key=bytes(record.wrapped_key),
@@ -312,7 +330,11 @@ def sealed_record_contents(*, record: SealedRecord, worker: Any) -> dict[str, st
 
 
 def _lock_sealed(*, record_id: Any, worker: Any) -> SealedRecord:
-    record = SealedRecord.objects.select_for_update().filter(pk=record_id, organisation=worker.organisation).first()
+    """A worker acts on their organisation's records; a victim (worker None) on the one they signed in to."""
+    records = SealedRecord.objects.select_for_update().filter(pk=record_id)
+    if worker is not None:
+        records = records.filter(organisation_id=worker.organisation_id)
+    record = records.first()
     if record is None:
         raise SealedRecordRefused("This sealed record cannot be found.")
     if record.status != SealedRecordStatus.SEALED:
@@ -338,7 +360,7 @@ def sealed_record_extend(*, record_id: Any, worker: Any) -> SealedRecord:
     record.retain_until = timezone.now() + datetime.timedelta(days=settings.SEALED_RECORD_RETENTION_DAYS)
     record.reminder_sent_at = None
     record.save(update_fields=["retain_until", "reminder_sent_at"])
-    audit.record(actor=worker, action="sealed_record.extend", subject=record)
+    audit.record(actor=worker, actor_label="" if worker else "victim", action="sealed_record.extend", subject=record)
     return record
 
 
@@ -346,7 +368,7 @@ def sealed_record_extend(*, record_id: Any, worker: Any) -> SealedRecord:
 def sealed_record_destroy(*, record_id: Any, worker: Any) -> SealedRecord:
     record = _lock_sealed(record_id=record_id, worker=worker)
     _crypto_erase(record, SealedRecordStatus.DESTROYED)
-    audit.record(actor=worker, action="sealed_record.destroy", subject=record)
+    audit.record(actor=worker, actor_label="" if worker else "victim", action="sealed_record.destroy", subject=record)
     return record
 
 
@@ -358,6 +380,18 @@ def sealed_record_convert(*, record_id: Any, worker: Any, consent: dict[str, Any
     draft = draft_start_for_safe_place(worker=worker, consent=consent, sealed_record=record)
     draft.answers = {**draft.answers, "what-happened": {"what_happened": account}}
     draft.save(update_fields=["answers"])
+    return draft
+
+
+@transaction.atomic
+def sealed_record_report_by_victim(*, record_id: Any) -> Draft:
+    """The victim, signed in with the record code, starts their own online report from the record."""
+    record = _lock_sealed(record_id=record_id, worker=None)
+    account = sealed_record_contents(record=record, worker=None)["account"]
+    draft = draft_start()
+    draft.sealed_record = record
+    draft.answers = {"what-happened": {"what_happened": account}}
+    draft.save(update_fields=["sealed_record", "answers"])
     return draft
 
 

@@ -36,6 +36,7 @@ def sample_kwargs():
         "safeplace:sealed-created": {"record_id": record.pk},
         "safeplace:sealed-action": {"record_id": record.pk, "action": "extend"},
         "safeplace:worker-deactivate": {"worker_id": worker.pk},
+        "portal:sealed-action": {"action": "extend"},
         "reporting:step": {"slug": "what-happened"},
         "recording:report": {"report_id": report.pk},
         "recording:record": {"report_id": report.pk},

@@ -41,7 +41,7 @@ def test_the_database_holds_only_ciphertext_and_the_worker_can_read_it_back(work
     assert ACCOUNT.encode() not in stored and b"followed" not in stored
     assert len(code) == 10
     contents = services.sealed_record_contents(record=SealedRecord.objects.get(pk=record.pk), worker=worker)
-    assert contents == {"account": ACCOUNT, "notes": "Samples H-12"}
+    assert contents == {"account": ACCOUNT, "notes": "Samples H-12", "victim_email": ""}
     assert AuditEntry.objects.filter(action="sealed_record.open", actor=worker).exists()
 
 
