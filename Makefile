@@ -43,11 +43,12 @@ demo-data: .make-static ## Migrate SQLite and load the demo data
 	$(PY) manage.py load_offences
 	$(PY) manage.py load_demo_data
 
-run: demo-data ## Serve the service with demo data on http://127.0.0.1:$(PORT) (web + worker)
+run: demo-data ## Serve the service with demo data on http://127.0.0.1:$(PORT) (web, worker and scheduler)
 	@echo "Serving on http://127.0.0.1:$(PORT) — Ctrl-C stops web and worker."
 	trap 'kill 0' EXIT INT TERM; \
 	$(BIN)/gunicorn victimsrights.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - & \
 	$(PY) manage.py db_worker --interval 1 --no-reload & \
+	$(PY) manage.py run_scheduler & \
 	wait
 
 browser: ## Install Debian's Chromium for the browser tests when it is missing

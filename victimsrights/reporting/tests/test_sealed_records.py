@@ -4,7 +4,7 @@ import datetime
 import pytest
 from cryptography.exceptions import InvalidTag
 from django.db import connection
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from victimsrights.accounts.roles import POLICE_ROLES, Role
@@ -139,3 +139,46 @@ def test_rotating_the_key_rewraps_records_which_still_open(worker, settings):
     record.refresh_from_db()
     assert record.key_version == "v2"
     assert services.sealed_record_contents(record=record, worker=worker)["account"] == ACCOUNT
+
+
+def test_no_page_a_police_role_or_the_commissioner_can_open_shows_a_sealed_account(client, worker):
+    from victimsrights.tests.test_permission_matrix import ALL_URLS
+
+    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="Samples H-12")
+    shapes = [
+        {},
+        {"slug": "what-happened"},
+        {"report_id": 1},
+        {"appeal_id": 1},
+        {"record_id": record.pk},
+        {"record_id": record.pk, "action": "extend"},
+        {"worker_id": worker.pk},
+        {"action": "extend"},
+    ]
+    for role in [*POLICE_ROLES, Role.VICTIMS_COMMISSIONER]:
+        user = staff(role, username=f"scan.{role.value}")
+        for name in ALL_URLS:
+            client.force_login(user)
+            response = client.get(_reverse_any(name, shapes))
+            assert ACCOUNT.encode() not in response.content, (role, name)
+            assert b"Samples H-12" not in response.content, (role, name)
+
+
+def _reverse_any(name: str, shapes: list[dict]) -> str:
+    for kwargs in shapes:
+        try:
+            return reverse(name, kwargs=kwargs or None)
+        except NoReverseMatch:
+            continue
+    raise AssertionError(f"No example arguments for {name}")
+
+
+def test_the_scheduler_runs_the_expiry_job(worker):
+    from django.core.management import call_command
+
+    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
+    SealedRecord.objects.filter(pk=record.pk).update(retain_until=timezone.now() - datetime.timedelta(seconds=1))
+
+    call_command("run_scheduler", "--once")
+
+    assert SealedRecord.objects.get(pk=record.pk).status == SealedRecordStatus.EXPIRED

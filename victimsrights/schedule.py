@@ -1,0 +1,20 @@
+"""Scheduled jobs, declared in code. Each job is safe to run on several machines at once and to
+run again (it locks or claims the rows it changes), so `run_scheduler` may run anywhere."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from victimsrights.reporting.services import sealed_records_expire
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    every_seconds: int
+    run: Callable[[], Any]
+
+
+JOBS = [
+    Job("expire sealed records and remind safe places", every_seconds=3600, run=lambda: sealed_records_expire()),
+]
