@@ -173,6 +173,7 @@ def _reverse_any(name: str, shapes: list[dict]) -> str:
     raise AssertionError(f"No example arguments for {name}")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_scheduler_runs_the_expiry_job(worker):
     from django.core.management import call_command
 
