@@ -1,3 +1,6 @@
+from collections.abc import Callable
+
+from django import forms
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -7,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from victimsrights import ratelimit
 from victimsrights.accounts import victims
 from victimsrights.accounts.forms import SealedRecordSignInForm, SignInForm, VictimCodeForm, VictimSignInForm
+from victimsrights.accounts.models import VictimAccessCode
 
 
 class SignInView(auth_views.LoginView):
@@ -27,23 +31,38 @@ def home(request: HttpRequest) -> HttpResponse:
 VICTIM_ACCESS = "victim_access_id"
 
 
+def _ask_for_code(
+    request: HttpRequest,
+    *,
+    form_class: type[forms.Form],
+    field: str,
+    request_code: Callable[[str], VictimAccessCode],
+    template: str,
+) -> HttpResponse:
+    """Take a reference or record code, queue a one-time code, and always answer alike."""
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        identifier = form.cleaned_data[field]
+        allowed = ratelimit.allow(
+            scope=f"{field}-ip", identifier=ratelimit.client_ip(request), limit=30, window_seconds=3600
+        ) and ratelimit.allow(scope=field, identifier="".join(identifier.split()).upper(), limit=5, window_seconds=3600)
+        if allowed:
+            request.session[VICTIM_ACCESS] = str(request_code(identifier).pk)
+            return redirect("portal:code")
+        form.add_error(field, "You have asked for too many codes. Wait an hour, then try again")
+    return render(request, template, {"form": form})
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def victim_sign_in(request: HttpRequest) -> HttpResponse:
-    form = VictimSignInForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        identifier = form.cleaned_data["identifier"]
-        allowed = ratelimit.allow(
-            scope="victim-sign-in-ip", identifier=ratelimit.client_ip(request), limit=30, window_seconds=3600
-        ) and ratelimit.allow(
-            scope="victim-sign-in-id", identifier="".join(identifier.split()).upper(), limit=5, window_seconds=3600
-        )
-        if allowed:
-            access = victims.victim_code_request(identifier=identifier)
-            request.session[VICTIM_ACCESS] = str(access.pk)
-            return redirect("portal:code")
-        form.add_error("identifier", "You have asked for too many codes. Wait an hour, then try again")
-    return render(request, "accounts/victim_sign_in.html", {"form": form})
+    return _ask_for_code(
+        request,
+        form_class=VictimSignInForm,
+        field="identifier",
+        request_code=lambda identifier: victims.victim_code_request(identifier=identifier),
+        template="accounts/victim_sign_in.html",
+    )
 
 
 @never_cache
@@ -72,17 +91,10 @@ def victim_code(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def sealed_record_sign_in(request: HttpRequest) -> HttpResponse:
-    form = SealedRecordSignInForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        record_code = form.cleaned_data["record_code"]
-        allowed = ratelimit.allow(
-            scope="sealed-sign-in-ip", identifier=ratelimit.client_ip(request), limit=30, window_seconds=3600
-        ) and ratelimit.allow(
-            scope="sealed-sign-in-code", identifier="".join(record_code.split()).upper(), limit=5, window_seconds=3600
-        )
-        if allowed:
-            access = victims.sealed_record_code_request(record_code=record_code)
-            request.session[VICTIM_ACCESS] = str(access.pk)
-            return redirect("portal:code")
-        form.add_error("record_code", "You have asked for too many codes. Wait an hour, then try again")
-    return render(request, "accounts/sealed_record_sign_in.html", {"form": form})
+    return _ask_for_code(
+        request,
+        form_class=SealedRecordSignInForm,
+        field="record_code",
+        request_code=lambda code: victims.sealed_record_code_request(record_code=code),
+        template="accounts/sealed_record_sign_in.html",
+    )
