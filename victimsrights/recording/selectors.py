@@ -9,7 +9,7 @@ from django.utils import timezone
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.recording.clock import RECORDING_WINDOW
-from victimsrights.recording.models import Appeal, AppealStatus, OffenceClassification
+from victimsrights.recording.models import Appeal, AppealStatus, Crime, OffenceClassification
 from victimsrights.reporting.models import Report, ReportStatus
 
 
@@ -30,6 +30,10 @@ def queue_for_user(*, user: StaffUser) -> QuerySet[Report]:
         .select_related("area", "safe_place")
         .order_by("received_at", "id")
     )
+
+
+def crime_for_report(*, user: StaffUser, report_id: int) -> Crime | None:
+    return Crime.objects.filter(report__in=reports_in_scope(user=user), report_id=report_id).first()
 
 
 def appeals_in_scope(*, user: StaffUser) -> QuerySet[Appeal]:

@@ -1,5 +1,6 @@
 """Recording officers' queue and decisions; the crime registrar's appeals and cancellations."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -64,52 +65,49 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     return _report_page(request, report_id)
 
 
+def _decide(
+    request: HttpRequest, report_id: int, form: Any, form_name: str, act: Callable[[dict[str, Any]], str]
+) -> HttpResponse:
+    """Validate, act through the service, and say what happened; on any problem, the same page."""
+    if form.is_valid():
+        try:
+            messages.success(request, act(form.cleaned_data))
+        except RecordingRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return redirect("recording:report", report_id=report_id)
+    return _report_page(request, report_id, **{form_name: form})
+
+
 @require_POST
 def record(request: HttpRequest, report_id: int) -> HttpResponse:
-    form = RecordForm(request.POST)
-    if not form.is_valid():
-        return _report_page(request, report_id, record_form=form)
-    try:
-        crime = services.crime_record(
-            report_id=report_id, classification=form.cleaned_data["classification"], actor=_user(request)
-        )
-    except RecordingRefused as refused:
-        form.add_error(None, str(refused))
-        return _report_page(request, report_id, record_form=form)
-    messages.success(request, f"Recorded. The crime number is {crime.crime_number}. The victim will be told.")
-    return redirect("recording:report", report_id=report_id)
+    def act(data: dict[str, Any]) -> str:
+        crime = services.crime_record(report_id=report_id, classification=data["classification"], actor=_user(request))
+        return f"Recorded. The crime number is {crime.crime_number}. The victim will be told."
+
+    return _decide(request, report_id, RecordForm(request.POST), "record_form", act)
 
 
 @require_POST
 def decline(request: HttpRequest, report_id: int) -> HttpResponse:
-    form = DeclineForm(request.POST)
-    if not form.is_valid():
-        return _report_page(request, report_id, decline_form=form)
-    try:
-        services.report_decline(report_id=report_id, actor=_user(request), **form.cleaned_data)
-    except RecordingRefused as refused:
-        form.add_error(None, str(refused))
-        return _report_page(request, report_id, decline_form=form)
-    messages.success(request, "Not recorded. The victim will be told why and how to appeal.")
-    return redirect("recording:report", report_id=report_id)
+    def act(data: dict[str, Any]) -> str:
+        services.report_decline(report_id=report_id, actor=_user(request), **data)
+        return "Not recorded. The victim will be told why and how to appeal."
+
+    return _decide(request, report_id, DeclineForm(request.POST), "decline_form", act)
 
 
 @require_POST
 def cancel(request: HttpRequest, report_id: int) -> HttpResponse:
-    form = CancelForm(request.POST)
-    report = services.report_open(report_id=report_id, actor=_user(request))
-    crime = getattr(report, "crime", None) if report else None
+    crime = selectors.crime_for_report(user=_user(request), report_id=report_id)
     if crime is None:
         raise Http404
-    if not form.is_valid():
-        return _report_page(request, report_id, cancel_form=form)
-    try:
-        services.crime_cancel(crime_id=crime.pk, information=form.cleaned_data["information"], actor=_user(request))
-    except RecordingRefused as refused:
-        form.add_error(None, str(refused))
-        return _report_page(request, report_id, cancel_form=form)
-    messages.success(request, f"Crime record {crime.crime_number} cancelled. The victim will be told.")
-    return redirect("recording:report", report_id=report_id)
+
+    def act(data: dict[str, Any]) -> str:
+        services.crime_cancel(crime_id=crime.pk, information=data["information"], actor=_user(request))
+        return f"Crime record {crime.crime_number} cancelled. The victim will be told."
+
+    return _decide(request, report_id, CancelForm(request.POST), "cancel_form", act)
 
 
 @require_safe
