@@ -396,11 +396,14 @@ def sealed_record_report_by_victim(*, record_id: Any) -> Draft:
 
 
 def _seal_into_report(*, draft: Draft, report: Report) -> None:
-    """On submit: keep the sealed time stamp on the report as evidence of early disclosure."""
+    """On submit: keep the sealed time stamp on the report as evidence of early disclosure.
+
+    If the record was destroyed or expired meanwhile, the report still goes in, without it.
+    """
     assert draft.sealed_record_id is not None
-    record = SealedRecord.objects.select_for_update().get(pk=draft.sealed_record_id)
-    if record.status != SealedRecordStatus.SEALED:
-        raise SealedRecordRefused("The sealed record was destroyed or expired before the report was sent.")
+    record = SealedRecord.objects.select_for_update().filter(pk=draft.sealed_record_id).first()
+    if record is None or record.status != SealedRecordStatus.SEALED:
+        return
     report.first_disclosed_at = record.sealed_at
     report.save(update_fields=["first_disclosed_at"])
     record.report = report

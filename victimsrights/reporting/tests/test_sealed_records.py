@@ -183,3 +183,17 @@ def test_the_scheduler_runs_the_expiry_job(worker):
     call_command("run_scheduler", "--once")
 
     assert SealedRecord.objects.get(pk=record.pk).status == SealedRecordStatus.EXPIRED
+
+
+def test_a_report_started_from_a_record_destroyed_meanwhile_still_goes_in_without_the_early_date(worker):
+    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
+    services.sealed_record_convert(record_id=record.pk, worker=worker, consent=CONSENT)
+    services.sealed_record_destroy(record_id=record.pk, worker=worker)
+    draft = complete_draft(**{"consent": CONSENT})
+    draft.safe_place, draft.started_by, draft.sealed_record = worker.organisation, worker, record
+    draft.save()
+
+    report = services.report_submit(draft=draft, submission_key=draft.submission_key)
+
+    assert report.pk and report.first_disclosed_at is None
+    assert SealedRecord.objects.get(pk=record.pk).status == SealedRecordStatus.DESTROYED
