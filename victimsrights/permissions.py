@@ -104,6 +104,7 @@ RULES: dict[str, Rule] = {
     # Safe places: their own organisation's reports, sealed records and workers, nothing else
     "safeplace:home": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     "safeplace:report": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    "safeplace:appeal": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     "safeplace:sealed-new": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     "safeplace:sealed-created": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     "safeplace:sealed": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),

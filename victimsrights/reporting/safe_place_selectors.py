@@ -11,8 +11,8 @@ def reports_for_organisation(*, user: StaffUser) -> QuerySet[Report]:
         return Report.objects.none()
     return (
         Report.objects.filter(safe_place_id=user.organisation_id)
-        .select_related("crime")
-        .only("reference", "received_at", "status", "crime__crime_number")
+        .select_related("crime", "appeal")
+        .only("reference", "received_at", "status", "crime__crime_number", "appeal__status")
         .order_by("-received_at")
     )
 

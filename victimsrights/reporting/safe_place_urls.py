@@ -10,6 +10,7 @@ urlpatterns = [
     path("sealed/<uuid:record_id>/created", views.sealed_created, name="sealed-created"),
     path("sealed/<uuid:record_id>", views.sealed_detail, name="sealed"),
     path("sealed/<uuid:record_id>/<slug:action>", views.sealed_action, name="sealed-action"),
+    path("reports/<int:report_id>/appeal", views.appeal, name="appeal"),
     path("workers", views.workers, name="workers"),
     path("workers/<int:worker_id>/deactivate", views.worker_deactivate, name="worker-deactivate"),
 ]

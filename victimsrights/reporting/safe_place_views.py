@@ -10,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from victimsrights.accounts import services as accounts
+from victimsrights.recording import services as recording
+from victimsrights.recording.forms import AppealForm
 from victimsrights.reporting import journey, services
 from victimsrights.reporting.forms import ConsentForm
 from victimsrights.reporting.models import SealedRecordStatus
@@ -149,3 +151,27 @@ def worker_deactivate(request: HttpRequest, worker_id: int) -> HttpResponse:
     else:
         messages.success(request, f"{worker.get_full_name()} can no longer sign in.")
     return redirect("safeplace:workers")
+
+
+@never_cache
+@require_http_methods(GET_POST)
+def appeal(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Appeal a refusal to record on behalf of the victim the organisation reported for."""
+    report = reports_for_organisation(user=request.user).filter(pk=report_id).first()  # type: ignore[arg-type]
+    if report is None:
+        raise Http404
+    form = AppealForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            recording.appeal_submit(
+                report_id=report.pk,
+                reasons=form.cleaned_data["reasons"],
+                made_by=f"{request.user.organisation} for the victim",  # type: ignore[union-attr]
+                actor=request.user,  # type: ignore[arg-type]
+            )
+        except recording.RecordingRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, f"Appeal sent for {report.reference}. The crime registrar will decide.")
+            return redirect("safeplace:home")
+    return render(request, "reporting/safe_place/appeal.html", {"form": form, "report": report})

@@ -37,6 +37,7 @@ def sample_kwargs():
         "safeplace:sealed-action": {"record_id": record.pk, "action": "extend"},
         "safeplace:worker-deactivate": {"worker_id": worker.pk},
         "portal:sealed-action": {"action": "extend"},
+        "safeplace:appeal": {"report_id": report.pk},
         "reporting:step": {"slug": "what-happened"},
         "recording:report": {"report_id": report.pk},
         "recording:record": {"report_id": report.pk},

@@ -105,3 +105,22 @@ def test_only_an_organisation_admin_adds_and_deactivates_workers_of_their_own_or
     safe_place_worker_deactivate(actor=admin, worker_id=added.pk)
     added.refresh_from_db()
     assert added.is_active is False
+
+
+def test_the_organisation_appeals_a_refusal_for_the_victim_and_another_organisation_cannot(client, worker):
+    report = report_for_victim(worker)
+    recording.report_decline(
+        report_id=report.pk, reason="incident", explanation="Incident only.", actor=staff(Role.RECORDING_OFFICER)
+    )
+    client.force_login(staff(Role.SAFE_PLACE_WORKER, username="w3", org="Other Refuge"))
+    url = reverse("safeplace:appeal", kwargs={"report_id": report.pk})
+    assert client.post(url, {"reasons": "Not ours."}).status_code == 404
+
+    client.force_login(worker)
+    assert b"Appeal for the victim" in client.get(reverse("safeplace:home")).content
+    response = client.post(url, {"reasons": "She was assaulted; it is a crime."})
+
+    assert response.url == reverse("safeplace:home")
+    assert report.appeal.made_by == "The Havens for the victim"
+    again = client.post(url, {"reasons": "Again."})
+    assert b"already appealed" in again.content
