@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from victimsrights.areas.services import areas_load_file
+from victimsrights.cases.services import outcome_types_load
 from victimsrights.recording.services import offences_load_file
 from victimsrights.testing.smtp import SmtpServer
 
@@ -23,6 +24,7 @@ def london(db):  # type: ignore[no-untyped-def]
     """The Met's BCUs and boroughs, the City of London, and the offence classifications."""
     areas_load_file()
     offences_load_file()
+    outcome_types_load()
 
 
 @pytest.fixture

@@ -51,10 +51,11 @@ class Rule:
 
 
 ALL_STAFF = frozenset(Role)
-RECORDING_OFFICER, CRIME_REGISTRAR, SAFE_PLACE_WORKER = (
+RECORDING_OFFICER, CRIME_REGISTRAR, SAFE_PLACE_WORKER, INVESTIGATING_OFFICER = (
     Role.RECORDING_OFFICER,
     Role.CRIME_REGISTRAR,
     Role.SAFE_PLACE_WORKER,
+    Role.INVESTIGATING_OFFICER,
 )
 
 
@@ -90,6 +91,7 @@ RULES: dict[str, Rule] = {
     "portal:code": public(),
     "portal:report": victim(),
     "portal:appeal": victim(),
+    "portal:message": victim(),
     "portal:sealed-sign-in": public(),
     "portal:sealed": victim(),
     "portal:sealed-action": victim(),
@@ -111,6 +113,16 @@ RULES: dict[str, Rule] = {
     "safeplace:sealed-action": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     "safeplace:workers": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     "safeplace:worker-deactivate": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    # Cases: investigating officers of the case's area
+    "cases:list": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:case": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:take": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:update": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:hearing": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:outcome": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:reply": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    # GOV.UK Notify's callback: a machine, authenticated by its bearer token in the view
+    "notify:callback": public(),
     # Staff accounts
     "accounts:sign-in": public(),
     "accounts:sign-out": public(),

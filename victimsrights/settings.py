@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "victimsrights.reporting",
     "victimsrights.recording",
     "victimsrights.portal",
+    "victimsrights.notify",
+    "victimsrights.cases",
 ]
 
 MIDDLEWARE = [
@@ -214,3 +216,10 @@ CACHES = {
     }
 }
 RESUME_ATTEMPTS_PER_HOUR = int(os.environ.get("RESUME_ATTEMPTS_PER_HOUR", "10"))
+
+# GOV.UK Notify: when a key is set, alerts go by Notify (email and text); otherwise email by SMTP.
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")

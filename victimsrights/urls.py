@@ -12,4 +12,6 @@ urlpatterns = [
     path("staff/", include("victimsrights.accounts.urls")),
     path("staff/recording/", include("victimsrights.recording.urls")),
     path("safe-place/", include("victimsrights.reporting.safe_place_urls")),
+    path("staff/cases/", include("victimsrights.cases.urls")),
+    path("notify/", include("victimsrights.notify.urls")),
 ]

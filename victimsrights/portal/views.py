@@ -2,10 +2,14 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from victimsrights.accounts.victims import SESSION_VICTIM_SEALED_RECORD
+from victimsrights.cases.forms import MessageForm
+from victimsrights.cases.selectors import case_for_report
+from victimsrights.cases.services import message_from_victim
 from victimsrights.portal.selectors import report_for_victim
 from victimsrights.portal.services import victim_report_open
 from victimsrights.recording import services as recording
@@ -23,11 +27,17 @@ def report(request: HttpRequest) -> HttpResponse:
     if own is None:
         return redirect("portal:sign-in")
     appeal = Appeal.objects.filter(report=own).first()
+    case = case_for_report(report=own)
     return render(
         request,
         "portal/report.html",
         {
             "report": own,
+            "case": case,
+            "timeline": case.timeline.all()[:100] if case else [],
+            "hearings": case.hearings.filter(starts_at__gte=timezone.now()) if case else [],
+            "case_messages": case.messages.select_related("author") if case else [],
+            "message_form": MessageForm(),
             "crime": getattr(own, "crime", None),
             "refusal": own.refusals.order_by("-decided_at").first(),
             "appeal": appeal,
@@ -86,3 +96,15 @@ def sealed_record_action(request: HttpRequest, action: str) -> HttpResponse:
     except reporting.SealedRecordRefused:
         pass  # the page shows the record's current status
     return redirect("portal:sealed")
+
+
+@require_POST
+def message(request: HttpRequest) -> HttpResponse:
+    own = report_for_victim(session=request.session)
+    case = case_for_report(report=own) if own else None
+    if case is None:
+        return redirect("portal:report")
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        message_from_victim(case=case, body=form.cleaned_data["body"])
+    return redirect("portal:report")

@@ -106,6 +106,9 @@ def _allocate_crime(*, report: Report, classification: OffenceClassification, ac
         recorded_by=actor,
         recorded_by_team=team,
     )
+    from victimsrights.cases.services import case_open  # the case app builds on recording
+
+    case_open(crime=crime)
     report.status = ReportStatus.RECORDED
     report.first_decided_at = report.first_decided_at or now
     report.save(update_fields=["status", "first_decided_at"])

@@ -10,6 +10,7 @@ from victimsrights.accounts.tests.factories import staff
 from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.permissions import RULES, Audience
 from victimsrights.recording import services as recording
+from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting import services as reporting
 from victimsrights.reporting.tests.factories import submitted_report
 
@@ -29,6 +30,10 @@ def sample_kwargs():
     officer = staff(Role.RECORDING_OFFICER, username="matrix.recorder")
     recording.report_decline(report_id=declined.pk, reason="incident", explanation="An incident.", actor=officer)
     appeal = recording.appeal_submit(report_id=declined.pk, reasons="It is a crime.", made_by="victim (online)")
+    recorded = submitted_report(borough="Islington", seed=3)
+    crime = recording.crime_record(
+        report_id=recorded.pk, classification=OffenceClassification.objects.first(), actor=officer
+    )
     worker = staff(Role.SAFE_PLACE_WORKER, username="matrix.worker")  # same organisation as the test worker
     record, _code = reporting.sealed_record_create(worker=worker, account="Sealed.", notes="")
     return report, {
@@ -38,6 +43,7 @@ def sample_kwargs():
         "safeplace:worker-deactivate": {"worker_id": worker.pk},
         "portal:sealed-action": {"action": "extend"},
         "safeplace:appeal": {"report_id": report.pk},
+        **{name: {"case_id": crime.case.pk} for name in ALL_URLS if name.startswith("cases:") and name != "cases:list"},
         "reporting:step": {"slug": "what-happened"},
         "recording:report": {"report_id": report.pk},
         "recording:record": {"report_id": report.pk},
@@ -69,9 +75,9 @@ def test_every_url_has_a_rule_and_every_rule_has_a_url():
 
 def test_no_staff_or_case_page_is_left_open_to_the_public():
     for name in ALL_URLS:
-        if name.startswith(("recording:", "safeplace:", "accounts:home")):
+        if name.startswith(("recording:", "safeplace:", "cases:", "accounts:home")):
             assert RULES[name].audience is Audience.STAFF, name
-        if name in {"portal:report", "portal:appeal"}:
+        if name in {"portal:report", "portal:appeal", "portal:message"}:
             assert RULES[name].audience is Audience.VICTIM, name
 
 

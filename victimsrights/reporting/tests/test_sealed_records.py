@@ -154,6 +154,7 @@ def test_no_page_a_police_role_or_the_commissioner_can_open_shows_a_sealed_accou
         {"record_id": record.pk, "action": "extend"},
         {"worker_id": worker.pk},
         {"action": "extend"},
+        {"case_id": 1},
     ]
     for role in [*POLICE_ROLES, Role.VICTIMS_COMMISSIONER]:
         user = staff(role, username=f"scan.{role.value}")

@@ -1,0 +1,61 @@
+import datetime
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from victimsrights.cases.selectors import outcome_types
+from victimsrights.govuk.fields import text
+
+
+class UpdateForm(forms.Form):
+    text = text(
+        "Update for the victim",
+        area=True,
+        max_length=5000,
+        help_text="The victim reads this when they sign in. Plain English; no one else's personal details.",
+        required_message="Write the update for the victim",
+    )
+
+
+class HearingForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label="Date and time (for example 14/01/2027 10:00)",
+        input_formats=["%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
+        error_messages={
+            "required": "Enter the date and time of the hearing",
+            "invalid": "Enter a real date and time, like 14/01/2027 10:00",
+        },
+    )
+    court = text("Court", max_length=200, required_message="Enter the court")
+    what_to_expect = text("What the victim can expect (optional)", required=False, area=True, max_length=2000)
+
+    def clean_starts_at(self) -> datetime.datetime:
+        value: datetime.datetime = self.cleaned_data["starts_at"]
+        if value < timezone.now() - datetime.timedelta(days=1):
+            raise ValidationError("The hearing must be today or in the future")
+        return value
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ModelChoiceField(
+        label="Home Office outcome type",
+        queryset=outcome_types(),
+        error_messages={
+            "required": "Choose the outcome type",
+            "invalid_choice": "Choose an outcome type from the list",
+        },
+    )
+
+
+class MessageForm(forms.Form):
+    body = text(
+        "Your message",
+        area=True,
+        max_length=5000,
+        required_message="Write your message",
+    )
+
+    def answers(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)

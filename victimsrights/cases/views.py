@@ -1,0 +1,105 @@
+"""Investigating officers: their area's cases, updates, hearings, outcomes and messages."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from victimsrights.cases import selectors, services
+from victimsrights.cases.forms import HearingForm, MessageForm, OutcomeForm, UpdateForm
+
+
+@require_safe
+def case_list(request: HttpRequest) -> HttpResponse:
+    rows = selectors.case_list(user=request.user)[:200]  # type: ignore[arg-type]
+    return render(request, "cases/list.html", {"cases": rows, "now": timezone.now()})
+
+
+def _case_page(request: HttpRequest, case_id: int, **forms: Any) -> HttpResponse:
+    case = services.case_view(case_id=case_id, actor=request.user)  # type: ignore[arg-type]
+    if case is None:
+        raise Http404
+    return render(
+        request,
+        "cases/case.html",
+        {
+            "case": case,
+            "report": case.crime.report,
+            "timeline": case.timeline.all()[:100],
+            "hearings": case.hearings.all(),
+            "case_messages": case.messages.select_related("author"),
+            "update_form": forms.get("update_form") or UpdateForm(),
+            "hearing_form": forms.get("hearing_form") or HearingForm(),
+            "outcome_form": forms.get("outcome_form") or OutcomeForm(),
+            "message_form": forms.get("message_form") or MessageForm(),
+            "has_errors": any(form.errors for form in forms.values()),
+        },
+    )
+
+
+@require_safe
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    return _case_page(request, case_id)
+
+
+def _act(
+    request: HttpRequest, case_id: int, form: Any, name: str, act: Callable[[dict[str, Any]], str]
+) -> HttpResponse:
+    if form.is_valid():
+        try:
+            messages.success(request, act(form.cleaned_data))
+        except services.CaseRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return redirect("cases:case", case_id=case_id)
+    return _case_page(request, case_id, **{name: form})
+
+
+@require_POST
+def take(request: HttpRequest, case_id: int) -> HttpResponse:
+    try:
+        services.case_take(case_id=case_id, actor=request.user)  # type: ignore[arg-type]
+    except services.CaseRefused:
+        raise Http404 from None
+    messages.success(request, "You are now the officer in charge. The victim has been told.")
+    return redirect("cases:case", case_id=case_id)
+
+
+@require_POST
+def publish_update(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(data: dict[str, Any]) -> str:
+        services.update_publish(case_id=case_id, text=data["text"], actor=request.user)  # type: ignore[arg-type]
+        return "Update published. The victim will get an alert to sign in."
+
+    return _act(request, case_id, UpdateForm(request.POST), "update_form", act)
+
+
+@require_POST
+def add_hearing(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(data: dict[str, Any]) -> str:
+        services.hearing_add(case_id=case_id, actor=request.user, **data)  # type: ignore[arg-type]
+        return "Hearing added. The victim will get an alert to sign in."
+
+    return _act(request, case_id, HearingForm(request.POST), "hearing_form", act)
+
+
+@require_POST
+def record_outcome(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(data: dict[str, Any]) -> str:
+        services.outcome_record(case_id=case_id, outcome=data["outcome"], actor=request.user)  # type: ignore[arg-type]
+        return "Outcome recorded. The victim will get an alert to sign in."
+
+    return _act(request, case_id, OutcomeForm(request.POST), "outcome_form", act)
+
+
+@require_POST
+def reply(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(data: dict[str, Any]) -> str:
+        services.message_reply(case_id=case_id, body=data["body"], actor=request.user)  # type: ignore[arg-type]
+        return "Reply sent. The victim will get an alert to sign in."
+
+    return _act(request, case_id, MessageForm(request.POST), "message_form", act)

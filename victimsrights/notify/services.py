@@ -1,0 +1,94 @@
+"""Alerts: a neutral 'sign in to see an update', on a channel the victim marked safe, at a safe time.
+
+`alert_create` is called inside the transaction that publishes the update, so an update is never
+published without its alert and an alert never exists for an update that was rolled back.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from victimsrights.audit import services as audit
+from victimsrights.notify import senders
+from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.notify.tasks import alert_send
+from victimsrights.reporting.contact import next_safe_moment
+from victimsrights.reporting.models import ContactChannel, Report
+
+
+def _channel_and_address(report: Report) -> tuple[str, str] | None:
+    contact = report.contact
+    if contact.via_organisation_id:
+        return "email", contact.via_organisation.contact_email  # type: ignore[union-attr]
+    if ContactChannel.EMAIL in contact.channels and contact.email:
+        return "email", contact.email
+    if ContactChannel.TEXT in contact.channels and contact.mobile and settings.NOTIFY_API_KEY:
+        return "text", contact.mobile
+    return None
+
+
+def alert_create(*, report: Report) -> Alert:
+    route = _channel_and_address(report)
+    not_before = next_safe_moment(now=timezone.now(), safe_times=report.contact.safe_times)
+    alert = Alert.objects.create(
+        report=report,
+        channel=route[0] if route else "",
+        not_before=not_before,
+        status=AlertStatus.PENDING if route else AlertStatus.NO_SAFE_CHANNEL,
+    )
+    if route:
+        alert_send.using(run_after=not_before).enqueue(str(alert.pk))
+    return alert
+
+
+def alert_body(*, report: Report) -> str:
+    return render_to_string(
+        "notify/alert.txt",
+        {
+            "neutral": report.contact.neutral_wording,
+            "sign_in_url": settings.SERVICE_URL + reverse("portal:sign-in"),
+            "via_organisation": report.contact.via_organisation,
+            "reference": report.reference,
+        },
+    ).strip()
+
+
+def alert_claim(*, alert_id: str) -> Alert | None:
+    claimed = Alert.objects.filter(pk=alert_id, status=AlertStatus.PENDING).update(
+        status=AlertStatus.SENDING, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return None
+    return Alert.objects.select_related("report__contact__via_organisation").get(pk=alert_id)
+
+
+@transaction.atomic
+def alert_mark_sent(*, alert: Alert, sent: senders.Sent) -> None:
+    Alert.objects.filter(pk=alert.pk).update(
+        status=AlertStatus.SENT, sent_at=timezone.now(), provider=sent.provider, provider_id=sent.provider_id
+    )
+    audit.record(actor=None, action="alert.sent", subject=alert.report, detail={"alert": str(alert.pk)})
+
+
+@transaction.atomic
+def alert_mark_failed_attempt(*, alert: Alert, error: Exception, permanent: bool) -> bool:
+    """Record the failure; queue another try with backoff unless it is permanent or tries ran out."""
+    give_up = permanent or alert.attempts >= settings.NOTICE_MAX_ATTEMPTS
+    Alert.objects.filter(pk=alert.pk).update(
+        status=AlertStatus.FAILED if give_up else AlertStatus.PENDING, last_error=str(error)[:200]
+    )
+    if give_up:
+        return False
+    delay = datetime.timedelta(seconds=min(settings.NOTICE_RETRY_SECONDS * 2 ** (alert.attempts - 1), 3600))
+    alert_send.using(run_after=timezone.now() + delay).enqueue(str(alert.pk))
+    return True
+
+
+def alert_delivery_status(*, reference: str, status: str) -> bool:
+    """GOV.UK Notify's callback: record delivered / permanent-failure etc. on the alert."""
+    return bool(Alert.objects.filter(pk=reference).update(delivery_status=status[:32]))
