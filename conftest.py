@@ -7,6 +7,8 @@ import pytest
 from victimsrights.areas.services import areas_load_file
 from victimsrights.cases.services import outcome_types_load
 from victimsrights.recording.services import offences_load_file
+from victimsrights.testing.notify import API_KEY as NOTIFY_TEST_API_KEY
+from victimsrights.testing.notify import NotifyServer
 from victimsrights.testing.smtp import SmtpServer
 
 
@@ -34,5 +36,17 @@ def smtp(settings) -> Iterator[SmtpServer]:  # type: ignore[no-untyped-def]
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = server.port
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def notify(settings) -> Iterator[NotifyServer]:  # type: ignore[no-untyped-def]
+    """A local GOV.UK Notify that the real notifications-python-client talks to over HTTP."""
+    server = NotifyServer().start()
+    settings.NOTIFY_API_KEY = NOTIFY_TEST_API_KEY
+    settings.NOTIFY_BASE_URL = server.url
+    settings.NOTIFY_EMAIL_TEMPLATE_ID = "11111111-1111-4111-8111-111111111111"
+    settings.NOTIFY_SMS_TEMPLATE_ID = "22222222-2222-4222-8222-222222222222"
     yield server
     server.stop()

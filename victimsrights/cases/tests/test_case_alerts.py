@@ -1,0 +1,200 @@
+"""Officer publishes → a neutral alert goes out on the victim's safe channel → the victim signs in and sees it."""
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.tests.factories import staff
+from victimsrights.cases import services
+from victimsrights.cases.models import CaseStatus, OutcomeType
+from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.recording import services as recording
+from victimsrights.recording.models import OffenceClassification
+from victimsrights.reporting.contact import next_safe_moment
+from victimsrights.reporting.tests.factories import submitted_report
+from victimsrights.testing.worker import run_worker
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("london")]
+UPDATE = "We have spoken to a witness who saw the man leave the shop."
+
+
+def recorded_case(**report_kwargs):
+    report = submitted_report(**report_kwargs)
+    officer = staff(Role.INVESTIGATING_OFFICER, area="central-north", username=f"oic{report.pk}")
+    crime = recording.crime_record(
+        report_id=report.pk,
+        classification=OffenceClassification.objects.get(code="39"),
+        actor=staff(Role.RECORDING_OFFICER, username=f"rec{report.pk}"),
+    )
+    return report, crime.case, officer
+
+
+def sign_in_victim(smtp, reference: str) -> Client:
+    client = Client()
+    client.get(reverse("portal:sign-in"))
+    client.post(reverse("portal:sign-in"), {"identifier": reference})
+    run_worker()
+    code = smtp.mailbox.last_match(r"Your code is: (\d{6})")
+    client.post(reverse("portal:code"), {"code": code})
+    return client
+
+
+def test_an_update_alerts_the_victim_by_email_with_no_case_detail_and_shows_when_they_sign_in(smtp):
+    report, case, officer = recorded_case()
+    run_worker()  # the received and recorded notices
+    before = len(smtp.mailbox.messages)
+
+    services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
+    run_worker()
+
+    alert_body = smtp.mailbox.bodies()[before]
+    assert "There is an update on your case" in alert_body
+    assert reverse("portal:sign-in") in alert_body
+    for detail in (UPDATE, "witness", case.crime.crime_number, report.reference, "Theft"):
+        assert detail not in alert_body
+    page = sign_in_victim(smtp, case.crime.crime_number).get(reverse("portal:report")).content.decode()
+    assert UPDATE in page
+
+
+def test_alerts_go_by_gov_uk_notify_when_configured_with_our_id_as_the_reference(notify, smtp):
+    report, case, officer = recorded_case()
+
+    services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
+    run_worker()
+
+    alert = Alert.objects.get()
+    sent = [n for n in notify.state.notifications if n["reference"] == str(alert.pk)]
+    assert len(sent) == 1 and sent[0]["type"] == "email"
+    assert sent[0]["email_address"] == "victim@example.com"
+    assert UPDATE not in str(sent[0]) and case.crime.crime_number not in str(sent[0])
+    assert (alert.status, alert.provider, alert.provider_id) == (AlertStatus.SENT, "notify", sent[0]["id"])
+
+
+def test_a_text_only_victim_is_alerted_by_text_through_notify(notify):
+    report, case, officer = recorded_case(
+        contact={"channels": ["text"], "email": "", "mobile": "07700900982", "phone": "", "postal_address": ""}
+    )
+
+    services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
+    run_worker()
+
+    texts = [n for n in notify.state.notifications if n["type"] == "sms"]
+    assert [t["phone_number"] for t in texts] == ["07700900982"]
+
+
+def test_when_notify_is_down_the_alert_is_retried_and_delivered_exactly_once(notify, settings):
+    settings.NOTICE_RETRY_SECONDS = 0
+    report, case, officer = recorded_case()
+    notify.state.down = True
+
+    services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
+    run_worker(max_tasks=4)  # several tries while it is down
+    alert = Alert.objects.get()
+    assert alert.status == AlertStatus.PENDING and alert.attempts >= 2
+
+    notify.state.down = False
+    run_worker()
+    run_worker()
+
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.SENT
+    assert len([n for n in notify.state.notifications if n["reference"] == str(alert.pk)]) == 1
+
+
+def test_when_notify_took_the_alert_but_the_answer_was_lost_the_retry_does_not_send_again(notify, settings):
+    settings.NOTICE_RETRY_SECONDS = 0
+    report, case, officer = recorded_case()
+    notify.state.accept_then_fail = True
+
+    services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
+    run_worker(max_tasks=1)
+    notify.state.accept_then_fail = False
+    run_worker()
+
+    alert = Alert.objects.get()
+    assert alert.status == AlertStatus.SENT
+    assert len([n for n in notify.state.notifications if n["reference"] == str(alert.pk)]) == 1
+
+
+def test_an_alert_outside_the_victims_safe_times_waits_for_the_window(smtp):
+    now = timezone.now()
+    window = next(w for w in ("weekday_morning", "weekday_evening") if next_safe_moment(now=now, safe_times=[w]) > now)
+    report, case, officer = recorded_case(**{"safe-times": {"safe_times": [window]}})
+
+    services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
+    run_worker()
+
+    alert = Alert.objects.get()
+    assert alert.status == AlertStatus.PENDING and alert.not_before > now
+    assert not any("update on your case" in body for body in smtp.mailbox.bodies())
+
+
+def test_an_outcome_is_explained_in_plain_words_and_hearings_are_listed(smtp):
+    report, case, officer = recorded_case()
+    services.hearing_add(
+        case_id=case.pk,
+        starts_at=timezone.now() + datetime.timedelta(days=30),
+        court="Highbury Corner Magistrates' Court",
+        what_to_expect="A witness service volunteer will meet you.",
+        actor=officer,
+    )
+    services.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=1), actor=officer)
+
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CHARGED
+    page = sign_in_victim(smtp, report.reference).get(reverse("portal:report")).content.decode()
+    assert "Highbury Corner Magistrates&#x27; Court" in page
+    assert "Someone has been charged with the crime" in page
+
+
+def test_messages_go_both_ways_html_is_escaped_and_the_officer_sees_unanswered_ones(smtp, client):
+    report, case, officer = recorded_case()
+    victim = sign_in_victim(smtp, report.reference)
+
+    victim.post(reverse("portal:message"), {"body": "<script>alert('x')</script> When will I hear?"})
+    client.force_login(officer)
+    listing = client.get(reverse("cases:list")).content.decode()
+    assert re.search(rf'data-testid="unanswered-{case.pk}">1, oldest', listing)
+    officer_page = client.get(reverse("cases:case", kwargs={"case_id": case.pk})).content.decode()
+    assert "<script>alert" not in officer_page and "&lt;script&gt;" in officer_page
+
+    client.post(reverse("cases:reply", kwargs={"case_id": case.pk}), {"body": "Next week."})
+    assert f'unanswered-{case.pk}"' not in client.get(reverse("cases:list")).content.decode()
+    assert "Next week." in victim.get(reverse("portal:report")).content.decode()
+
+
+def test_an_officer_of_another_area_cannot_see_or_change_the_case(client):
+    report, case, officer = recorded_case()
+    other = staff(Role.INVESTIGATING_OFFICER, area="south-east", username="oic.se")
+    client.force_login(other)
+
+    assert client.get(reverse("cases:case", kwargs={"case_id": case.pk})).status_code == 404
+    assert client.post(reverse("cases:update", kwargs={"case_id": case.pk}), {"text": "x"}).status_code == 404
+    assert not case.timeline.exists()
+
+
+def test_notifys_delivery_callback_needs_the_token_and_records_the_status(settings, client):
+    settings.NOTIFY_CALLBACK_TOKEN = "callback-secret"
+    report, case, officer = recorded_case()
+    services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
+    alert = Alert.objects.get()
+    url = reverse("notify:callback")
+
+    refused = client.post(url, {"reference": str(alert.pk), "status": "delivered"}, content_type="application/json")
+    bad = client.post(url, "not json", content_type="application/json", HTTP_AUTHORIZATION="Bearer callback-secret")
+    ok = client.post(
+        url,
+        {"reference": str(alert.pk), "status": "delivered"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer callback-secret",
+    )
+
+    assert (refused.status_code, bad.status_code, ok.status_code) == (401, 400, 200)
+    assert refused["Content-Type"] == "application/problem+json"
+    alert.refresh_from_db()
+    assert alert.delivery_status == "delivered"
