@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 import jwt
 
 SERVICE_ID = "2c6e5f3a-6d3b-4c1e-9a55-3b0b5d4a2f10"
-SECRET = "8f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+SECRET = "8f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"  # noqa: S105 - a test server's key
 API_KEY = f"victimsrights_test-{SERVICE_ID}-{SECRET}"
 
 

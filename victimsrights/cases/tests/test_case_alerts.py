@@ -62,7 +62,7 @@ def test_an_update_alerts_the_victim_by_email_with_no_case_detail_and_shows_when
 
 
 def test_alerts_go_by_gov_uk_notify_when_configured_with_our_id_as_the_reference(notify, smtp):
-    report, case, officer = recorded_case()
+    _report, case, officer = recorded_case()
 
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
     run_worker()
@@ -76,7 +76,7 @@ def test_alerts_go_by_gov_uk_notify_when_configured_with_our_id_as_the_reference
 
 
 def test_a_text_only_victim_is_alerted_by_text_through_notify(notify):
-    report, case, officer = recorded_case(
+    _report, case, officer = recorded_case(
         contact={"channels": ["text"], "email": "", "mobile": "07700900982", "phone": "", "postal_address": ""}
     )
 
@@ -89,7 +89,7 @@ def test_a_text_only_victim_is_alerted_by_text_through_notify(notify):
 
 def test_when_notify_is_down_the_alert_is_retried_and_delivered_exactly_once(notify, settings):
     settings.NOTICE_RETRY_SECONDS = 0
-    report, case, officer = recorded_case()
+    _report, case, officer = recorded_case()
     notify.state.down = True
 
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
@@ -108,7 +108,7 @@ def test_when_notify_is_down_the_alert_is_retried_and_delivered_exactly_once(not
 
 def test_when_notify_took_the_alert_but_the_answer_was_lost_the_retry_does_not_send_again(notify, settings):
     settings.NOTICE_RETRY_SECONDS = 0
-    report, case, officer = recorded_case()
+    _report, case, officer = recorded_case()
     notify.state.accept_then_fail = True
 
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
@@ -124,7 +124,7 @@ def test_when_notify_took_the_alert_but_the_answer_was_lost_the_retry_does_not_s
 def test_an_alert_outside_the_victims_safe_times_waits_for_the_window(smtp):
     now = timezone.now()
     window = next(w for w in ("weekday_morning", "weekday_evening") if next_safe_moment(now=now, safe_times=[w]) > now)
-    report, case, officer = recorded_case(**{"safe-times": {"safe_times": [window]}})
+    _report, case, officer = recorded_case(**{"safe-times": {"safe_times": [window]}})
 
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
     run_worker()
@@ -169,7 +169,7 @@ def test_messages_go_both_ways_html_is_escaped_and_the_officer_sees_unanswered_o
 
 
 def test_an_officer_of_another_area_cannot_see_or_change_the_case(client):
-    report, case, officer = recorded_case()
+    _report, case, _officer = recorded_case()
     other = staff(Role.INVESTIGATING_OFFICER, area="south-east", username="oic.se")
     client.force_login(other)
 
@@ -180,7 +180,7 @@ def test_an_officer_of_another_area_cannot_see_or_change_the_case(client):
 
 def test_notifys_delivery_callback_needs_the_token_and_records_the_status(settings, client):
     settings.NOTIFY_CALLBACK_TOKEN = "callback-secret"
-    report, case, officer = recorded_case()
+    _report, case, officer = recorded_case()
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
     alert = Alert.objects.get()
     url = reverse("notify:callback")
