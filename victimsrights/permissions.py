@@ -92,6 +92,7 @@ RULES: dict[str, Rule] = {
     "portal:report": victim(),
     "portal:appeal": victim(),
     "portal:message": victim(),
+    "portal:contact": victim(),
     "portal:sealed-sign-in": public(),
     "portal:sealed": victim(),
     "portal:sealed-action": victim(),

@@ -1,9 +1,12 @@
 """Fixed-window rate limits in the shared cache (a database table), so every web process agrees."""
 
 import hashlib
+import logging
 
 from django.core.cache import cache
 from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -19,4 +22,7 @@ def allow(*, scope: str, identifier: str, limit: int, window_seconds: int) -> bo
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window_seconds)
         count = 1
+    if count == limit + 1:
+        # Identifiers are hashed in the key; log only the scope, never the identifier.
+        logger.warning("rate limit reached: scope=%s key=%s", scope, key[3:15])
     return count <= limit

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "victimsrights.portal.middleware.VictimIdleTimeoutMiddleware",
     "victimsrights.permissions.PermissionMiddleware",
 ]
 
@@ -140,6 +141,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 60 * 60 * 2
+VICTIM_IDLE_SECONDS = int(os.environ.get("VICTIM_IDLE_SECONDS", str(15 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION

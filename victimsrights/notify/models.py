@@ -10,7 +10,7 @@ class AlertStatus(models.TextChoices):
     SENDING = "sending", "Sending"
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
-    NO_SAFE_CHANNEL = "no_channel", "No safe channel to send it on"
+    NO_SAFE_CHANNEL = "no_channel", "No safe channel to send it on, or alerts turned off"
 
 
 class Alert(models.Model):

@@ -23,6 +23,8 @@ from victimsrights.reporting.models import ContactChannel, Report
 
 def _channel_and_address(report: Report) -> tuple[str, str] | None:
     contact = report.contact
+    if not contact.alerts_wanted:
+        return None
     if contact.via_organisation_id:
         return "email", contact.via_organisation.contact_email  # type: ignore[union-attr]
     if ContactChannel.EMAIL in contact.channels and contact.email:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.report, name="report"),
     path("appeal", views.appeal, name="appeal"),
     path("message", views.message, name="message"),
+    path("contact", views.contact_preferences, name="contact"),
     path("sealed-record/sign-in", sign_in.sealed_record_sign_in, name="sealed-sign-in"),
     path("sealed-record", views.sealed_record, name="sealed"),
     path("sealed-record/<slug:action>", views.sealed_record_action, name="sealed-action"),

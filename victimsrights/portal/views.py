@@ -10,6 +10,7 @@ from victimsrights.accounts.victims import SESSION_VICTIM_SEALED_RECORD
 from victimsrights.cases.forms import MessageForm
 from victimsrights.cases.selectors import case_for_report
 from victimsrights.cases.services import message_from_victim
+from victimsrights.portal.forms import ContactPreferencesForm
 from victimsrights.portal.selectors import report_for_victim
 from victimsrights.portal.services import victim_report_open
 from victimsrights.recording import services as recording
@@ -108,3 +109,28 @@ def message(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         message_from_victim(case=case, body=form.cleaned_data["body"])
     return redirect("portal:report")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def contact_preferences(request: HttpRequest) -> HttpResponse:
+    own = report_for_victim(session=request.session)
+    if own is None:
+        return redirect("portal:sign-in")
+    contact = own.contact
+    initial = {
+        "channels": contact.channels,
+        "email": contact.email,
+        "mobile": contact.mobile,
+        "phone": contact.phone,
+        "postal_address": contact.postal_address,
+        "safe_times": contact.safe_times,
+        "alerts": "yes" if contact.alerts_wanted else "no",
+    }
+    form = ContactPreferencesForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        reporting.contact_preferences_update(
+            report=own, answers=form.cleaned_data, alerts_wanted=form.cleaned_data["alerts"] == "yes"
+        )
+        return redirect("portal:report")
+    return render(request, "portal/contact.html", {"form": form})

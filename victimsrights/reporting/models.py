@@ -122,6 +122,7 @@ class ContactPreferences(models.Model):
     voicemail_allowed = models.BooleanField(null=True)
     neutral_wording = models.BooleanField(default=False)
     safe_word = models.CharField(max_length=100, blank=True)
+    alerts_wanted = models.BooleanField(default=True)
     # The victim asked that the police contact them only through the safe place that reported.
     via_organisation = models.ForeignKey(
         SafePlaceOrganisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

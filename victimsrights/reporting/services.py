@@ -457,3 +457,19 @@ def sealed_records_rewrap() -> int:
             record.save(update_fields=["wrapped_key", "key_version"])
             rewrapped += 1
     return rewrapped
+
+
+@transaction.atomic
+def contact_preferences_update(*, report: Report, answers: dict[str, Any], alerts_wanted: bool) -> ContactPreferences:
+    """The victim changes how and when they may be contacted. Notices and alerts follow at once."""
+    contact = ContactPreferences.objects.select_for_update().get(report=report)
+    contact.channels = answers["channels"]
+    contact.email = answers.get("email", "")
+    contact.mobile = answers.get("mobile", "")
+    contact.phone = answers.get("phone", "")
+    contact.postal_address = answers.get("postal_address", "")
+    contact.safe_times = answers["safe_times"]
+    contact.alerts_wanted = alerts_wanted
+    contact.save()
+    audit.record(actor=None, actor_label="victim (signed in)", action="contact.update", subject=report)
+    return contact

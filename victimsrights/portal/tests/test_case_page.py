@@ -1,0 +1,96 @@
+import re
+import time
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.tests.factories import staff
+from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
+from victimsrights.cases import services as cases
+from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.portal.middleware import LAST_SEEN
+from victimsrights.recording import services as recording
+from victimsrights.recording.models import OffenceClassification
+from victimsrights.reporting.tests.factories import submitted_report
+
+pytestmark = pytest.mark.usefixtures("london")
+TOKENS = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def signed_in(report) -> Client:
+    client = Client()
+    session = client.session
+    session[SESSION_VICTIM_REPORT] = report.pk
+    session.save()
+    return client
+
+
+def test_a_victim_can_turn_alerts_off_and_change_safe_times():
+    report = submitted_report()
+    recording.crime_record(
+        report_id=report.pk,
+        classification=OffenceClassification.objects.get(code="39"),
+        actor=staff(Role.RECORDING_OFFICER),
+    )
+    client = signed_in(report)
+
+    response = client.post(
+        reverse("portal:contact"),
+        {"channels": ["email"], "email": "new@example.com", "safe_times": ["weekend"], "alerts": "no"},
+    )
+
+    assert response.url == reverse("portal:report")
+    report.contact.refresh_from_db()
+    assert (report.contact.email, report.contact.safe_times, report.contact.alerts_wanted) == (
+        "new@example.com",
+        ["weekend"],
+        False,
+    )
+    officer = staff(Role.INVESTIGATING_OFFICER)
+    cases.update_publish(case_id=report.crime.case.pk, text="An update.", actor=officer)
+    assert Alert.objects.get().status == AlertStatus.NO_SAFE_CHANNEL
+
+
+def test_bad_contact_changes_are_explained_on_the_same_page_and_change_nothing():
+    report = submitted_report()
+    response = signed_in(report).post(
+        reverse("portal:contact"), {"channels": ["text"], "mobile": "123", "alerts": "yes"}
+    )
+
+    assert response.status_code == 200
+    assert b"Enter a UK mobile phone number" in response.content
+    assert b"Select when it is safe to contact you" in response.content
+    report.contact.refresh_from_db()
+    assert report.contact.channels == ["email"]
+
+
+def test_the_victims_session_ends_after_15_minutes_idle(settings):
+    report = submitted_report()
+    client = signed_in(report)
+    assert client.get(reverse("portal:report")).status_code == 200
+    session = client.session
+    session[LAST_SEEN] = time.time() - settings.VICTIM_IDLE_SECONDS - 1
+    session.save()
+
+    assert client.get(reverse("portal:report")).url == reverse("portal:sign-in")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_200_unknown_and_200_known_crime_numbers_get_byte_identical_answers():
+    officer = staff(Role.RECORDING_OFFICER)
+    theft = OffenceClassification.objects.get(code="39")
+    known = [
+        recording.crime_record(report_id=submitted_report(seed=n).pk, classification=theft, actor=officer).crime_number
+        for n in range(200)
+    ]
+    unknown = [f"MET-2026-{9_000_000 + n:07d}" for n in range(200)]
+    pages = set()
+    for index, crime_number in enumerate(known + unknown):
+        client = Client(REMOTE_ADDR=f"127.0.{index // 250}.{index % 250 + 1}")  # the per-IP limit is not under test
+        client.get(reverse("portal:sign-in"))
+        response = client.post(reverse("portal:sign-in"), {"identifier": crime_number}, follow=True)
+        pages.add((response.redirect_chain[0], TOKENS.sub(b"", response.content)))
+
+    assert len(pages) == 1
