@@ -11,6 +11,8 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.services import staff_user_create
 from victimsrights.areas.models import Area, Borough, Force, SafePlaceKind, SafePlaceOrganisation
+from victimsrights.cases import services as cases
+from victimsrights.cases.models import OutcomeType
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification, RefusalReason
 from victimsrights.reporting import services as reporting
@@ -173,7 +175,18 @@ def _decide(report: Report, index: int) -> None:
         return
     classification = OffenceClassification.objects.order_by("?").first()
     assert classification is not None
-    recording.crime_record(report_id=report.pk, classification=classification, actor=officer)
+    crime = recording.crime_record(report_id=report.pk, classification=classification, actor=officer)
+    if index % 2:
+        case = cases.case_open(crime=crime)  # opened when recorded; this fetches it
+        oic = StaffUser.objects.get(username=f"oic.{report.area.code}")
+        cases.case_take(case_id=case.pk, actor=oic)
+        cases.update_publish(
+            case_id=case.pk,
+            text="We have asked nearby shops for their CCTV and will tell you what we find.",
+            actor=oic,
+        )
+        if index % 4 == 3:
+            cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=18), actor=oic)
 
 
 def _staff_listing() -> list[tuple[str, str, str]]:

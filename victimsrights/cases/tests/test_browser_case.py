@@ -1,0 +1,66 @@
+"""The officer publishes in the browser; the victim, alerted, signs in and reads it. axe-core on every page."""
+
+import pytest
+
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.recording import services as recording
+from victimsrights.recording.models import OffenceClassification
+from victimsrights.reporting.tests.factories import submitted_report
+from victimsrights.testing.axe import assert_accessible
+from victimsrights.testing.browser import chromium_page
+from victimsrights.testing.worker import run_worker
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
+
+
+def test_officer_publishes_victim_is_alerted_signs_in_reads_and_replies(live_server, smtp):
+    report = submitted_report(wording={"neutral_wording": "no", "safe_word": ""})
+    crime = recording.crime_record(
+        report_id=report.pk,
+        classification=OffenceClassification.objects.get(code="39"),
+        actor=staff(Role.RECORDING_OFFICER),
+    )
+    officer = staff(Role.INVESTIGATING_OFFICER, area="central-north")
+    run_worker()
+
+    with chromium_page() as page:
+        page.goto(live_server.url + "/staff/sign-in")
+        page.fill("#id_username", officer.username)
+        page.fill("#id_password", PASSWORD)
+        page.click("button:text('Sign in')")
+        page.goto(live_server.url + "/staff/cases/")
+        assert_accessible(page)
+        page.click(f"a:text('{crime.crime_number}')")
+        assert_accessible(page)
+        page.click("button:text('Make me the officer in charge')")
+        page.click("button:text('Publish update')")
+        assert "Write the update for the victim" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
+        page.fill("#id_text", "We have collected CCTV from the station and are reviewing it.")
+        page.click("button:text('Publish update')")
+        assert_accessible(page)
+
+    run_worker()
+    alert = smtp.mailbox.bodies()[-1]
+    assert "There is an update on your case" in alert and "CCTV" not in alert
+
+    with chromium_page() as page:
+        page.goto(live_server.url + "/your-report/sign-in")
+        page.fill("#id_identifier", crime.crime_number)
+        page.click("button:text('Send me a code')")
+        run_worker()
+        page.fill("#id_code", smtp.mailbox.last_match(r"Your code is: (\d{6})"))
+        page.click("button:text('Sign in')")
+        assert "CCTV from the station" in page.inner_text("[data-testid=timeline]")
+        assert "being investigated" in page.inner_text("h1").lower() or "investigating" in page.inner_text(
+            "[data-testid=case-status]"
+        )
+        assert_accessible(page)
+        page.fill("#id_body", "Thank you. Is there anything I should do?")
+        page.click("button:text('Send message')")
+        assert "Is there anything I should do?" in page.inner_text("main")
+        page.click("a:text('Change how and when we contact you')")
+        assert_accessible(page)
+        page.click("button:text('Save')")
+        assert_accessible(page)
