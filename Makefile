@@ -78,6 +78,7 @@ bench: demo-data ## Run the benchmarks (they print their figures)
 	$(PY) bench/report_submission.py
 	$(PY) bench/recording.py
 	$(PY) bench/recording.py --sqlite
+	$(PY) bench/portal.py
 
 clean: ## Remove the venv, node_modules, built assets and the demo database
 	rm -rf $(VENV) node_modules $(STATIC_GOVUK) staticfiles db.sqlite3* .test-db* .make-*
