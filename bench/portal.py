@@ -151,7 +151,7 @@ def build(cases: int, events_per_case: int, victims: int) -> list[tuple[int, str
         session = SessionStore()
         session[SESSION_VICTIM_REPORT] = report_id
         session.create()
-        signed_in.append((report_id, session.session_key))
+        signed_in.append((report_id, str(session.session_key)))
     return signed_in
 
 
