@@ -1,6 +1,7 @@
 from django_tasks import task
 
 from victimsrights.accounts import victims
+from victimsrights.notify import senders
 from victimsrights.reporting import messages
 
 
@@ -9,6 +10,9 @@ def victim_code_send(access_id: str) -> str:
     issued = victims.victim_code_issue(access_id=access_id)
     if issued is None:
         return "nothing to send"
-    email, code = issued
-    messages.send_sign_in_code(email=email, code=code)
+    channel, address, code = issued
+    if channel == "text":
+        senders.send(channel="text", to=address, body=messages.sign_in_code_text(code=code), reference=access_id)
+    else:
+        messages.send_sign_in_code(email=address, code=code)
     return "sent"

@@ -56,31 +56,36 @@ def sealed_record_code_request(*, record_code: str) -> VictimAccessCode:
     return access
 
 
-def _safe_email(access: VictimAccessCode) -> str:
+def _safe_route(access: VictimAccessCode) -> tuple[str, str] | None:
+    """Where the code may go: the victim's safe email, else their safe mobile (by GOV.UK Notify)."""
     if access.report is not None:
         contact = access.report.contact
-        return contact.email if ContactChannel.EMAIL in contact.channels else ""
+        if ContactChannel.EMAIL in contact.channels and contact.email:
+            return "email", contact.email
+        if ContactChannel.TEXT in contact.channels and contact.mobile and settings.NOTIFY_API_KEY:
+            return "text", contact.mobile
+        return None
     if access.sealed_record is not None and access.sealed_record.status == SealedRecordStatus.SEALED:
         contents = sealed_record_contents(record=access.sealed_record, worker=None, reason="system: send sign-in code")
-        return contents.get("victim_email", "")
-    return ""
+        return ("email", contents["victim_email"]) if contents.get("victim_email") else None
+    return None
 
 
 @transaction.atomic
-def victim_code_issue(*, access_id: str) -> tuple[str, str] | None:
-    """Make the code for a request. Returns (email, code) to send, or None if there is nowhere safe."""
+def victim_code_issue(*, access_id: str) -> tuple[str, str, str] | None:
+    """Make the code for a request. Returns (channel, address, code), or None if there is nowhere safe."""
     access = (
         VictimAccessCode.objects.select_for_update(of=("self",))
         .select_related("report__contact", "sealed_record")
         .get(pk=access_id)
     )
-    email = "" if access.code_hash else _safe_email(access)
-    if not email:
+    route = None if access.code_hash else _safe_route(access)
+    if route is None:
         return None
     code = f"{secrets.randbelow(1_000_000):06d}"
     access.code_hash = code_hash(access_id=access.pk, code=code)
     access.save(update_fields=["code_hash"])
-    return email, code
+    return route[0], route[1], code
 
 
 @transaction.atomic

@@ -70,6 +70,20 @@ def alert_claim(*, alert_id: str) -> Alert | None:
 
 
 @transaction.atomic
+def alert_reschedule_if_unsafe(*, alert: Alert) -> bool:
+    """Check the victim's safe times again at the moment of sending: they may have changed them."""
+    now = timezone.now()
+    safe_from = next_safe_moment(now=now, safe_times=alert.report.contact.safe_times)
+    if safe_from <= now:
+        return False
+    Alert.objects.filter(pk=alert.pk).update(
+        status=AlertStatus.PENDING, not_before=safe_from, attempts=F("attempts") - 1
+    )
+    alert_send.using(run_after=safe_from).enqueue(str(alert.pk))
+    return True
+
+
+@transaction.atomic
 def alert_mark_sent(*, alert: Alert, sent: senders.Sent) -> None:
     Alert.objects.filter(pk=alert.pk).update(
         status=AlertStatus.SENT, sent_at=timezone.now(), provider=sent.provider, provider_id=sent.provider_id

@@ -12,6 +12,8 @@ def alert_send(alert_id: str) -> str:
     alert = services.alert_claim(alert_id=alert_id)
     if alert is None:
         return "already handled"
+    if services.alert_reschedule_if_unsafe(alert=alert):
+        return "waiting for a safe time"
     route = services._channel_and_address(alert.report)
     if route is None:
         services.alert_mark_failed_attempt(alert=alert, error=ValueError("no safe channel"), permanent=True)

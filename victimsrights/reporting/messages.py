@@ -56,9 +56,12 @@ def send_notice(*, notice: Notice) -> None:
     _send(to=to, subject=subject, body=body, message_id=f"<notice-{notice.pk}@{domain}>")
 
 
+def sign_in_code_text(*, code: str) -> str:
+    return render_to_string("reporting/email/sign_in_code.txt", {"code": code}).strip()
+
+
 def send_sign_in_code(*, email: str, code: str) -> None:
-    body = render_to_string("reporting/email/sign_in_code.txt", {"code": code})
-    _send(to=email, subject="Your code", body=body)
+    _send(to=email, subject="Your code", body=sign_in_code_text(code=code))
 
 
 def send_sealed_record_reminder(*, record: SealedRecord) -> None:

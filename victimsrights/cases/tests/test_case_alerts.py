@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -198,3 +199,40 @@ def test_notifys_delivery_callback_needs_the_token_and_records_the_status(settin
     assert refused["Content-Type"] == "application/problem+json"
     alert.refresh_from_db()
     assert alert.delivery_status == "delivered"
+
+
+def test_a_text_only_victim_gets_the_sign_in_code_by_text(notify):
+    _report, case, _officer = recorded_case(
+        contact={"channels": ["text"], "email": "", "mobile": "07700900982", "phone": "", "postal_address": ""}
+    )
+    client = Client()
+    client.get(reverse("portal:sign-in"))
+    client.post(reverse("portal:sign-in"), {"identifier": case.crime.crime_number})
+    run_worker()
+
+    text = next(n for n in notify.state.notifications if n["type"] == "sms")
+    code = re.search(r"Your code is: (\d{6})", text["personalisation"]["body"]).group(1)
+    assert client.post(reverse("portal:code"), {"code": code}).url == reverse("portal:report")
+
+
+def test_an_alert_held_for_the_safe_window_is_sent_when_it_opens_and_not_before(smtp):
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    window = next(w for w in ("weekday_morning", "weekday_evening") if next_safe_moment(now=now, safe_times=[w]) > now)
+    _report, case, officer = recorded_case(**{"safe-times": {"safe_times": [window]}})
+    services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
+    alert = Alert.objects.get()
+    # Even a task that wakes early (a clock skewed worker, a changed safe time) does not send.
+    DBTaskResult.objects.filter(task_path__endswith="alert_send").update(run_after=now)
+    run_worker()
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.PENDING
+    assert not any("There is an update on your case" in body for body in smtp.mailbox.bodies())
+
+    with time_machine.travel(alert.not_before + datetime.timedelta(minutes=1), tick=True):
+        run_worker()
+
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.SENT and alert.attempts == 1
+    assert any("There is an update on your case" in body for body in smtp.mailbox.bodies())
