@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 GOVUK := node_modules/govuk-frontend/dist/govuk
 STATIC_GOVUK := victimsrights/static/govuk
+MOJ := node_modules/@ministryofjustice/frontend/moj
+STATIC_MOJ := victimsrights/static/moj
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -26,11 +28,14 @@ $(BIN)/activate:
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-assets: node_modules/.package-lock.json ## Copy GOV.UK Frontend's built assets into static/
+assets: node_modules/.package-lock.json ## Copy GOV.UK and MoJ Frontend's built assets into static/
 	rm -rf $(STATIC_GOVUK) && mkdir -p $(STATIC_GOVUK)
 	cp $(GOVUK)/govuk-frontend.min.js $(GOVUK)/govuk-frontend.min.js.map $(GOVUK)/govuk-frontend.min.css.map $(STATIC_GOVUK)/
 	sed 's#url(/assets/#url(assets/#g' $(GOVUK)/govuk-frontend.min.css > $(STATIC_GOVUK)/govuk-frontend.min.css
 	cp -r $(GOVUK)/assets $(STATIC_GOVUK)/assets
+	rm -rf $(STATIC_MOJ) && mkdir -p $(STATIC_MOJ)
+	sed -e 's#url(/assets/#url(assets/#g' -e '/sourceMappingURL/d' $(MOJ)/moj-frontend.min.css > $(STATIC_MOJ)/moj-frontend.min.css
+	cp -r $(MOJ)/assets $(STATIC_MOJ)/assets
 
 .make-static: .make-deps assets
 	$(PY) manage.py collectstatic --noinput --verbosity 0
@@ -81,4 +86,4 @@ bench: demo-data ## Run the benchmarks (they print their figures)
 	$(PY) bench/portal.py
 
 clean: ## Remove the venv, node_modules, built assets and the demo database
-	rm -rf $(VENV) node_modules $(STATIC_GOVUK) staticfiles db.sqlite3* .test-db* .make-*
+	rm -rf $(VENV) node_modules $(STATIC_GOVUK) $(STATIC_MOJ) staticfiles db.sqlite3* .test-db* .make-*

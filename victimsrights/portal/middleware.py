@@ -19,8 +19,9 @@ class VictimIdleTimeoutMiddleware:
         session = request.session
         if SESSION_VICTIM_REPORT in session or SESSION_VICTIM_SEALED_RECORD in session:
             now = time.time()
-            if now - session.get(LAST_SEEN, now) > settings.VICTIM_IDLE_SECONDS:
+            last_seen = session.get(LAST_SEEN, now)
+            if now - last_seen > settings.VICTIM_IDLE_SECONDS:
                 session.flush()
-            else:
-                session[LAST_SEEN] = now
+            elif now - last_seen > 30 or LAST_SEEN not in session:
+                session[LAST_SEEN] = now  # at most one session write every 30 seconds
         return self.get_response(request)
