@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from victimsrights.accounts.victims import SESSION_VICTIM_SEALED_RECORD
+from victimsrights.areas.selectors import support_for_area
 from victimsrights.cases.forms import MessageForm
 from victimsrights.cases.selectors import case_for_report
 from victimsrights.cases.services import message_from_victim
@@ -39,6 +40,7 @@ def report(request: HttpRequest) -> HttpResponse:
             "hearings": case.hearings.filter(starts_at__gte=timezone.now()) if case else [],
             "case_messages": case.messages.select_related("author") if case else [],
             "message_form": MessageForm(),
+            "support_nearby": support_for_area(area_id=own.area_id),
             "crime": getattr(own, "crime", None),
             "refusal": own.refusals.order_by("-decided_at").first(),
             "appeal": appeal,

@@ -94,3 +94,22 @@ def test_200_unknown_and_200_known_crime_numbers_get_byte_identical_answers():
         pages.add((response.redirect_chain[0], TOKENS.sub(b"", response.content)))
 
     assert len(pages) == 1
+
+
+def test_the_case_page_lists_support_organisations_serving_the_victims_area():
+    from victimsrights.accounts.tests.factories import organisation
+    from victimsrights.areas.models import Area
+
+    report = submitted_report(borough="Camden")
+    recording.crime_record(
+        report_id=report.pk,
+        classification=OffenceClassification.objects.get(code="39"),
+        actor=staff(Role.RECORDING_OFFICER),
+    )
+    nearby, elsewhere = organisation("Camden Refuge"), organisation("Bromley Refuge")
+    nearby.areas.add(report.area)
+    elsewhere.areas.add(Area.objects.get(code="south"))
+
+    page = signed_in(report).get(reverse("portal:report")).content.decode()
+
+    assert "Camden Refuge" in page and "Bromley Refuge" not in page
