@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.cases import selectors, services
 from victimsrights.cases.forms import HearingForm, MessageForm, OutcomeForm, UpdateForm
+from victimsrights.formflow import act_on_form
 
 
 @require_safe
@@ -49,14 +50,14 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 def _act(
     request: HttpRequest, case_id: int, form: Any, name: str, act: Callable[[dict[str, Any]], str]
 ) -> HttpResponse:
-    if form.is_valid():
-        try:
-            messages.success(request, act(form.cleaned_data))
-        except services.CaseRefused as refused:
-            form.add_error(None, str(refused))
-        else:
-            return redirect("cases:case", case_id=case_id)
-    return _case_page(request, case_id, **{name: form})
+    return act_on_form(
+        request,
+        form,
+        act,
+        refused=services.CaseRefused,
+        done=lambda: redirect("cases:case", case_id=case_id),
+        again=lambda invalid: _case_page(request, case_id, **{name: invalid}),
+    )
 
 
 @require_POST

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from victimsrights.formflow import act_on_form
 from victimsrights.recording import selectors, services
 from victimsrights.recording.clock import RecordingClock
 from victimsrights.recording.forms import AppealDecisionForm, CancelForm, DeclineForm, RecordForm
@@ -68,15 +69,14 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
 def _decide(
     request: HttpRequest, report_id: int, form: Any, form_name: str, act: Callable[[dict[str, Any]], str]
 ) -> HttpResponse:
-    """Validate, act through the service, and say what happened; on any problem, the same page."""
-    if form.is_valid():
-        try:
-            messages.success(request, act(form.cleaned_data))
-        except RecordingRefused as refused:
-            form.add_error(None, str(refused))
-        else:
-            return redirect("recording:report", report_id=report_id)
-    return _report_page(request, report_id, **{form_name: form})
+    return act_on_form(
+        request,
+        form,
+        act,
+        refused=RecordingRefused,
+        done=lambda: redirect("recording:report", report_id=report_id),
+        again=lambda invalid: _report_page(request, report_id, **{form_name: invalid}),
+    )
 
 
 @require_POST
