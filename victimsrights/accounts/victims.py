@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from victimsrights.accounts.models import VictimAccessCode
 from victimsrights.audit import services as audit
-from victimsrights.reporting.models import ContactChannel, Report, SealedRecord, SealedRecordStatus
+from victimsrights.reporting.contact import safe_written_route
+from victimsrights.reporting.models import Report, SealedRecord, SealedRecordStatus
 from victimsrights.reporting.services import sealed_record_code_hash, sealed_record_contents
 
 SESSION_VICTIM_REPORT = "victim_report_id"
@@ -59,12 +60,7 @@ def sealed_record_code_request(*, record_code: str) -> VictimAccessCode:
 def _safe_route(access: VictimAccessCode) -> tuple[str, str] | None:
     """Where the code may go: the victim's safe email, else their safe mobile (by GOV.UK Notify)."""
     if access.report is not None:
-        contact = access.report.contact
-        if ContactChannel.EMAIL in contact.channels and contact.email:
-            return "email", contact.email
-        if ContactChannel.TEXT in contact.channels and contact.mobile and settings.NOTIFY_API_KEY:
-            return "text", contact.mobile
-        return None
+        return safe_written_route(access.report.contact)
     if access.sealed_record is not None and access.sealed_record.status == SealedRecordStatus.SEALED:
         contents = sealed_record_contents(record=access.sealed_record, worker=None, reason="system: send sign-in code")
         return ("email", contents["victim_email"]) if contents.get("victim_email") else None

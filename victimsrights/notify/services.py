@@ -17,8 +17,8 @@ from victimsrights.audit import services as audit
 from victimsrights.notify import senders
 from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.notify.tasks import alert_send
-from victimsrights.reporting.contact import next_safe_moment
-from victimsrights.reporting.models import ContactChannel, Report
+from victimsrights.reporting.contact import next_safe_moment, safe_written_route
+from victimsrights.reporting.models import Report
 
 
 def _channel_and_address(report: Report) -> tuple[str, str] | None:
@@ -27,11 +27,7 @@ def _channel_and_address(report: Report) -> tuple[str, str] | None:
         return None
     if contact.via_organisation_id:
         return "email", contact.via_organisation.contact_email  # type: ignore[union-attr]
-    if ContactChannel.EMAIL in contact.channels and contact.email:
-        return "email", contact.email
-    if ContactChannel.TEXT in contact.channels and contact.mobile and settings.NOTIFY_API_KEY:
-        return "text", contact.mobile
-    return None
+    return safe_written_route(contact)
 
 
 def alert_create(*, report: Report) -> Alert:

@@ -3,7 +3,9 @@
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from victimsrights.reporting.models import SafeTime
+from django.conf import settings
+
+from victimsrights.reporting.models import ContactChannel, ContactPreferences, SafeTime
 
 LONDON = ZoneInfo("Europe/London")
 WINDOWS: dict[str, tuple[frozenset[int], time, time]] = {
@@ -38,3 +40,12 @@ def next_safe_moment(*, now: datetime, safe_times: list[str]) -> datetime:
         if candidates:
             return min(candidates).astimezone(now.tzinfo)
     raise ValueError(f"No safe window in the next week for {safe_times!r}")
+
+
+def safe_written_route(contact: ContactPreferences) -> tuple[str, str] | None:
+    """The victim's own safe written channel: email, else text (which needs GOV.UK Notify)."""
+    if ContactChannel.EMAIL in contact.channels and contact.email:
+        return "email", contact.email
+    if ContactChannel.TEXT in contact.channels and contact.mobile and settings.NOTIFY_API_KEY:
+        return "text", contact.mobile
+    return None
