@@ -47,6 +47,7 @@ demo-data: .make-static ## Migrate SQLite and load the demo data
 	$(PY) manage.py load_areas
 	$(PY) manage.py load_offences
 	$(PY) manage.py load_outcome_types
+	$(PY) manage.py load_duties
 	$(PY) manage.py load_demo_data
 
 run: demo-data ## Serve the service with demo data on http://127.0.0.1:$(PORT) (web, worker and scheduler)

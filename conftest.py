@@ -6,6 +6,7 @@ import pytest
 
 from victimsrights.areas.services import areas_load_file
 from victimsrights.cases.services import outcome_types_load
+from victimsrights.compliance.services import duties_load
 from victimsrights.recording.services import offences_load_file
 from victimsrights.testing.notify import API_KEY as NOTIFY_TEST_API_KEY
 from victimsrights.testing.notify import NotifyServer
@@ -27,6 +28,7 @@ def london(db):  # type: ignore[no-untyped-def]
     areas_load_file()
     offences_load_file()
     outcome_types_load()
+    duties_load()
 
 
 @pytest.fixture

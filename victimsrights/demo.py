@@ -12,11 +12,12 @@ from victimsrights.accounts.roles import Role
 from victimsrights.accounts.services import staff_user_create
 from victimsrights.areas.models import Area, Borough, Force, SafePlaceKind, SafePlaceOrganisation
 from victimsrights.cases import services as cases
-from victimsrights.cases.models import OutcomeType
+from victimsrights.cases.models import CaseEventKind, OutcomeType
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification, RefusalReason
 from victimsrights.reporting import services as reporting
 from victimsrights.reporting.models import Report
+from victimsrights.reviews import services as reviews
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo, refused in production
 DEMO_AREAS = ("central-north", "south-east")
@@ -130,6 +131,10 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
         ("worker.rcsl", Role.SAFE_PLACE_WORKER, "Rita Worker", None, organisations[1]),
     ]
     _staff(rows)
+    for code in DEMO_AREAS:  # the officer's line runs to the commander; the reviewer is outside it
+        StaffUser.objects.filter(username=f"oic.{code}").update(
+            line_manager=StaffUser.objects.get(username=f"commander.{code}")
+        )
     staff_user_create(
         username="admin.havens",
         password=DEMO_PASSWORD,
@@ -185,8 +190,18 @@ def _decide(report: Report, index: int) -> None:
             text="We have asked nearby shops for their CCTV and will tell you what we find.",
             actor=oic,
         )
+        if index % 4 == 1:
+            cases.event_record(
+                case_id=case.pk, kind=CaseEventKind.SUSPECT_ARRESTED, note="", victim_update="", actor=oic
+            )
         if index % 4 == 3:
-            cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=18), actor=oic)
+            no_charge = index % 8 == 7  # evidential difficulties: a decision not to charge, open to review
+            outcome = OutcomeType.objects.get(code=15 if no_charge else 18)
+            cases.outcome_record(case_id=case.pk, outcome=outcome, actor=oic)
+            if no_charge:
+                reviews.review_request(
+                    case_id=case.pk, reasons="The man was identified on CCTV. Please look again.", late_reasons=""
+                )
 
 
 def _staff_listing() -> list[tuple[str, str, str]]:

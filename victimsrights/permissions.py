@@ -51,12 +51,14 @@ class Rule:
 
 
 ALL_STAFF = frozenset(Role)
-RECORDING_OFFICER, CRIME_REGISTRAR, SAFE_PLACE_WORKER, INVESTIGATING_OFFICER = (
+RECORDING_OFFICER, CRIME_REGISTRAR, SAFE_PLACE_WORKER, INVESTIGATING_OFFICER, REVIEWER = (
     Role.RECORDING_OFFICER,
     Role.CRIME_REGISTRAR,
     Role.SAFE_PLACE_WORKER,
     Role.INVESTIGATING_OFFICER,
+    Role.REVIEWER,
 )
+AREA_COMMANDER, VICTIMS_COMMISSIONER = Role.AREA_COMMANDER, Role.VICTIMS_COMMISSIONER
 
 
 def public(scope: Scope = Scope.NONE) -> Rule:
@@ -93,6 +95,7 @@ RULES: dict[str, Rule] = {
     "portal:appeal": victim(),
     "portal:message": victim(),
     "portal:contact": victim(),
+    "portal:review": victim(),
     "portal:sealed-sign-in": public(),
     "portal:sealed": victim(),
     "portal:sealed-action": victim(),
@@ -122,6 +125,16 @@ RULES: dict[str, Rule] = {
     "cases:hearing": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
     "cases:outcome": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
     "cases:reply": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:event": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:enhanced-rights": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    # Right to Review: reviewers of the case's area, never the decision-maker or their line (the service checks)
+    "reviews:list": staff(REVIEWER, scope=Scope.OWN_AREA),
+    "reviews:review": staff(REVIEWER, scope=Scope.OWN_AREA),
+    "reviews:take": staff(REVIEWER, scope=Scope.OWN_AREA),
+    "reviews:late": staff(REVIEWER, scope=Scope.OWN_AREA),
+    "reviews:decide": staff(REVIEWER, scope=Scope.OWN_AREA),
+    # Victims' Code compliance figures: counts only, no victim data
+    "compliance:figures": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
     # GOV.UK Notify's callback: a machine, authenticated by its bearer token in the view
     "notify:callback": public(),
     # Staff accounts
@@ -129,6 +142,21 @@ RULES: dict[str, Rule] = {
     "accounts:sign-out": public(),
     "accounts:home": staff(*ALL_STAFF, scope=Scope.NONE),
 }
+
+
+# The first page of each piece of work, listed on "Your work" for whoever the table lets in.
+START_PAGES = [
+    ("recording:queue", "Recording queue"),
+    ("recording:appeals", "Appeals against refusals to record"),
+    ("cases:list", "Cases and Victims' Code duties"),
+    ("reviews:list", "Right to Review requests"),
+    ("compliance:figures", "Victims' Code compliance figures"),
+    ("safeplace:home", "Your organisation's reports and sealed records"),
+]
+
+
+def start_pages_for(user: Any) -> list[tuple[str, str]]:
+    return [(name, label) for name, label in START_PAGES if RULES[name].allows(user)]
 
 
 def rule_for(view_name: str) -> Rule:

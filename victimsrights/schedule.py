@@ -5,7 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from victimsrights.compliance.services import duties_mark_breached
 from victimsrights.reporting.services import sealed_records_expire
+from victimsrights.reviews.services import reviews_tell_of_delay
 
 
 @dataclass(frozen=True)
@@ -17,4 +19,6 @@ class Job:
 
 JOBS = [
     Job("expire sealed records and remind safe places", every_seconds=3600, run=lambda: sealed_records_expire()),
+    Job("mark Victims' Code duties past their last day", every_seconds=600, run=lambda: duties_mark_breached()),
+    Job("tell victims when a review will miss its target", every_seconds=3600, run=lambda: reviews_tell_of_delay()),
 ]

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "victimsrights.portal",
     "victimsrights.notify",
     "victimsrights.cases",
+    "victimsrights.compliance",
+    "victimsrights.reviews",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +198,9 @@ DEFAULT_FORCE = os.environ.get("DEFAULT_FORCE", "met")
 
 # Report journey limits.
 DRAFT_LIFETIME_DAYS = int(os.environ.get("DRAFT_LIFETIME_DAYS", "28"))
+# Right to Review: ask within this many months of being told; a decision is due within these working days.
+REVIEW_REQUEST_MONTHS = int(os.environ.get("REVIEW_REQUEST_MONTHS", "3"))
+REVIEW_DECISION_WORKING_DAYS = int(os.environ.get("REVIEW_DECISION_WORKING_DAYS", "30"))
 NOTICE_MAX_ATTEMPTS = int(os.environ.get("NOTICE_MAX_ATTEMPTS", "8"))
 # First retry after this many seconds, doubling each time, at most an hour.
 NOTICE_RETRY_SECONDS = int(os.environ.get("NOTICE_RETRY_SECONDS", "30"))

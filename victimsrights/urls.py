@@ -13,5 +13,7 @@ urlpatterns = [
     path("staff/recording/", include("victimsrights.recording.urls")),
     path("safe-place/", include("victimsrights.reporting.safe_place_urls")),
     path("staff/cases/", include("victimsrights.cases.urls")),
+    path("staff/reviews/", include("victimsrights.reviews.urls")),
+    path("staff/compliance/", include("victimsrights.compliance.urls")),
     path("notify/", include("victimsrights.notify.urls")),
 ]

@@ -23,6 +23,10 @@ class StaffUser(AbstractUser):
     )
     # A safe-place worker who may add and deactivate their organisation's workers.
     is_organisation_admin = models.BooleanField(default=False)
+    # The officer's line manager: a Right to Review is never decided by someone in the decision-maker's line.
+    line_manager = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports_to_me"
+    )
 
     def clean(self) -> None:
         super().clean()
@@ -32,6 +36,15 @@ class StaffUser(AbstractUser):
             raise ValidationError({"force": "Police staff belong to a force."})
         if self.role == Role.SAFE_PLACE_WORKER and self.organisation_id is None:
             raise ValidationError({"organisation": "A safe-place worker belongs to an organisation."})
+
+    def line_managers(self, *, levels: int = 10) -> list["StaffUser"]:
+        """This person's managers, nearest first (bounded, so a loop in the data cannot hang)."""
+        chain: list[StaffUser] = []
+        manager = self.line_manager
+        while manager is not None and len(chain) < levels and manager not in chain:
+            chain.append(manager)
+            manager = manager.line_manager
+        return chain
 
     @property
     def role_label(self) -> str:

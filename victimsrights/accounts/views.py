@@ -11,6 +11,7 @@ from victimsrights import ratelimit
 from victimsrights.accounts import victims
 from victimsrights.accounts.forms import SealedRecordSignInForm, SignInForm, VictimCodeForm, VictimSignInForm
 from victimsrights.accounts.models import VictimAccessCode
+from victimsrights.permissions import start_pages_for
 
 
 class SignInView(auth_views.LoginView):
@@ -25,7 +26,7 @@ class SignOutView(auth_views.LogoutView):
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/home.html")
+    return render(request, "accounts/home.html", {"start_pages": start_pages_for(request.user)})
 
 
 VICTIM_ACCESS = "victim_access_id"

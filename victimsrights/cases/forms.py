@@ -5,8 +5,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from victimsrights.cases.models import OFFICER_RECORDED_EVENTS, EnhancedRightsReason
 from victimsrights.cases.selectors import outcome_types
-from victimsrights.govuk.fields import text
+from victimsrights.govuk.fields import choice, text
 
 
 class UpdateForm(forms.Form):
@@ -59,3 +60,38 @@ class MessageForm(forms.Form):
 
     def answers(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
+
+
+class EventForm(forms.Form):
+    kind = choice(
+        "What has happened?",
+        [(kind.value, kind.label) for kind in OFFICER_RECORDED_EVENTS],
+        "Choose what has happened",
+    )
+    note = text("Note for the case history (optional)", required=False, area=True, max_length=2000)
+    victim_update = text(
+        "Update for the victim (optional)",
+        required=False,
+        area=True,
+        max_length=5000,
+        help_text="If you write one, it is published to the victim now and meets the duty to tell them.",
+    )
+
+
+class EnhancedRightsForm(forms.Form):
+    reason = choice(
+        "Why is the victim entitled to enhanced rights?",
+        [
+            (reason.value, reason.label)
+            for reason in EnhancedRightsReason
+            if reason != EnhancedRightsReason.MOST_SERIOUS_CRIME
+        ],
+        "Choose why the victim is entitled to enhanced rights",
+    )
+    note = text(
+        "Explain briefly",
+        area=True,
+        max_length=2000,
+        help_text="For the case history. Do not include anyone else's personal details.",
+        required_message="Explain why the victim is entitled to enhanced rights",
+    )

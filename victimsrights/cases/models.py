@@ -27,6 +27,16 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+class EnhancedRightsReason(models.TextChoices):
+    """Victims' Code: who is entitled to enhanced rights."""
+
+    MOST_SERIOUS_CRIME = "most_serious_crime", "Victim of the most serious crime"
+    BEREAVED = "bereaved", "Bereaved close relative"
+    PERSISTENTLY_TARGETED = "persistently_targeted", "Persistently targeted"
+    VULNERABLE = "vulnerable", "Vulnerable"
+    INTIMIDATED = "intimidated", "Intimidated"
+
+
 class Case(models.Model):
     """The investigation of a recorded crime, as the victim follows it."""
 
@@ -37,6 +47,63 @@ class Case(models.Model):
     status = models.CharField(max_length=16, choices=CaseStatus.choices, default=CaseStatus.INVESTIGATING)
     outcome = models.ForeignKey(OutcomeType, null=True, blank=True, on_delete=models.PROTECT)
     outcome_at = models.DateTimeField(null=True, blank=True)
+    # Who recorded the outcome: a review of that decision may never go to them or their line.
+    outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    enhanced_rights = models.BooleanField(default=False)
+    enhanced_reason = models.CharField(max_length=32, choices=EnhancedRightsReason.choices, blank=True)
+    enhanced_note = models.TextField(blank=True)
+
+
+class CaseEventKind(models.TextChoices):
+    """What happens in a case. Events open Victims' Code duties and fulfil them (compliance app)."""
+
+    CRIME_RECORDED = "crime_recorded", "Crime recorded"
+    ACKNOWLEDGEMENT_SENT = "acknowledgement_sent", "Written acknowledgement sent"
+    NEEDS_ASSESSMENT_DONE = "needs_assessment_done", "Needs assessment done"
+    OFFICER_ASSIGNED = "officer_assigned", "Officer in charge assigned"
+    UPDATE_PUBLISHED = "update_published", "Update published to the victim"
+    SUSPECT_ARRESTED = "suspect_arrested", "Suspect arrested"
+    SUSPECT_INTERVIEWED = "suspect_interviewed", "Suspect interviewed under caution"
+    SUSPECT_CHARGED = "suspect_charged", "Suspect charged or summonsed"
+    SUSPECT_RELEASED = "suspect_released", "Suspect released (no bail, or under investigation)"
+    BAIL_CHANGED = "bail_changed", "Suspect's bail or its conditions changed"
+    VPS_OFFERED = "vps_offered", "Victim Personal Statement offered"
+    HEARING_SET = "hearing_set", "Court hearing set"
+    DECISION_NOT_TO_CHARGE = "decision_not_to_charge", "Decision not to charge"
+    CASE_CLOSED = "case_closed", "Case closed"
+    ENHANCED_RIGHTS_SET = "enhanced_rights_set", "Enhanced rights given"
+    REVIEW_REQUESTED = "review_requested", "Review of the decision asked for"
+    REVIEW_ASSIGNED = "review_assigned", "Review assigned to a reviewer"
+    REVIEW_DECIDED = "review_decided", "Review decided"
+    CASE_REOPENED = "case_reopened", "Case reopened"
+
+
+# What an officer can record by hand; the rest happen through the service's own actions.
+OFFICER_RECORDED_EVENTS = [
+    CaseEventKind.NEEDS_ASSESSMENT_DONE,
+    CaseEventKind.SUSPECT_ARRESTED,
+    CaseEventKind.SUSPECT_INTERVIEWED,
+    CaseEventKind.SUSPECT_RELEASED,
+    CaseEventKind.BAIL_CHANGED,
+    CaseEventKind.VPS_OFFERED,
+]
+
+
+class CaseEvent(models.Model):
+    """The case history for staff: what happened, when, and who recorded it. Not shown to the victim."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=32, choices=CaseEventKind.choices)
+    happened_at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    actor_label = models.CharField(max_length=100, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-happened_at", "-id"]
+        indexes = [models.Index(fields=["case", "-happened_at"])]
 
 
 class TimelineKind(models.TextChoices):

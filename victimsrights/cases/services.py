@@ -11,9 +11,22 @@ from django.utils import timezone
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.audit import services as audit
-from victimsrights.cases.models import Case, CaseStatus, Hearing, Message, OutcomeType, TimelineEvent, TimelineKind
+from victimsrights.cases.models import (
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    CaseStatus,
+    EnhancedRightsReason,
+    Hearing,
+    Message,
+    OutcomeType,
+    TimelineEvent,
+    TimelineKind,
+)
+from victimsrights.compliance.services import duties_make_enhanced, duties_on_event
 from victimsrights.notify.services import alert_create
 from victimsrights.recording.models import Crime
+from victimsrights.reviews.rules import request_deadline
 
 OUTCOME_TYPES_FIXTURE = Path(__file__).parent / "fixtures" / "outcome_types.json"
 
@@ -38,9 +51,40 @@ def outcome_types_load(*, path: Path = OUTCOME_TYPES_FIXTURE) -> int:
     return len(rows)
 
 
+def case_event(
+    case: Case,
+    kind: CaseEventKind,
+    *,
+    actor: StaffUser | None,
+    at: datetime.datetime | None = None,
+    note: str = "",
+    actor_label: str = "",
+) -> CaseEvent:
+    """Put an event on the case history; the Victims' Code duties it starts or meets follow. Call in a transaction."""
+    event = CaseEvent.objects.create(
+        case=case, kind=kind, happened_at=at or timezone.now(), actor=actor, actor_label=actor_label, note=note
+    )
+    duties_on_event(case=case, kind=kind, at=event.happened_at)
+    return event
+
+
 def case_open(*, crime: Crime) -> Case:
-    case, _ = Case.objects.get_or_create(crime=crime)
+    """Called by recording, in its transaction. The most serious crimes carry enhanced rights from the start."""
+    case, created = Case.objects.get_or_create(crime=crime)
+    if created:
+        if crime.classification.enhanced_rights:
+            case.enhanced_rights = True
+            case.enhanced_reason = EnhancedRightsReason.MOST_SERIOUS_CRIME
+            case.save(update_fields=["enhanced_rights", "enhanced_reason"])
+        case_event(case, CaseEventKind.CRIME_RECORDED, actor=crime.recorded_by, at=crime.recorded_at)
     return case
+
+
+def acknowledgement_sent(*, crime: Crime, at: datetime.datetime) -> None:
+    """The written acknowledgement with the crime number reached the victim's safe channel."""
+    case = Case.objects.filter(crime=crime).first()
+    if case is not None:
+        case_event(case, CaseEventKind.ACKNOWLEDGEMENT_SENT, actor=None, actor_label="the service", at=at)
 
 
 def case_view(*, case_id: int, actor: StaffUser) -> Case | None:
@@ -72,12 +116,22 @@ def _lock_case(*, case_id: int, actor: StaffUser) -> Case:
     return case
 
 
-def _publish(case: Case, *, kind: TimelineKind, text: str, actor: StaffUser | None, at: Any = None) -> TimelineEvent:
+def publish_to_victim(
+    case: Case, *, kind: TimelineKind, text: str, actor: StaffUser | None, at: Any = None, actor_label: str = ""
+) -> TimelineEvent:
+    """Show `text` on the victim's case page and alert them to sign in. Call inside a transaction."""
     event = TimelineEvent.objects.create(
         case=case, kind=kind, published_at=at or timezone.now(), author=actor, text=text
     )
     alert_create(report=case.crime.report)
-    audit.record(actor=actor, action=f"case.publish_{kind}", subject=case.crime.report, detail={"event": event.pk})
+    audit.record(
+        actor=actor,
+        action=f"case.publish_{kind}",
+        subject=case.crime.report,
+        detail={"event": event.pk},
+        actor_label=actor_label,
+    )
+    case_event(case, CaseEventKind.UPDATE_PUBLISHED, actor=actor, at=event.published_at, actor_label=actor_label)
     return event
 
 
@@ -86,14 +140,17 @@ def case_take(*, case_id: int, actor: StaffUser) -> Case:
     case = _lock_case(case_id=case_id, actor=actor)
     case.officer = actor
     case.save(update_fields=["officer"])
-    _publish(case, kind=TimelineKind.UPDATE, text=f"{actor.get_full_name()} is now the officer in charge.", actor=actor)
+    case_event(case, CaseEventKind.OFFICER_ASSIGNED, actor=actor)
+    publish_to_victim(
+        case, kind=TimelineKind.UPDATE, text=f"{actor.get_full_name()} is now the officer in charge.", actor=actor
+    )
     return case
 
 
 @transaction.atomic
 def update_publish(*, case_id: int, text: str, actor: StaffUser) -> TimelineEvent:
     case = _lock_case(case_id=case_id, actor=actor)
-    return _publish(case, kind=TimelineKind.UPDATE, text=text, actor=actor)
+    return publish_to_victim(case, kind=TimelineKind.UPDATE, text=text, actor=actor)
 
 
 @transaction.atomic
@@ -102,8 +159,11 @@ def hearing_add(
 ) -> Hearing:
     case = _lock_case(case_id=case_id, actor=actor)
     hearing = Hearing.objects.create(case=case, starts_at=starts_at, court=court, what_to_expect=what_to_expect)
+    case_event(case, CaseEventKind.HEARING_SET, actor=actor)
     when = timezone.localtime(starts_at).strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm")
-    _publish(case, kind=TimelineKind.HEARING, text=f"A court hearing is set for {when} at {court}.", actor=actor)
+    publish_to_victim(
+        case, kind=TimelineKind.HEARING, text=f"A court hearing is set for {when} at {court}.", actor=actor
+    )
     return hearing
 
 
@@ -114,10 +174,63 @@ def outcome_record(*, case_id: int, outcome: OutcomeType, actor: StaffUser) -> C
         raise CaseRefused("This case is already closed.")
     case.outcome = outcome
     case.outcome_at = timezone.now()
+    case.outcome_by = actor
     case.status = CaseStatus.CLOSED if outcome.closes_case else CaseStatus.CHARGED
-    case.save(update_fields=["outcome", "outcome_at", "status"])
-    _publish(case, kind=TimelineKind.OUTCOME, text=outcome.plain_words, actor=actor)
+    case.save(update_fields=["outcome", "outcome_at", "outcome_by", "status"])
+    text = outcome.plain_words
+    if outcome.decision_not_to_charge:
+        kind = CaseEventKind.DECISION_NOT_TO_CHARGE
+        deadline = request_deadline(case.outcome_at)
+        text += (
+            "\n\nYou can ask for this decision to be reviewed by an officer who did not make it. "
+            f"Ask by {deadline:%-d %B %Y} on this page. You can still ask after that date if you explain why."
+        )
+    else:
+        kind = CaseEventKind.CASE_CLOSED if outcome.closes_case else CaseEventKind.SUSPECT_CHARGED
+    case_event(case, kind, actor=actor, at=case.outcome_at, note=str(outcome))
+    publish_to_victim(case, kind=TimelineKind.OUTCOME, text=text, actor=actor)
     return case
+
+
+@transaction.atomic
+def event_record(*, case_id: int, kind: CaseEventKind, note: str, victim_update: str, actor: StaffUser) -> CaseEvent:
+    """An officer records what happened; an update for the victim, if written, is published with it."""
+    case = _lock_case(case_id=case_id, actor=actor)
+    event = case_event(case, kind, actor=actor, note=note)
+    audit.record(actor=actor, action="case.event", subject=case.crime.report, detail={"kind": str(kind)})
+    if victim_update:
+        publish_to_victim(case, kind=TimelineKind.UPDATE, text=victim_update, actor=actor)
+    return event
+
+
+@transaction.atomic
+def enhanced_rights_give(*, case_id: int, reason: EnhancedRightsReason, note: str, actor: StaffUser) -> Case:
+    """The victim is vulnerable, intimidated, persistently targeted or bereaved: shorter deadlines from now on."""
+    case = _lock_case(case_id=case_id, actor=actor)
+    if case.enhanced_rights:
+        raise CaseRefused("This victim already has enhanced rights.")
+    case.enhanced_rights = True
+    case.enhanced_reason = reason
+    case.enhanced_note = note
+    case.save(update_fields=["enhanced_rights", "enhanced_reason", "enhanced_note"])
+    case_event(case, CaseEventKind.ENHANCED_RIGHTS_SET, actor=actor, note=f"{reason.label}: {note}")
+    duties_make_enhanced(case=case)
+    audit.record(actor=actor, action="case.enhanced_rights", subject=case.crime.report, detail={"reason": str(reason)})
+    return case
+
+
+def case_reopen(case: Case, *, actor: StaffUser, reason: str) -> None:
+    """A reviewer overturned the decision not to charge: back to the area's investigating officers.
+
+    Called by the reviews service inside its transaction, with the case locked.
+    """
+    case.status = CaseStatus.INVESTIGATING
+    case.outcome = None
+    case.outcome_at = None
+    case.outcome_by = None
+    case.officer = None
+    case.save(update_fields=["status", "outcome", "outcome_at", "outcome_by", "officer"])
+    case_event(case, CaseEventKind.CASE_REOPENED, actor=actor, note=reason)
 
 
 @transaction.atomic
@@ -135,4 +248,5 @@ def message_reply(*, case_id: int, body: str, actor: StaffUser) -> Message:
     message = Message.objects.create(case=case, from_victim=False, author=actor, body=body, sent_at=now)
     alert_create(report=case.crime.report)
     audit.record(actor=actor, action="case.reply", subject=case.crime.report)
+    case_event(case, CaseEventKind.UPDATE_PUBLISHED, actor=actor, at=now, note="By secure message")
     return message

@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:case_id>/hearing", views.add_hearing, name="hearing"),
     path("<int:case_id>/outcome", views.record_outcome, name="outcome"),
     path("<int:case_id>/reply", views.reply, name="reply"),
+    path("<int:case_id>/event", views.record_event, name="event"),
+    path("<int:case_id>/enhanced-rights", views.give_enhanced_rights, name="enhanced-rights"),
 ]

@@ -10,14 +10,27 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.cases import selectors, services
-from victimsrights.cases.forms import HearingForm, MessageForm, OutcomeForm, UpdateForm
+from victimsrights.cases.forms import EnhancedRightsForm, EventForm, HearingForm, MessageForm, OutcomeForm, UpdateForm
+from victimsrights.cases.models import CaseEventKind, EnhancedRightsReason
+from victimsrights.compliance.selectors import duties_due, duties_of_case
+from victimsrights.compliance.working_days import london_date
 from victimsrights.formflow import act_on_form
 
 
 @require_safe
 def case_list(request: HttpRequest) -> HttpResponse:
     rows = selectors.case_list(user=request.user)[:200]  # type: ignore[arg-type]
-    return render(request, "cases/list.html", {"cases": rows, "now": timezone.now()})
+    now = timezone.now()
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "cases": rows,
+            "duties": duties_due(user=request.user)[:200],  # type: ignore[arg-type]
+            "now": now,
+            "today": london_date(now),
+        },
+    )
 
 
 def _case_page(request: HttpRequest, case_id: int, **forms: Any) -> HttpResponse:
@@ -37,6 +50,12 @@ def _case_page(request: HttpRequest, case_id: int, **forms: Any) -> HttpResponse
             "hearing_form": forms.get("hearing_form") or HearingForm(),
             "outcome_form": forms.get("outcome_form") or OutcomeForm(),
             "message_form": forms.get("message_form") or MessageForm(),
+            "event_form": forms.get("event_form") or EventForm(),
+            "enhanced_form": forms.get("enhanced_form") or EnhancedRightsForm(),
+            "duties": duties_of_case(case=case),
+            "history": case.events.select_related("actor")[:200],
+            "reviews": case.reviews.select_related("reviewer"),
+            "today": london_date(timezone.now()),
             "has_errors": any(form.errors for form in forms.values()),
         },
     )
@@ -104,3 +123,33 @@ def reply(request: HttpRequest, case_id: int) -> HttpResponse:
         return "Reply sent. The victim will get an alert to sign in."
 
     return _act(request, case_id, MessageForm(request.POST), "message_form", act)
+
+
+@require_POST
+def record_event(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(data: dict[str, Any]) -> str:
+        services.event_record(
+            case_id=case_id,
+            kind=CaseEventKind(data["kind"]),
+            note=data["note"],
+            victim_update=data["victim_update"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        told = " The victim will get an alert to sign in." if data["victim_update"] else ""
+        return f"Recorded: {CaseEventKind(data['kind']).label.lower()}.{told}"
+
+    return _act(request, case_id, EventForm(request.POST), "event_form", act)
+
+
+@require_POST
+def give_enhanced_rights(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(data: dict[str, Any]) -> str:
+        services.enhanced_rights_give(
+            case_id=case_id,
+            reason=EnhancedRightsReason(data["reason"]),
+            note=data["note"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        return "The victim now has enhanced rights. Open duties have the shorter deadline."
+
+    return _act(request, case_id, EnhancedRightsForm(request.POST), "enhanced_form", act)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("appeal", views.appeal, name="appeal"),
     path("message", views.message, name="message"),
     path("contact", views.contact_preferences, name="contact"),
+    path("review", views.review, name="review"),
     path("sealed-record/sign-in", sign_in.sealed_record_sign_in, name="sealed-sign-in"),
     path("sealed-record", views.sealed_record, name="sealed"),
     path("sealed-record/<slug:action>", views.sealed_record_action, name="sealed-action"),

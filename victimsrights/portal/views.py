@@ -1,5 +1,6 @@
 """The victim's own pages, reached by signing in with a reference and a one-time code."""
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,6 +12,7 @@ from victimsrights.areas.selectors import support_for_area
 from victimsrights.cases.forms import MessageForm
 from victimsrights.cases.selectors import case_for_report
 from victimsrights.cases.services import message_from_victim
+from victimsrights.compliance.working_days import london_date
 from victimsrights.portal.forms import ContactPreferencesForm
 from victimsrights.portal.selectors import report_for_victim
 from victimsrights.portal.services import victim_report_open
@@ -20,6 +22,10 @@ from victimsrights.recording.models import Appeal
 from victimsrights.reporting import services as reporting
 from victimsrights.reporting.models import ReportStatus, SealedRecord
 from victimsrights.reporting.selectors import SESSION_DRAFT
+from victimsrights.reviews import services as reviews
+from victimsrights.reviews.forms import ReviewRequestForm
+from victimsrights.reviews.rules import request_deadline
+from victimsrights.reviews.selectors import latest_review
 
 
 @never_cache
@@ -45,6 +51,9 @@ def report(request: HttpRequest) -> HttpResponse:
             "refusal": own.refusals.order_by("-decided_at").first(),
             "appeal": appeal,
             "can_appeal": own.status == ReportStatus.DECLINED and appeal is None,
+            "review": latest_review(case=case) if case else None,
+            "can_ask_for_review": case is not None and reviews.review_eligible(case=case),
+            "review_deadline": request_deadline(case.outcome_at) if case and case.outcome_at else None,
         },
     )
 
@@ -136,3 +145,33 @@ def contact_preferences(request: HttpRequest) -> HttpResponse:
         )
         return redirect("portal:report")
     return render(request, "portal/contact.html", {"form": form})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def review(request: HttpRequest) -> HttpResponse:
+    """Ask for a decision not to charge to be reviewed. The service refuses what the Right does not cover."""
+    own = report_for_victim(session=request.session)
+    case = case_for_report(report=own) if own else None
+    if case is None or case.outcome_at is None or not case.outcome or not case.outcome.decision_not_to_charge:
+        return redirect("portal:report")
+    if request.method != "POST" and not reviews.review_eligible(case=case):
+        return redirect("portal:report")
+    deadline = request_deadline(case.outcome_at)
+    late = london_date(timezone.now()) > deadline
+    form = ReviewRequestForm(request.POST if request.method == "POST" else None, late=late)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reviews.review_request(
+                case_id=case.pk,
+                reasons=form.cleaned_data["reasons"],
+                late_reasons=form.cleaned_data.get("late_reasons", ""),
+            )
+        except reviews.ReviewRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "We have your request for a review.")
+            return redirect("portal:report")
+    return render(
+        request, "portal/review.html", {"form": form, "report": own, "case": case, "deadline": deadline, "late": late}
+    )

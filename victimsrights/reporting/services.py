@@ -248,6 +248,10 @@ def notice_mark_sent(*, notice: Notice) -> None:
         subject=notice.report,
         detail={"acknowledgement": notice.pk, "channel": notice.channel},
     )
+    if notice.kind == NoticeKind.RECORDED:
+        from victimsrights.cases.services import acknowledgement_sent  # cases build on reporting
+
+        acknowledgement_sent(crime=notice.report.crime, at=notice.sent_at)
 
 
 @transaction.atomic

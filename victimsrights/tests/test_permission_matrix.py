@@ -8,11 +8,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
+from victimsrights.cases import services as cases
+from victimsrights.cases.models import OutcomeType
 from victimsrights.permissions import RULES, Audience
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting import services as reporting
 from victimsrights.reporting.tests.factories import submitted_report
+from victimsrights.reviews import services as reviews
 
 pytestmark = pytest.mark.usefixtures("london")
 
@@ -34,6 +37,12 @@ def sample_kwargs():
     crime = recording.crime_record(
         report_id=recorded.pk, classification=OffenceClassification.objects.first(), actor=officer
     )
+    cases.outcome_record(
+        case_id=crime.case.pk,
+        outcome=OutcomeType.objects.get(code=15),
+        actor=staff(Role.INVESTIGATING_OFFICER, username="matrix.oic"),
+    )
+    review = reviews.review_request(case_id=crime.case.pk, reasons="", late_reasons="")
     worker = staff(Role.SAFE_PLACE_WORKER, username="matrix.worker")  # same organisation as the test worker
     record, _code = reporting.sealed_record_create(worker=worker, account="Sealed.", notes="")
     return report, {
@@ -44,6 +53,11 @@ def sample_kwargs():
         "portal:sealed-action": {"action": "extend"},
         "safeplace:appeal": {"report_id": report.pk},
         **{name: {"case_id": crime.case.pk} for name in ALL_URLS if name.startswith("cases:") and name != "cases:list"},
+        **{
+            name: {"review_id": review.pk}
+            for name in ALL_URLS
+            if name.startswith("reviews:") and name != "reviews:list"
+        },
         "reporting:step": {"slug": "what-happened"},
         "recording:report": {"report_id": report.pk},
         "recording:record": {"report_id": report.pk},

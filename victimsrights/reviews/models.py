@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.db import models
+
+from victimsrights.cases.models import Case, OutcomeType
+
+
+class ReviewStatus(models.TextChoices):
+    AWAITING_ACCEPTANCE = "awaiting_acceptance", "Asked late: the reviewer decides whether to accept it"
+    IN_REVIEW = "in_review", "Being reviewed"
+    NOT_ACCEPTED = "not_accepted", "Asked late and not accepted"
+    UPHELD = "upheld", "Decision upheld"
+    OVERTURNED = "overturned", "Decision overturned"
+
+
+OPEN_REVIEW_STATUSES = [ReviewStatus.AWAITING_ACCEPTANCE, ReviewStatus.IN_REVIEW]
+
+
+class ReviewRequest(models.Model):
+    """A victim's request (Right to Review) for a decision not to charge to be looked at again."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="reviews")
+    # The decision under review, kept as it was: the case may move on (an overturn reopens it).
+    outcome = models.ForeignKey(OutcomeType, on_delete=models.PROTECT, related_name="+")
+    decision_at = models.DateTimeField()
+    decision_maker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    deadline = models.DateField()
+    victim_reasons = models.TextField(blank=True)
+    late = models.BooleanField(default=False)
+    late_reasons = models.TextField(blank=True)
+    status = models.CharField(max_length=24, choices=ReviewStatus.choices)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="reviews"
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    target_on = models.DateField(null=True, blank=True)
+    delay_told_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reasons = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        constraints = [
+            # One request per decision, however often the button is pressed.
+            models.UniqueConstraint(fields=["case", "decision_at"], name="one_review_per_decision"),
+        ]
+        indexes = [models.Index(fields=["status", "target_on"])]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_REVIEW_STATUSES
