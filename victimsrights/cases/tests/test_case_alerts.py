@@ -13,36 +13,13 @@ from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.cases import services
 from victimsrights.cases.models import CaseStatus, OutcomeType
+from victimsrights.cases.tests.factories import recorded_case, sign_in_victim
 from victimsrights.notify.models import Alert, AlertStatus
-from victimsrights.recording import services as recording
-from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting.contact import next_safe_moment
-from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("london")]
 UPDATE = "We have spoken to a witness who saw the man leave the shop."
-
-
-def recorded_case(**report_kwargs):
-    report = submitted_report(**report_kwargs)
-    officer = staff(Role.INVESTIGATING_OFFICER, area="central-north", username=f"oic{report.pk}")
-    crime = recording.crime_record(
-        report_id=report.pk,
-        classification=OffenceClassification.objects.get(code="39"),
-        actor=staff(Role.RECORDING_OFFICER, username=f"rec{report.pk}"),
-    )
-    return report, crime.case, officer
-
-
-def sign_in_victim(smtp, reference: str) -> Client:
-    client = Client()
-    client.get(reverse("portal:sign-in"))
-    client.post(reverse("portal:sign-in"), {"identifier": reference})
-    run_worker()
-    code = smtp.mailbox.last_match(r"Your code is: (\d{6})")
-    client.post(reverse("portal:code"), {"code": code})
-    return client
 
 
 def test_an_update_alerts_the_victim_by_email_with_no_case_detail_and_shows_when_they_sign_in(smtp):

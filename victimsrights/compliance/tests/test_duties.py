@@ -1,0 +1,196 @@
+"""Victims' Code duties: opened by case events, met by later ones, shortened by enhanced rights, breached on time."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.tests.factories import staff
+from victimsrights.cases import services as cases
+from victimsrights.cases.models import CaseEventKind, EnhancedRightsReason
+from victimsrights.cases.tests.factories import ATTEMPTED_MURDER, recorded_case
+from victimsrights.compliance.models import CaseDuty
+from victimsrights.compliance.selectors import compliance_figures
+from victimsrights.compliance.services import duties_mark_breached
+from victimsrights.testing.worker import run_worker
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
+LONDON = ZoneInfo("Europe/London")
+FRIDAY = datetime.datetime(2026, 12, 4, 15, 0, tzinfo=LONDON)
+
+
+def duty(case, code):
+    return CaseDuty.objects.get(case=case, duty__code=code)
+
+
+def record_on(moment, **kwargs):
+    with time_machine.travel(moment, tick=False):
+        return recorded_case(**kwargs)
+
+
+def test_recording_a_crime_opens_its_duties_with_five_working_days_for_standard_rights():
+    _report, case, _officer = record_on(FRIDAY)
+
+    assert {d.duty.code for d in case.duties.all()} == {"acknowledge", "needs-assessment"}
+    for code in ("acknowledge", "needs-assessment"):
+        owed = duty(case, code)
+        assert (owed.enhanced, owed.due_on, owed.fulfilled_at) == (False, datetime.date(2026, 12, 11), None)
+
+
+def test_the_most_serious_crimes_carry_enhanced_rights_and_one_working_day():
+    _report, case, _officer = record_on(FRIDAY, offence=ATTEMPTED_MURDER)
+
+    assert case.enhanced_rights and case.enhanced_reason == EnhancedRightsReason.MOST_SERIOUS_CRIME
+    assert duty(case, "needs-assessment").due_on == datetime.date(2026, 12, 7)
+
+
+def test_an_arrest_opens_a_duty_that_only_a_later_update_meets():
+    _report, case, officer = record_on(FRIDAY)
+    with time_machine.travel(FRIDAY + datetime.timedelta(hours=1), tick=False):
+        cases.update_publish(case_id=case.pk, text="We are looking for CCTV.", actor=officer)
+    with time_machine.travel(FRIDAY + datetime.timedelta(hours=2), tick=False):
+        cases.event_record(
+            case_id=case.pk, kind=CaseEventKind.SUSPECT_ARRESTED, note="Custody ref 1", victim_update="", actor=officer
+        )
+    arrest = duty(case, "tell-arrest")
+    assert arrest.is_open, "an update published before the arrest does not tell the victim about it"
+    assert arrest.due_on == datetime.date(2026, 12, 11)
+
+    monday = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=LONDON)
+    with time_machine.travel(monday, tick=False):
+        cases.update_publish(case_id=case.pk, text="A man has been arrested.", actor=officer)
+
+    arrest.refresh_from_db()
+    assert arrest.fulfilled_on == datetime.date(2026, 12, 7) and arrest.met_on_time
+    history = list(case.events.values_list("kind", flat=True))
+    assert CaseEventKind.SUSPECT_ARRESTED in history and CaseEventKind.UPDATE_PUBLISHED in history
+
+
+def test_recording_an_event_with_an_update_for_the_victim_meets_the_duty_at_once():
+    _report, case, officer = record_on(FRIDAY)
+
+    cases.event_record(
+        case_id=case.pk,
+        kind=CaseEventKind.SUSPECT_RELEASED,
+        note="",
+        victim_update="The man arrested has been released while we investigate.",
+        actor=officer,
+    )
+
+    assert not duty(case, "tell-release").is_open
+    assert case.timeline.filter(text__startswith="The man arrested").exists()
+
+
+def test_giving_enhanced_rights_shortens_open_duties_and_is_on_the_history():
+    _report, case, officer = record_on(FRIDAY)
+    with time_machine.travel(datetime.datetime(2026, 12, 4, 16, 0, tzinfo=LONDON), tick=False):
+        cases.event_record(
+            case_id=case.pk, kind=CaseEventKind.NEEDS_ASSESSMENT_DONE, note="", victim_update="", actor=officer
+        )
+
+    cases.enhanced_rights_give(
+        case_id=case.pk, reason=EnhancedRightsReason.INTIMIDATED, note="Threatened by the suspect", actor=officer
+    )
+
+    acknowledge = duty(case, "acknowledge")
+    assert (acknowledge.enhanced, acknowledge.due_on) == (True, datetime.date(2026, 12, 7))
+    needs = duty(case, "needs-assessment")
+    assert (needs.enhanced, needs.due_on) == (False, datetime.date(2026, 12, 11)), "a met duty keeps its terms"
+    event = case.events.get(kind=CaseEventKind.ENHANCED_RIGHTS_SET)
+    assert "Intimidated" in event.note and event.actor == officer
+    with pytest.raises(cases.CaseRefused):
+        cases.enhanced_rights_give(case_id=case.pk, reason=EnhancedRightsReason.VULNERABLE, note="x", actor=officer)
+
+
+def test_breaches_are_marked_when_the_last_day_ends_in_london_after_the_clocks_go_forward():
+    # Enhanced rights, started Thursday 25 March 2027 (GMT): the last day is Tuesday 30 March (BST).
+    _report, case, _officer = record_on(datetime.datetime(2027, 3, 25, 12, 0, tzinfo=LONDON), offence=ATTEMPTED_MURDER)
+    assert duty(case, "acknowledge").due_on == datetime.date(2027, 3, 30)
+
+    assert duties_mark_breached(now=datetime.datetime(2027, 3, 30, 22, 59, tzinfo=datetime.UTC)) == 0
+    assert duties_mark_breached(now=datetime.datetime(2027, 3, 30, 23, 0, 1, tzinfo=datetime.UTC)) == 2
+    assert duties_mark_breached(now=datetime.datetime(2027, 3, 31, 9, 0, tzinfo=datetime.UTC)) == 0, "once only"
+    assert duty(case, "acknowledge").breached_at is not None
+
+
+def test_compliance_figures_count_each_duty_on_time_late_overdue_and_in_time_exactly():
+    on_time = record_on(FRIDAY)[1]
+    late = record_on(FRIDAY, seed=2)[1]
+    overdue = record_on(FRIDAY, seed=3)[1]
+    in_time = record_on(datetime.datetime(2026, 12, 14, 10, 0, tzinfo=LONDON), seed=4)[1]
+    other_area = record_on(FRIDAY, borough="Lewisham", seed=5)[1]
+    for case, day in ((on_time, 11), (late, 14), (other_area, 14)):  # the 11th is the last day: still on time
+        with time_machine.travel(datetime.datetime(2026, 12, day, 17, 0, tzinfo=LONDON), tick=False):
+            cases.event_record(
+                case_id=case.pk,
+                kind=CaseEventKind.NEEDS_ASSESSMENT_DONE,
+                note="",
+                victim_update="",
+                actor=staff(Role.INVESTIGATING_OFFICER, area=case.crime.report.area.code, username=f"o{case.pk}"),
+            )
+    area = on_time.crime.report.area
+
+    rows = compliance_figures(
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 12, 31),
+        area_ids=[area.pk],
+        today=datetime.date(2026, 12, 15),
+    )
+
+    needs = next(r for r in rows if r.duty.startswith("Assess") and not r.enhanced)
+    assert (needs.met_on_time, needs.met_late, needs.open_overdue, needs.open_in_time) == (1, 1, 1, 1)
+    assert needs.on_time_percent == 33.3
+    acknowledge = next(r for r in rows if r.duty.startswith("Send a written") and not r.enhanced)
+    assert (acknowledge.met_on_time, acknowledge.open_overdue, acknowledge.open_in_time) == (0, 3, 1)
+    everywhere = compliance_figures(
+        start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31), today=datetime.date(2026, 12, 15)
+    )
+    needs_everywhere = next(r for r in everywhere if r.duty.startswith("Assess") and not r.enhanced)
+    assert needs_everywhere.met_late == 2, "another area's late duty counts only in the all-areas figures"
+    assert duty(overdue, "needs-assessment").is_open and duty(in_time, "needs-assessment").due_on > datetime.date(
+        2026, 12, 15
+    )
+
+
+def test_the_officers_dashboard_lists_their_areas_duties_due_today_or_overdue(client):
+    overdue = record_on(FRIDAY)[1]
+    due_today = record_on(datetime.datetime(2026, 12, 10, 10, 0, tzinfo=LONDON), offence=ATTEMPTED_MURDER, seed=2)[1]
+    later = record_on(datetime.datetime(2026, 12, 10, 10, 0, tzinfo=LONDON), seed=3)[1]
+    elsewhere = record_on(FRIDAY, borough="Lewisham", seed=4)[1]
+    with time_machine.travel(datetime.datetime(2026, 12, 11, 12, 0, tzinfo=LONDON), tick=False):
+        client.force_login(staff(Role.INVESTIGATING_OFFICER, username="dashboard.oic"))
+        page = client.get(reverse("cases:list")).content.decode()
+
+    duties = page[page.index('data-testid="duties-due"') : page.index("</table>")]
+    assert overdue.crime.crime_number in duties and due_today.crime.crime_number in duties
+    assert "Due today" in duties
+    assert later.crime.crime_number not in duties and elsewhere.crime.crime_number not in duties
+
+
+def test_the_area_commander_sees_their_area_and_the_commissioner_any_area_and_bad_input_is_explained(client):
+    record_on(FRIDAY)
+    client.force_login(staff(Role.AREA_COMMANDER))
+    page = client.get(reverse("compliance:figures"), {"year": "2026"}).content.decode()
+    assert "Central North" in page and "Assess the victim" in page
+
+    client.force_login(staff(Role.VICTIMS_COMMISSIONER))
+    page = client.get(reverse("compliance:figures"), {"year": "2026", "area": "999999"}).content.decode()
+    assert "govuk-error-summary" in page and "Choose an area from the list" in page
+    page = client.get(reverse("compliance:figures"), {"year": "1066"}).content.decode()
+    assert "Choose a year from the list" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_acknowledgement_duty_is_met_when_the_written_acknowledgement_reaches_the_victim(smtp):
+    _report, case, _officer = recorded_case()
+    assert duty(case, "acknowledge").is_open
+
+    run_worker()
+
+    acknowledge = duty(case, "acknowledge")
+    assert not acknowledge.is_open and acknowledge.met_on_time
+    assert any(case.crime.crime_number in body for body in smtp.mailbox.bodies())
+    assert duty(case, "needs-assessment").is_open
