@@ -125,6 +125,7 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
             (f"oic.{code}", Role.INVESTIGATING_OFFICER, f"Olivia Investigator ({area.name})", area, None),
             (f"reviewer.{code}", Role.REVIEWER, f"Rahul Reviewer ({area.name})", area, None),
             (f"commander.{code}", Role.AREA_COMMANDER, f"Chris Commander ({area.name})", area, None),
+            (f"standards.{code}", Role.PROFESSIONAL_STANDARDS, f"Sam Standards ({area.name})", area, None),
         ]
     rows += [
         ("worker.havens", Role.SAFE_PLACE_WORKER, "Hana Worker", None, organisations[0]),

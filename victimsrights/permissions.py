@@ -58,7 +58,11 @@ RECORDING_OFFICER, CRIME_REGISTRAR, SAFE_PLACE_WORKER, INVESTIGATING_OFFICER, RE
     Role.INVESTIGATING_OFFICER,
     Role.REVIEWER,
 )
-AREA_COMMANDER, VICTIMS_COMMISSIONER = Role.AREA_COMMANDER, Role.VICTIMS_COMMISSIONER
+AREA_COMMANDER, VICTIMS_COMMISSIONER, PROFESSIONAL_STANDARDS = (
+    Role.AREA_COMMANDER,
+    Role.VICTIMS_COMMISSIONER,
+    Role.PROFESSIONAL_STANDARDS,
+)
 
 
 def public(scope: Scope = Scope.NONE) -> Rule:
@@ -96,6 +100,8 @@ RULES: dict[str, Rule] = {
     "portal:message": victim(),
     "portal:contact": victim(),
     "portal:review": victim(),
+    "portal:complaint": victim(),
+    "portal:complaint-escalate": victim(),
     "portal:sealed-sign-in": public(),
     "portal:sealed": victim(),
     "portal:sealed-action": victim(),
@@ -133,6 +139,11 @@ RULES: dict[str, Rule] = {
     "reviews:take": staff(REVIEWER, scope=Scope.OWN_AREA),
     "reviews:late": staff(REVIEWER, scope=Scope.OWN_AREA),
     "reviews:decide": staff(REVIEWER, scope=Scope.OWN_AREA),
+    # Complaints: the area's professional standards; escalations to the commissioner (read and conclude only)
+    "complaints:list": staff(PROFESSIONAL_STANDARDS, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
+    "complaints:complaint": staff(PROFESSIONAL_STANDARDS, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
+    "complaints:answer": staff(PROFESSIONAL_STANDARDS, scope=Scope.OWN_AREA),
+    "complaints:conclude": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     # Victims' Code compliance figures: counts only, no victim data
     "compliance:figures": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
     # GOV.UK Notify's callback: a machine, authenticated by its bearer token in the view
@@ -151,6 +162,7 @@ START_PAGES = [
     ("cases:list", "Cases and Victims' Code duties"),
     ("reviews:list", "Right to Review requests"),
     ("compliance:figures", "Victims' Code compliance figures"),
+    ("complaints:list", "Complaints"),
     ("safeplace:home", "Your organisation's reports and sealed records"),
 ]
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "victimsrights.cases",
     "victimsrights.compliance",
     "victimsrights.reviews",
+    "victimsrights.complaints",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,8 @@ DRAFT_LIFETIME_DAYS = int(os.environ.get("DRAFT_LIFETIME_DAYS", "28"))
 # Right to Review: ask within this many months of being told; a decision is due within these working days.
 REVIEW_REQUEST_MONTHS = int(os.environ.get("REVIEW_REQUEST_MONTHS", "3"))
 REVIEW_DECISION_WORKING_DAYS = int(os.environ.get("REVIEW_DECISION_WORKING_DAYS", "30"))
+# Complaints (Victims' Code right 12): the area answers within these working days.
+COMPLAINT_ANSWER_WORKING_DAYS = int(os.environ.get("COMPLAINT_ANSWER_WORKING_DAYS", "20"))
 NOTICE_MAX_ATTEMPTS = int(os.environ.get("NOTICE_MAX_ATTEMPTS", "8"))
 # First retry after this many seconds, doubling each time, at most an hour.
 NOTICE_RETRY_SECONDS = int(os.environ.get("NOTICE_RETRY_SECONDS", "30"))

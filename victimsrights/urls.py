@@ -15,5 +15,6 @@ urlpatterns = [
     path("staff/cases/", include("victimsrights.cases.urls")),
     path("staff/reviews/", include("victimsrights.reviews.urls")),
     path("staff/compliance/", include("victimsrights.compliance.urls")),
+    path("staff/complaints/", include("victimsrights.complaints.urls")),
     path("notify/", include("victimsrights.notify.urls")),
 ]

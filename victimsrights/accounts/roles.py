@@ -9,6 +9,7 @@ class Role(models.TextChoices):
     INVESTIGATING_OFFICER = "investigating_officer", "Investigating officer"
     CRIME_REGISTRAR = "crime_registrar", "Crime registrar"
     REVIEWER = "reviewer", "Reviewer"
+    PROFESSIONAL_STANDARDS = "professional_standards", "Professional standards"
     AREA_COMMANDER = "area_commander", "Area commander"
     VICTIMS_COMMISSIONER = "victims_commissioner", "Victims Commissioner"
 
@@ -19,8 +20,17 @@ POLICE_ROLES = frozenset(
         Role.INVESTIGATING_OFFICER,
         Role.CRIME_REGISTRAR,
         Role.REVIEWER,
+        Role.PROFESSIONAL_STANDARDS,
         Role.AREA_COMMANDER,
     }
 )
 # Roles whose work is confined to one area (BCU); the registrar works force-wide.
-AREA_SCOPED_ROLES = frozenset({Role.RECORDING_OFFICER, Role.INVESTIGATING_OFFICER, Role.REVIEWER, Role.AREA_COMMANDER})
+AREA_SCOPED_ROLES = frozenset(
+    {
+        Role.RECORDING_OFFICER,
+        Role.INVESTIGATING_OFFICER,
+        Role.REVIEWER,
+        Role.PROFESSIONAL_STANDARDS,
+        Role.AREA_COMMANDER,
+    }
+)

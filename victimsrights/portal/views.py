@@ -1,5 +1,7 @@
 """The victim's own pages, reached by signing in with a reference and a one-time code."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +14,9 @@ from victimsrights.areas.selectors import support_for_area
 from victimsrights.cases.forms import MessageForm
 from victimsrights.cases.selectors import case_for_report
 from victimsrights.cases.services import message_from_victim
+from victimsrights.complaints import services as complaints
+from victimsrights.complaints.forms import ComplaintForm, EscalateForm
+from victimsrights.complaints.selectors import complaints_of
 from victimsrights.compliance.working_days import london_date
 from victimsrights.portal.forms import ContactPreferencesForm
 from victimsrights.portal.selectors import report_for_victim
@@ -51,6 +56,7 @@ def report(request: HttpRequest) -> HttpResponse:
             "refusal": own.refusals.order_by("-decided_at").first(),
             "appeal": appeal,
             "can_appeal": own.status == ReportStatus.DECLINED and appeal is None,
+            "complaints": complaints_of(report=own),
             "review": latest_review(case=case) if case else None,
             "can_ask_for_review": case is not None and reviews.review_eligible(case=case),
             "review_deadline": request_deadline(case.outcome_at) if case and case.outcome_at else None,
@@ -174,4 +180,47 @@ def review(request: HttpRequest) -> HttpResponse:
             return redirect("portal:report")
     return render(
         request, "portal/review.html", {"form": form, "report": own, "case": case, "deadline": deadline, "late": late}
+    )
+
+
+def _victim_form_page(
+    request: HttpRequest, *, form_class: type, template: str, act: Any, done_message: str
+) -> HttpResponse:
+    """A form on the victim's own report: the service's refusal shows in the error summary."""
+    own = report_for_victim(session=request.session)
+    if own is None:
+        return redirect("portal:sign-in")
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(own, form.cleaned_data)
+        except complaints.ComplaintRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, done_message)
+            return redirect("portal:report")
+    return render(request, template, {"form": form, "report": own})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def complaint(request: HttpRequest) -> HttpResponse:
+    return _victim_form_page(
+        request,
+        form_class=ComplaintForm,
+        template="portal/complaint.html",
+        act=lambda own, data: complaints.complaint_make(report=own, what_went_wrong=data["what_went_wrong"]),
+        done_message="We have your complaint. We will answer it on this page.",
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def complaint_escalate(request: HttpRequest) -> HttpResponse:
+    return _victim_form_page(
+        request,
+        form_class=EscalateForm,
+        template="portal/complaint_escalate.html",
+        act=lambda own, data: complaints.complaint_escalate(report=own, why_not_satisfied=data["why_not_satisfied"]),
+        done_message="Your complaint has gone to the Victims Commissioner.",
     )

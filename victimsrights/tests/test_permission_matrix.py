@@ -10,6 +10,7 @@ from victimsrights.accounts.tests.factories import staff
 from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import OutcomeType
+from victimsrights.complaints import services as complaints
 from victimsrights.permissions import RULES, Audience
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
@@ -43,6 +44,7 @@ def sample_kwargs():
         actor=staff(Role.INVESTIGATING_OFFICER, username="matrix.oic"),
     )
     review = reviews.review_request(case_id=crime.case.pk, reasons="", late_reasons="")
+    complaint = complaints.complaint_make(report=recorded, what_went_wrong="Matrix")
     worker = staff(Role.SAFE_PLACE_WORKER, username="matrix.worker")  # same organisation as the test worker
     record, _code = reporting.sealed_record_create(worker=worker, account="Sealed.", notes="")
     return report, {
@@ -57,6 +59,11 @@ def sample_kwargs():
             name: {"review_id": review.pk}
             for name in ALL_URLS
             if name.startswith("reviews:") and name != "reviews:list"
+        },
+        **{
+            name: {"complaint_id": complaint.pk}
+            for name in ALL_URLS
+            if name.startswith("complaints:") and name != "complaints:list"
         },
         "reporting:step": {"slug": "what-happened"},
         "recording:report": {"report_id": report.pk},
