@@ -144,6 +144,9 @@ RULES: dict[str, Rule] = {
     "complaints:complaint": staff(PROFESSIONAL_STANDARDS, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
     "complaints:answer": staff(PROFESSIONAL_STANDARDS, scope=Scope.OWN_AREA),
     "complaints:conclude": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
+    # The Victims Commissioner: read-only oversight of every area
+    "oversight:audit": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
+    "oversight:audit-verify": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     # Victims' Code compliance figures: counts only, no victim data
     "compliance:figures": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
     # GOV.UK Notify's callback: a machine, authenticated by its bearer token in the view
@@ -163,6 +166,7 @@ START_PAGES = [
     ("reviews:list", "Right to Review requests"),
     ("compliance:figures", "Victims' Code compliance figures"),
     ("complaints:list", "Complaints"),
+    ("oversight:audit", "Audit log"),
     ("safeplace:home", "Your organisation's reports and sealed records"),
 ]
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "victimsrights.compliance",
     "victimsrights.reviews",
     "victimsrights.complaints",
+    "victimsrights.oversight",
 ]
 
 MIDDLEWARE = [

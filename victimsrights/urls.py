@@ -16,5 +16,6 @@ urlpatterns = [
     path("staff/reviews/", include("victimsrights.reviews.urls")),
     path("staff/compliance/", include("victimsrights.compliance.urls")),
     path("staff/complaints/", include("victimsrights.complaints.urls")),
+    path("staff/oversight/", include("victimsrights.oversight.urls")),
     path("notify/", include("victimsrights.notify.urls")),
 ]
