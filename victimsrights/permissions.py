@@ -147,6 +147,9 @@ RULES: dict[str, Rule] = {
     # The Victims Commissioner: read-only oversight of every area
     "oversight:audit": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     "oversight:audit-verify": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
+    "oversight:samples": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
+    "oversight:sample": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
+    "oversight:finding": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     # Victims' Code compliance figures: counts only, no victim data
     "compliance:figures": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
     # GOV.UK Notify's callback: a machine, authenticated by its bearer token in the view
@@ -167,6 +170,7 @@ START_PAGES = [
     ("compliance:figures", "Victims' Code compliance figures"),
     ("complaints:list", "Complaints"),
     ("oversight:audit", "Audit log"),
+    ("oversight:samples", "Case sampling"),
     ("safeplace:home", "Your organisation's reports and sealed records"),
 ]
 

@@ -3,7 +3,9 @@ from typing import Any
 
 from django import forms
 
+from victimsrights.areas.models import Area
 from victimsrights.govuk.fields import text
+from victimsrights.oversight.models import SampleKind
 
 
 class AuditFilterForm(forms.Form):
@@ -32,3 +34,54 @@ class AuditFilterForm(forms.Form):
         if since and until and since > until:
             self.add_error("until", "'To' must be the same as or after 'From'")
         return data
+
+
+class SampleForm(forms.Form):
+    area = forms.ModelChoiceField(
+        label="Area",
+        queryset=Area.objects.order_by("name"),
+        error_messages={"required": "Choose the area", "invalid_choice": "Choose an area from the list"},
+    )
+    kind = forms.ChoiceField(
+        label="What to sample",
+        choices=SampleKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what to sample", "invalid_choice": "Choose what to sample"},
+    )
+    start = forms.DateField(
+        label="From (for example 1/1/2026)",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={"required": "Enter the first day", "invalid": "Enter a real date, like 1/1/2026"},
+    )
+    end = forms.DateField(
+        label="To (for example 31/12/2026)",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={"required": "Enter the last day", "invalid": "Enter a real date, like 31/12/2026"},
+    )
+    size = forms.IntegerField(
+        label="How many records (1 to 50)",
+        min_value=1,
+        max_value=50,
+        error_messages={
+            "required": "Enter how many records to sample",
+            "invalid": "Enter a whole number from 1 to 50",
+            "min_value": "Enter a whole number from 1 to 50",
+            "max_value": "Enter a whole number from 1 to 50",
+        },
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", "The last day must be the same as or after the first day")
+        return data
+
+
+class FindingForm(forms.Form):
+    decision_sound = forms.ChoiceField(
+        label="Was the decision sound?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the decision was sound", "invalid_choice": "Choose yes or no"},
+    )
+    finding = text("Your finding", area=True, max_length=5000, required_message="Write your finding")

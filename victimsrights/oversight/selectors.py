@@ -1,10 +1,12 @@
 import datetime
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from victimsrights.audit.models import AuditEntry
 from victimsrights.compliance.working_days import LONDON
+from victimsrights.oversight.models import Sample, SampledRecord
 from victimsrights.reporting.models import Report
 
 REPORT_SUBJECT = "reporting.report"
@@ -38,3 +40,82 @@ def report_references(entries: list[AuditEntry]) -> list[tuple[AuditEntry, str]]
         (entry, references.get(entry.subject_id, "") if entry.subject_type == REPORT_SUBJECT else "")
         for entry in entries
     ]
+
+
+@dataclass(frozen=True)
+class PseudonymisedRecord:
+    """What an inspector needs to judge a decision, and nothing that identifies the victim.
+
+    Names, contact details, addresses and all free text (the account, explanations, updates) are withheld.
+    """
+
+    record: SampledRecord
+    borough: str
+    received: str
+    channel: str
+    offence: str
+    hours_to_decide: float | None
+    refusal_reasons: list[str]
+    appeal: str
+    outcome: str
+    review: str
+    enhanced_rights: str
+    duties: dict[str, int] = field(default_factory=dict)
+
+
+def _label(value: Any) -> str:
+    return str(value) if value else ""
+
+
+def sample_records(*, sample: Sample) -> list[PseudonymisedRecord]:
+    records = sample.records.select_related(
+        "report__borough",
+        "report__safe_place",
+        "report__crime__classification",
+        "report__crime__case__outcome",
+        "report__appeal",
+    ).prefetch_related("report__refusals", "report__crime__case__duties", "report__crime__case__reviews")
+    rows = []
+    for record in records:
+        report = record.report
+        crime = getattr(report, "crime", None)
+        case = getattr(crime, "case", None) if crime else None
+        appeal = getattr(report, "appeal", None)
+        decided = report.first_decided_at
+        duties = list(case.duties.all()) if case else []
+        reviews = list(case.reviews.all()) if case else []
+        rows.append(
+            PseudonymisedRecord(
+                record=record,
+                borough=_label(report.borough) or "Not known",
+                received=f"{report.received_at.astimezone(LONDON):%B %Y}",
+                channel=report.safe_place.get_kind_display() if report.safe_place else report.get_channel_display(),
+                offence=crime.classification.description if crime else "Not recorded",
+                hours_to_decide=round((decided - report.received_at).total_seconds() / 3600, 1) if decided else None,
+                refusal_reasons=[refusal.get_reason_display() for refusal in report.refusals.all()],
+                appeal=appeal.get_status_display() if appeal else "",
+                outcome=str(case.outcome) if case and case.outcome else "",
+                review=reviews[-1].get_status_display() if reviews else "",
+                enhanced_rights=case.get_enhanced_reason_display() if case and case.enhanced_rights else "",
+                duties={
+                    "met on time": sum(1 for d in duties if d.met_on_time),
+                    "met late": sum(1 for d in duties if d.fulfilled_at and not d.met_on_time),
+                    "still open": sum(1 for d in duties if d.is_open),
+                },
+            )
+        )
+    return rows
+
+
+def findings_by_area() -> QuerySet[Any]:
+    """The commissioner's findings rolled up per area."""
+    return (
+        SampledRecord.objects.filter(found_at__isnull=False)
+        .values("sample__area__name")
+        .annotate(
+            inspected=Count("id"),
+            sound=Count("id", filter=Q(decision_sound=True)),
+            not_sound=Count("id", filter=Q(decision_sound=False)),
+        )
+        .order_by("sample__area__name")
+    )

@@ -7,3 +7,8 @@ urlpatterns = [
     path("audit-log", views.audit_log, name="audit"),
     path("audit-log/verify", views.verify_audit_log, name="audit-verify"),
 ]
+urlpatterns += [
+    path("samples", views.samples, name="samples"),
+    path("samples/<int:sample_id>", views.sample_detail, name="sample"),
+    path("samples/<int:sample_id>/<int:record_id>/finding", views.finding, name="finding"),
+]

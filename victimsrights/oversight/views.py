@@ -1,13 +1,18 @@
 """The Victims Commissioner's oversight pages. Read only: nothing here changes a case."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from victimsrights.audit.services import verify_chain
-from victimsrights.oversight.forms import AuditFilterForm
+from victimsrights.formflow import act_on_form
+from victimsrights.oversight import selectors, services
+from victimsrights.oversight.forms import AuditFilterForm, FindingForm, SampleForm
+from victimsrights.oversight.models import Sample, SampledRecord
 from victimsrights.oversight.selectors import audit_entries, report_references
 
 PAGE_SIZE = 50
@@ -43,3 +48,61 @@ def verify_audit_log(request: HttpRequest) -> HttpResponse:
         where = f" at entry {result.first_broken_entry_id}" if result.first_broken_entry_id else ""
         messages.error(request, f"The audit log has been tampered with{where}: {result.problem}")
     return redirect("oversight:audit")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def samples(request: HttpRequest) -> HttpResponse:
+    form = SampleForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sample = services.sample_draw(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except services.SamplingRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return redirect("oversight:sample", sample_id=sample.pk)
+    return render(
+        request,
+        "oversight/samples.html",
+        {
+            "form": form,
+            "samples": Sample.objects.select_related("area")[:100],
+            "findings": selectors.findings_by_area(),
+        },
+    )
+
+
+def _sample_page(request: HttpRequest, sample_id: int, invalid: tuple[int, FindingForm] | None = None) -> HttpResponse:
+    sample = get_object_or_404(Sample.objects.select_related("area"), pk=sample_id)
+    rows = [
+        (row, invalid[1] if invalid and invalid[0] == row.record.pk else FindingForm())
+        for row in selectors.sample_records(sample=sample)
+    ]
+    return render(request, "oversight/sample.html", {"sample": sample, "rows": rows, "invalid": invalid})
+
+
+@require_safe
+def sample_detail(request: HttpRequest, sample_id: int) -> HttpResponse:
+    return _sample_page(request, sample_id)
+
+
+@require_POST
+def finding(request: HttpRequest, sample_id: int, record_id: int) -> HttpResponse:
+    get_object_or_404(SampledRecord, pk=record_id, sample_id=sample_id)
+
+    def act(data: dict[str, Any]) -> str:
+        services.finding_record(
+            record_id=record_id,
+            decision_sound=data["decision_sound"] == "yes",
+            finding=data["finding"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        return "Finding saved."
+
+    return act_on_form(
+        request,
+        FindingForm(request.POST),
+        act,
+        refused=services.SamplingRefused,
+        done=lambda: redirect("oversight:sample", sample_id=sample_id),
+        again=lambda form: _sample_page(request, sample_id, invalid=(record_id, form)),  # type: ignore[arg-type]
+    )

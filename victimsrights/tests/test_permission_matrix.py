@@ -1,5 +1,7 @@
 """Every URL x every role, against the one permission table in victimsrights/permissions.py."""
 
+import datetime
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -11,6 +13,8 @@ from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import OutcomeType
 from victimsrights.complaints import services as complaints
+from victimsrights.oversight import services as oversight
+from victimsrights.oversight.models import SampleKind
 from victimsrights.permissions import RULES, Audience
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
@@ -45,6 +49,14 @@ def sample_kwargs():
     )
     review = reviews.review_request(case_id=crime.case.pk, reasons="", late_reasons="")
     complaint = complaints.complaint_make(report=recorded, what_went_wrong="Matrix")
+    sample = oversight.sample_draw(
+        area=crime.report.area,
+        kind=SampleKind.NOT_CHARGED,
+        start=datetime.date(2020, 1, 1),
+        end=datetime.date(2099, 12, 31),
+        size=1,
+        actor=staff(Role.VICTIMS_COMMISSIONER, username="matrix.commissioner"),
+    )
     worker = staff(Role.SAFE_PLACE_WORKER, username="matrix.worker")  # same organisation as the test worker
     record, _code = reporting.sealed_record_create(worker=worker, account="Sealed.", notes="")
     return report, {
@@ -65,6 +77,8 @@ def sample_kwargs():
             for name in ALL_URLS
             if name.startswith("complaints:") and name != "complaints:list"
         },
+        "oversight:sample": {"sample_id": sample.pk},
+        "oversight:finding": {"sample_id": sample.pk, "record_id": sample.records.get().pk},
         "reporting:step": {"slug": "what-happened"},
         "recording:report": {"report_id": report.pk},
         "recording:record": {"report_id": report.pk},

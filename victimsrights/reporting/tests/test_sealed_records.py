@@ -157,6 +157,8 @@ def test_no_page_a_police_role_or_the_commissioner_can_open_shows_a_sealed_accou
         {"case_id": 1},
         {"review_id": 1},
         {"complaint_id": 1},
+        {"sample_id": 1},
+        {"sample_id": 1, "record_id": 1},
     ]
     for role in [*POLICE_ROLES, Role.VICTIMS_COMMISSIONER]:
         user = staff(role, username=f"scan.{role.value}")

@@ -1,0 +1,57 @@
+"""axe-core on the commissioner's, professional standards' and the victim's complaint pages, in Chromium."""
+
+import pytest
+
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.cases import services as cases
+from victimsrights.cases.models import OutcomeType
+from victimsrights.cases.tests.factories import recorded_case
+from victimsrights.complaints import services as complaints
+from victimsrights.testing.axe import assert_accessible
+from victimsrights.testing.browser import chromium_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
+
+
+def sign_in(page, live_server, username):
+    page.goto(live_server.url + "/staff/sign-in")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button:text('Sign in')")
+
+
+def test_oversight_complaint_and_compliance_pages_pass_axe(live_server):
+    report, case, officer = recorded_case()
+    cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=15), actor=officer)
+    complaints.complaint_make(report=report, what_went_wrong="Nobody called me back.")
+    commissioner = staff(Role.VICTIMS_COMMISSIONER)
+    standards = staff(Role.PROFESSIONAL_STANDARDS)
+
+    with chromium_page() as page:
+        sign_in(page, live_server, standards.username)
+        page.click("a:text('Complaints')")
+        assert_accessible(page)
+        page.click("a:text('Complaint ')")
+        assert_accessible(page)
+        page.click("button:text('Send the answer')")
+        assert "Choose whether the complaint is upheld" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
+
+    with chromium_page() as page:
+        sign_in(page, live_server, commissioner.username)
+        for link in ("Victims' Code compliance figures", "Audit log", "Case sampling"):
+            page.goto(live_server.url + "/staff/")
+            page.click(f'a:text("{link}")')
+            assert_accessible(page)
+        page.select_option("#id_area", label="Central North")
+        page.check("input[name=kind][value=not_charged]")
+        page.fill("#id_start", "1/1/2020")
+        page.fill("#id_end", "31/12/2099")
+        page.fill("#id_size", "5")
+        page.click("button:text('Draw the sample')")
+        assert "Record 1" in page.inner_text("main")
+        assert_accessible(page)
+        page.goto(live_server.url + "/staff/oversight/audit-log?since=31/02/2026")
+        assert "Enter a real date" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
