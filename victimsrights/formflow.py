@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 
 def act_on_form(
@@ -26,3 +27,25 @@ def act_on_form(
         else:
             return done()
     return again(form)
+
+
+def act_on_page_form(
+    request: HttpRequest,
+    form: forms.Form,
+    act: Callable[[dict[str, Any]], str],
+    *,
+    refused: type[Exception],
+    page_name: str,
+    page: Callable[..., HttpResponse],
+    form_name: str,
+    **page_kwargs: Any,
+) -> HttpResponse:
+    """A form posted from an object's page: back to that page when done, or the page again showing the form."""
+    return act_on_form(
+        request,
+        form,
+        act,
+        refused=refused,
+        done=lambda: redirect(page_name, **page_kwargs),
+        again=lambda invalid: page(request, **page_kwargs, **{form_name: invalid}),
+    )

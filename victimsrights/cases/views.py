@@ -14,7 +14,7 @@ from victimsrights.cases.forms import EnhancedRightsForm, EventForm, HearingForm
 from victimsrights.cases.models import CaseEventKind, EnhancedRightsReason
 from victimsrights.compliance.selectors import duties_due, duties_of_case
 from victimsrights.compliance.working_days import london_date
-from victimsrights.formflow import act_on_form
+from victimsrights.formflow import act_on_page_form
 
 
 @require_safe
@@ -69,13 +69,15 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 def _act(
     request: HttpRequest, case_id: int, form: Any, name: str, act: Callable[[dict[str, Any]], str]
 ) -> HttpResponse:
-    return act_on_form(
+    return act_on_page_form(
         request,
         form,
         act,
         refused=services.CaseRefused,
-        done=lambda: redirect("cases:case", case_id=case_id),
-        again=lambda invalid: _case_page(request, case_id, **{name: invalid}),
+        page_name="cases:case",
+        page=_case_page,
+        form_name=name,
+        case_id=case_id,
     )
 
 

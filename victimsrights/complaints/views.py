@@ -4,14 +4,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.complaints import selectors, services
 from victimsrights.complaints.forms import AnswerForm, ConclusionForm
 from victimsrights.compliance.working_days import london_date
-from victimsrights.formflow import act_on_form
+from victimsrights.formflow import act_on_page_form
 
 
 @require_safe
@@ -49,13 +49,15 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
 def _act(
     request: HttpRequest, complaint_id: int, form: Any, name: str, act: Callable[[dict[str, Any]], str]
 ) -> HttpResponse:
-    return act_on_form(
+    return act_on_page_form(
         request,
         form,
         act,
         refused=services.ComplaintRefused,
-        done=lambda: redirect("complaints:complaint", complaint_id=complaint_id),
-        again=lambda invalid: _complaint_page(request, complaint_id, **{name: invalid}),
+        page_name="complaints:complaint",
+        page=_complaint_page,
+        form_name=name,
+        complaint_id=complaint_id,
     )
 
 

@@ -67,18 +67,15 @@ def report(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def appeal(request: HttpRequest) -> HttpResponse:
-    own = report_for_victim(session=request.session)
-    if own is None:
-        return redirect("portal:sign-in")
-    form = AppealForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            recording.appeal_submit(report_id=own.pk, reasons=form.cleaned_data["reasons"], made_by="victim (online)")
-        except recording.RecordingRefused as refused:
-            form.add_error(None, str(refused))
-        else:
-            return redirect("portal:report")
-    return render(request, "portal/appeal.html", {"form": form, "report": own})
+    return _victim_form_page(
+        request,
+        form_class=AppealForm,
+        template="portal/appeal.html",
+        act=lambda own, data: recording.appeal_submit(
+            report_id=own.pk, reasons=data["reasons"], made_by="victim (online)"
+        ),
+        refused=recording.RecordingRefused,
+    )
 
 
 def _own_sealed_record_id(request: HttpRequest) -> str | None:
@@ -159,11 +156,12 @@ def review(request: HttpRequest) -> HttpResponse:
     """Ask for a decision not to charge to be reviewed. The service refuses what the Right does not cover."""
     own = report_for_victim(session=request.session)
     case = case_for_report(report=own) if own else None
-    if case is None or case.outcome_at is None or not case.outcome or not case.outcome.decision_not_to_charge:
+    decided_at = reviews.reviewable_decision_at(case=case) if case else None
+    if case is None or decided_at is None:
         return redirect("portal:report")
     if request.method != "POST" and not reviews.review_eligible(case=case):
         return redirect("portal:report")
-    deadline = request_deadline(case.outcome_at)
+    deadline = request_deadline(decided_at)
     late = london_date(timezone.now()) > deadline
     form = ReviewRequestForm(request.POST if request.method == "POST" else None, late=late)
     if request.method == "POST" and form.is_valid():
@@ -184,7 +182,13 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 def _victim_form_page(
-    request: HttpRequest, *, form_class: type, template: str, act: Any, done_message: str
+    request: HttpRequest,
+    *,
+    form_class: type,
+    template: str,
+    act: Any,
+    refused: type[Exception] = complaints.ComplaintRefused,
+    done_message: str = "",
 ) -> HttpResponse:
     """A form on the victim's own report: the service's refusal shows in the error summary."""
     own = report_for_victim(session=request.session)
@@ -194,10 +198,11 @@ def _victim_form_page(
     if request.method == "POST" and form.is_valid():
         try:
             act(own, form.cleaned_data)
-        except complaints.ComplaintRefused as refused:
-            form.add_error(None, str(refused))
+        except refused as refusal:
+            form.add_error(None, str(refusal))
         else:
-            messages.success(request, done_message)
+            if done_message:
+                messages.success(request, done_message)
             return redirect("portal:report")
     return render(request, template, {"form": form, "report": own})
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from victimsrights.formflow import act_on_form
+from victimsrights.formflow import act_on_page_form
 from victimsrights.recording import selectors, services
 from victimsrights.recording.clock import RecordingClock
 from victimsrights.recording.forms import AppealDecisionForm, CancelForm, DeclineForm, RecordForm
@@ -69,13 +69,15 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
 def _decide(
     request: HttpRequest, report_id: int, form: Any, form_name: str, act: Callable[[dict[str, Any]], str]
 ) -> HttpResponse:
-    return act_on_form(
+    return act_on_page_form(
         request,
         form,
         act,
         refused=RecordingRefused,
-        done=lambda: redirect("recording:report", report_id=report_id),
-        again=lambda invalid: _report_page(request, report_id, **{form_name: invalid}),
+        page_name="recording:report",
+        page=_report_page,
+        form_name=form_name,
+        report_id=report_id,
     )
 
 

@@ -1,5 +1,7 @@
 """Right to Review. The reviewer is never the decision-maker nor in their line: the service refuses, not the page."""
 
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -28,15 +30,17 @@ def is_independent(*, reviewer: StaffUser, review: ReviewRequest) -> bool:
     return reviewer.pk != maker.pk and reviewer not in maker.line_managers() and maker not in reviewer.line_managers()
 
 
+def reviewable_decision_at(*, case: Case) -> datetime.datetime | None:
+    """When the decision not to charge that closed the case was made; None if the Right does not cover it."""
+    if case.status == CaseStatus.CLOSED and case.outcome is not None and case.outcome.decision_not_to_charge:
+        return case.outcome_at
+    return None
+
+
 def review_eligible(*, case: Case) -> bool:
     """The case ended with a decision not to charge and that decision has not been asked about yet."""
-    return (
-        case.status == CaseStatus.CLOSED
-        and case.outcome is not None
-        and case.outcome.decision_not_to_charge
-        and case.outcome_at is not None
-        and not case.reviews.filter(decision_at=case.outcome_at).exists()
-    )
+    decided_at = reviewable_decision_at(case=case)
+    return decided_at is not None and not case.reviews.filter(decision_at=decided_at).exists()
 
 
 def _independent_reviewer(review: ReviewRequest) -> StaffUser | None:
@@ -76,11 +80,11 @@ def review_request(*, case_id: int, reasons: str, late_reasons: str) -> ReviewRe
         .filter(pk=case_id)
         .first()
     )
-    if case is None or not (case.status == CaseStatus.CLOSED and case.outcome and case.outcome.decision_not_to_charge):
+    decided_at = reviewable_decision_at(case=case) if case else None
+    if case is None or decided_at is None or case.outcome is None:
         raise ReviewRefused("This decision cannot be reviewed under the Right to Review.")
-    assert case.outcome_at is not None
     now = timezone.now()
-    deadline = request_deadline(case.outcome_at)
+    deadline = request_deadline(decided_at)
     late = london_date(now) > deadline
     if late and not late_reasons.strip():
         raise ReviewRefused(f"The time to ask ended on {deadline:%-d %B %Y}. Explain why you are asking now.")
@@ -89,7 +93,7 @@ def review_request(*, case_id: int, reasons: str, late_reasons: str) -> ReviewRe
             review = ReviewRequest.objects.create(
                 case=case,
                 outcome=case.outcome,
-                decision_at=case.outcome_at,
+                decision_at=decided_at,
                 decision_maker=case.outcome_by,
                 requested_at=now,
                 deadline=deadline,

@@ -4,12 +4,12 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.compliance.working_days import london_date
-from victimsrights.formflow import act_on_form
+from victimsrights.formflow import act_on_page_form
 from victimsrights.reviews import selectors, services
 from victimsrights.reviews.forms import LateRequestForm, ReviewDecisionForm, TakeForm
 
@@ -56,13 +56,15 @@ def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
 def _act(
     request: HttpRequest, review_id: int, form: Any, name: str, act: Callable[[dict[str, Any]], str]
 ) -> HttpResponse:
-    return act_on_form(
+    return act_on_page_form(
         request,
         form,
         act,
         refused=services.ReviewRefused,
-        done=lambda: redirect("reviews:review", review_id=review_id),
-        again=lambda invalid: _review_page(request, review_id, **{name: invalid}),
+        page_name="reviews:review",
+        page=_review_page,
+        form_name=name,
+        review_id=review_id,
     )
 
 
