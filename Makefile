@@ -12,7 +12,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test lint typecheck test-sqlite test-postgres assets demo-data browser bench clean
+.PHONY: help run test lint typecheck test-sqlite test-postgres assets demo-data pdf-libraries system-packages bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,7 +41,7 @@ assets: node_modules/.package-lock.json ## Copy GOV.UK and MoJ Frontend's built 
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	touch $@
 
-demo-data: .make-static ## Migrate SQLite and load the demo data
+demo-data: .make-static pdf-libraries ## Migrate SQLite and load the demo data
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_areas
@@ -58,8 +58,14 @@ run: demo-data ## Serve the service with demo data on http://127.0.0.1:$(PORT) (
 	$(PY) manage.py run_scheduler & \
 	wait
 
-browser: ## Install Debian's Chromium for the browser tests when it is missing
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+APT_INSTALL := $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
+
+pdf-libraries: ## Install Debian's Pango and fonts for the plans' PDFs (WeasyPrint) when they are missing
+	@ldconfig -p | grep -q libpangoft2-1.0 || { $(APT_INSTALL) $(PDF_PACKAGES) >/dev/null; }
+
+system-packages: pdf-libraries ## Also install Debian's Chromium for the browser tests when it is missing
+	@command -v chromium >/dev/null || { $(APT_INSTALL) chromium >/dev/null; }
 
 lint: .make-deps ## ruff (lint and format) and the migrations check
 	$(BIN)/ruff check .
@@ -69,10 +75,10 @@ lint: .make-deps ## ruff (lint and format) and the migrations check
 typecheck: .make-deps ## mypy with django-stubs
 	$(BIN)/mypy victimsrights bench
 
-test-sqlite: .make-static browser
+test-sqlite: .make-static system-packages
 	$(BIN)/pytest
 
-test-postgres: .make-static browser
+test-postgres: .make-static system-packages
 	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "PostgreSQL answers: running the suite on PostgreSQL"; \
 		DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest; \

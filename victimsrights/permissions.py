@@ -145,6 +145,8 @@ RULES: dict[str, Rule] = {
     "complaints:answer": staff(PROFESSIONAL_STANDARDS, scope=Scope.OWN_AREA),
     "complaints:conclude": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     # The Victims Commissioner: read-only oversight of every area
+    "oversight:dashboard": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
+    "oversight:dashboard-count": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     "oversight:audit": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     "oversight:audit-verify": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     "oversight:samples": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
@@ -152,6 +154,21 @@ RULES: dict[str, Rule] = {
     "oversight:finding": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     # Victims' Code compliance figures: counts only, no victim data
     "compliance:figures": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
+    # Victims' Plans: published figures are public statistics (counts only, no victim data)
+    "plans:index": public(),
+    "plans:plan": public(),
+    "plans:version": public(),
+    "plans:pdf": public(),
+    "plans:csv": public(),
+    "plans:borough": public(),
+    # Drafting a plan: the area's commander writes and publishes; the commissioner reads every area's and comments
+    "plans:drafts": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
+    "plans:draft": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
+    "plans:narrative": staff(AREA_COMMANDER, scope=Scope.OWN_AREA),
+    "plans:commitment": staff(AREA_COMMANDER, scope=Scope.OWN_AREA),
+    "plans:commitment-remove": staff(AREA_COMMANDER, scope=Scope.OWN_AREA),
+    "plans:publish": staff(AREA_COMMANDER, scope=Scope.OWN_AREA),
+    "plans:comment": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     # GOV.UK Notify's callback: a machine, authenticated by its bearer token in the view
     "notify:callback": public(),
     # Staff accounts
@@ -168,6 +185,8 @@ START_PAGES = [
     ("cases:list", "Cases and Victims' Code duties"),
     ("reviews:list", "Right to Review requests"),
     ("compliance:figures", "Victims' Code compliance figures"),
+    ("plans:drafts", "Victims' Plans"),
+    ("oversight:dashboard", "Areas compared"),
     ("complaints:list", "Complaints"),
     ("oversight:audit", "Audit log"),
     ("oversight:samples", "Case sampling"),

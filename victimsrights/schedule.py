@@ -5,7 +5,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from victimsrights.compliance.services import duties_mark_breached
+from victimsrights.plans.services import year_figures_count
 from victimsrights.reporting.services import sealed_records_expire
 from victimsrights.reviews.services import reviews_tell_of_delay
 
@@ -21,4 +24,9 @@ JOBS = [
     Job("expire sealed records and remind safe places", every_seconds=3600, run=lambda: sealed_records_expire()),
     Job("mark Victims' Code duties past their last day", every_seconds=600, run=lambda: duties_mark_breached()),
     Job("tell victims when a review will miss its target", every_seconds=3600, run=lambda: reviews_tell_of_delay()),
+    Job(
+        "count this year's plan figures for the commissioner's dashboard",
+        every_seconds=900,
+        run=lambda: year_figures_count(year=timezone.localdate().year),
+    ),
 ]

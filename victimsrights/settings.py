@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "victimsrights.reviews",
     "victimsrights.complaints",
     "victimsrights.oversight",
+    "victimsrights.plans",
 ]
 
 MIDDLEWARE = [
@@ -216,7 +217,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Request lines can carry form fields in their errors; keep Django's request logger terse.
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # PDF and chart libraries log every step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "matplotlib": {"level": "WARNING"},
+    },
 }
 
 # A cache shared by every web process, for rate limits.

@@ -18,4 +18,5 @@ urlpatterns = [
     path("staff/complaints/", include("victimsrights.complaints.urls")),
     path("staff/oversight/", include("victimsrights.oversight.urls")),
     path("notify/", include("victimsrights.notify.urls")),
+    path("", include("victimsrights.plans.urls")),
 ]

@@ -50,6 +50,17 @@ class DutyFigures:
         return round(100 * self.met_on_time / self.owed, 1) if self.owed else None
 
 
+def duty_tallies(today: datetime.date) -> dict[str, Count]:
+    """Annotations that sort duties into met on time, met late, open and overdue, open and in time."""
+    still_open = Q(fulfilled_at__isnull=True)
+    return {
+        "on_time": Count("id", filter=Q(fulfilled_on__lte=F("due_on"))),
+        "late": Count("id", filter=Q(fulfilled_on__gt=F("due_on"))),
+        "overdue": Count("id", filter=still_open & Q(due_on__lt=today)),
+        "in_time": Count("id", filter=still_open & Q(due_on__gte=today)),
+    }
+
+
 def compliance_figures(
     *, start: datetime.date, end: datetime.date, area_ids: list[int] | None = None, today: datetime.date | None = None
 ) -> list[DutyFigures]:
@@ -58,17 +69,7 @@ def compliance_figures(
     duties = CaseDuty.objects.filter(due_on__gte=start, due_on__lte=end)
     if area_ids is not None:
         duties = duties.filter(case__crime__report__area_id__in=area_ids)
-    still_open = Q(fulfilled_at__isnull=True)
-    rows = (
-        duties.values("duty__title", "enhanced")
-        .annotate(
-            on_time=Count("id", filter=Q(fulfilled_on__lte=F("due_on"))),
-            late=Count("id", filter=Q(fulfilled_on__gt=F("due_on"))),
-            overdue=Count("id", filter=still_open & Q(due_on__lt=today)),
-            in_time=Count("id", filter=still_open & Q(due_on__gte=today)),
-        )
-        .order_by("duty__title", "enhanced")
-    )
+    rows = duties.values("duty__title", "enhanced").annotate(**duty_tallies(today)).order_by("duty__title", "enhanced")
     return [
         DutyFigures(
             duty=row["duty__title"],

@@ -4,6 +4,8 @@ from victimsrights.oversight import views
 
 app_name = "oversight"
 urlpatterns = [
+    path("dashboard", views.dashboard, name="dashboard"),
+    path("dashboard/count", views.dashboard_count, name="dashboard-count"),
     path("audit-log", views.audit_log, name="audit"),
     path("audit-log/verify", views.verify_audit_log, name="audit-verify"),
 ]

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from victimsrights.audit.services import verify_chain
@@ -14,6 +16,9 @@ from victimsrights.oversight import selectors, services
 from victimsrights.oversight.forms import AuditFilterForm, FindingForm, SampleForm
 from victimsrights.oversight.models import Sample, SampledRecord
 from victimsrights.oversight.selectors import audit_entries, report_references
+from victimsrights.plans.forms import DashboardForm
+from victimsrights.plans.selectors import DASHBOARD_COLUMNS, RANKINGS, areas_ranked, year_figures
+from victimsrights.plans.services import plan_years, year_figures_count
 
 PAGE_SIZE = 50
 
@@ -106,3 +111,39 @@ def finding(request: HttpRequest, sample_id: int, record_id: int) -> HttpRespons
         done=lambda: redirect("oversight:sample", sample_id=sample_id),
         again=lambda form: _sample_page(request, sample_id, invalid=(record_id, form)),  # type: ignore[arg-type]
     )
+
+
+def _dashboard_form(data: Any) -> DashboardForm:
+    return DashboardForm(
+        data,
+        years=plan_years(),
+        rankings=[(ranking.key, ranking.label) for ranking in RANKINGS],
+    )
+
+
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Every area's plan figures side by side, ranked; counted by the scheduler or on request."""
+    form = _dashboard_form(request.GET or {"year": timezone.localdate().year})
+    stored, rows = None, []
+    if form.is_valid():
+        ranking = next((r for r in RANKINGS if r.key == form.cleaned_data["rank_by"]), RANKINGS[0])
+        stored = year_figures(year=form.cleaned_data["year"])
+        if stored is not None:
+            rows = areas_ranked(stored=stored, ranking=ranking)
+    return render(
+        request,
+        "oversight/dashboard.html",
+        {"form": form, "stored": stored, "rows": rows, "columns": DASHBOARD_COLUMNS},
+    )
+
+
+@require_POST
+def dashboard_count(request: HttpRequest) -> HttpResponse:
+    form = _dashboard_form(request.POST)
+    if not form.is_valid():
+        return render(request, "oversight/dashboard.html", {"form": form, "rows": []}, status=400)
+    year = form.cleaned_data["year"]
+    year_figures_count(year=year)
+    messages.success(request, f"The figures for {year} are counted again.")
+    return redirect(f"{reverse('oversight:dashboard')}?year={year}")

@@ -1,0 +1,416 @@
+"""The figures of the Annual Area Victims' Plan, counted from the service's own records.
+
+Every figure is counted for each BCU and for each borough, by the place of the report it comes
+from, and for a London calendar year. Each kind of record is read with one GROUP BY over every
+place at once, so the number of queries does not grow with the number of areas.
+"""
+
+import datetime
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from victimsrights.areas.models import Area, Borough, SafePlaceKind
+from victimsrights.cases.models import Case, Message, OutcomeType
+from victimsrights.complaints.models import Complaint
+from victimsrights.compliance.models import CaseDuty, Duty
+from victimsrights.compliance.selectors import duty_tallies
+from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.recording.clock import LONDON
+from victimsrights.recording.models import Appeal, AppealStatus, Crime, Refusal
+from victimsrights.reporting.models import Channel, Report
+from victimsrights.reviews.models import ReviewRequest, ReviewStatus
+
+RECORDING_CLOCK = datetime.timedelta(hours=24)
+HOUR = 3600
+DAY = 86400
+
+Value = int | float | None
+PlaceKey = tuple[str, str]  # ("bcu", area code) or ("borough", ONS code)
+
+
+class Unit(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+    HOURS = "hours"
+    DAYS = "days"
+
+
+class Section(StrEnum):
+    REPORTS = "Reports received"
+    RECORDING = "Recording decisions"
+    REVIEWS = "Right to Review"
+    DUTIES = "Victims' Code duties met on time"
+    OUTCOMES = "Outcomes of investigations"
+    MESSAGES = "Messages from victims"
+    COMPLAINTS = "Complaints"
+    ALERTS = "Alerts sent to victims"
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    section: str
+    label: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: str  # "bcu" or "borough"
+    code: str
+    name: str
+    area_code: str
+
+    @property
+    def key(self) -> PlaceKey:
+        return (self.kind, self.code)
+
+
+def year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
+    """The year as London sees it: from midnight on 1 January to midnight on the next 1 January."""
+    return (
+        datetime.datetime(year, 1, 1, tzinfo=LONDON),
+        datetime.datetime(year + 1, 1, 1, tzinfo=LONDON),
+    )
+
+
+def measures() -> list[Measure]:
+    """Every figure a plan shows, in the order it shows them."""
+    count, percent = Unit.COUNT, Unit.PERCENT
+    rows = [
+        Measure("reports.total", Section.REPORTS, "Reports received", count),
+        Measure("reports.online", Section.REPORTS, "Reported online", count),
+        Measure("reports.station", Section.REPORTS, "Reported at a police station", count),
+        Measure("reports.safe_place", Section.REPORTS, "Reported through a safe place", count),
+    ]
+    rows += [
+        Measure(f"reports.safe_place.{kind.value}", Section.REPORTS, f"Through a {kind.label}", count)
+        for kind in SafePlaceKind
+    ]
+    rows += [
+        Measure("recording.decided", Section.RECORDING, "Reports with a recording decision", count),
+        Measure("recording.within_24h", Section.RECORDING, "Decided within 24 hours", count),
+        Measure(
+            "recording.past_24h", Section.RECORDING, "Decided after 24 hours, or waiting more than 24 hours", count
+        ),
+        Measure("recording.within_24h_percent", Section.RECORDING, "Reports decided within 24 hours", percent),
+        Measure("recording.median_hours", Section.RECORDING, "Median time to decide", Unit.HOURS),
+        Measure("recording.p90_hours", Section.RECORDING, "90th percentile time to decide", Unit.HOURS),
+        Measure("recording.refusals", Section.RECORDING, "Refusals to record", count),
+        Measure("recording.appeals", Section.RECORDING, "Appeals against a refusal", count),
+        Measure(
+            "recording.appeals_overturned", Section.RECORDING, "Appeals that led to the crime being recorded", count
+        ),
+        Measure("recording.cancelled", Section.RECORDING, "Crime records cancelled", count),
+        Measure("reviews.requested", Section.REVIEWS, "Reviews asked for", count),
+        Measure("reviews.accepted", Section.REVIEWS, "Reviews accepted", count),
+        Measure("reviews.upheld", Section.REVIEWS, "Decisions upheld on review", count),
+        Measure("reviews.overturned", Section.REVIEWS, "Decisions overturned on review", count),
+        Measure("reviews.median_days", Section.REVIEWS, "Median time to decide a review", Unit.DAYS),
+        Measure("duties.owed", Section.DUTIES, "Duties due", count),
+        Measure("duties.on_time", Section.DUTIES, "Duties met on time", count),
+        Measure("duties.breached", Section.DUTIES, "Duties met late or overdue", count),
+        Measure("duties.on_time_percent", Section.DUTIES, "All duties met on time", percent),
+        Measure("duties.standard.on_time_percent", Section.DUTIES, "Standard rights: met on time", percent),
+        Measure("duties.enhanced.on_time_percent", Section.DUTIES, "Enhanced rights: met on time", percent),
+    ]
+    rows += [
+        Measure(f"duties.{duty.code}.on_time_percent", Section.DUTIES, duty.title, percent)
+        for duty in Duty.objects.order_by("code")
+    ]
+    rows += [
+        Measure(f"outcomes.{outcome.code}", Section.OUTCOMES, f"Outcome {outcome.code}: {outcome.title}", count)
+        for outcome in OutcomeType.objects.order_by("code")
+    ]
+    rows += [
+        Measure("messages.received", Section.MESSAGES, "Messages from victims", count),
+        Measure("messages.answered", Section.MESSAGES, "Messages answered", count),
+        Measure("messages.median_hours", Section.MESSAGES, "Median time to answer", Unit.HOURS),
+        Measure("complaints.received", Section.COMPLAINTS, "Complaints received", count),
+        Measure("complaints.upheld", Section.COMPLAINTS, "Complaints upheld by the force", count),
+        Measure("complaints.escalated", Section.COMPLAINTS, "Complaints escalated to the Victims Commissioner", count),
+        Measure("complaints.commissioner_upheld", Section.COMPLAINTS, "Complaints upheld by the Commissioner", count),
+        Measure("alerts.email", Section.ALERTS, "Email alerts sent", count),
+        Measure("alerts.text", Section.ALERTS, "Text message alerts sent", count),
+    ]
+    return rows
+
+
+def places(area_codes: Iterable[str] | None = None) -> list[Place]:
+    """Each BCU followed by its boroughs, by name."""
+    areas = Area.objects.order_by("name")
+    if area_codes is not None:
+        areas = areas.filter(code__in=list(area_codes))
+    boroughs = defaultdict(list)
+    for borough in Borough.objects.filter(area__in=areas).select_related("area").order_by("name"):
+        boroughs[borough.area_id].append(Place("borough", borough.ons_code, borough.name, borough.area.code))
+    result = []
+    for area in areas:
+        result.append(Place("bcu", area.code, area.name, area.code))
+        result += boroughs[area.pk]
+    return result
+
+
+def percentile(values: list[float], fraction: float) -> float | None:
+    """Linear interpolation between the closest ranks (PostgreSQL's percentile_cont)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = fraction * (len(ordered) - 1)
+    low, high = math.floor(position), math.ceil(position)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+class _Tally:
+    """Counts and durations for every place, filled from rows that carry a report's area and borough."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.area_keys = {area_id: ("bcu", code) for area_id, code in Area.objects.values_list("id", "code")}
+        self.borough_keys = {
+            borough_id: ("borough", code) for borough_id, code in Borough.objects.values_list("id", "ons_code")
+        }
+        self.wanted = {place.key for place in places}
+        self.counts: dict[PlaceKey, dict[str, int]] = {key: defaultdict(int) for key in self.wanted}
+        self.durations: dict[PlaceKey, dict[str, list[float]]] = {key: defaultdict(list) for key in self.wanted}
+
+    def _keys(self, area_id: int | None, borough_id: int | None) -> list[PlaceKey]:
+        keys = [self.area_keys.get(area_id or 0), self.borough_keys.get(borough_id or 0)]
+        return [key for key in keys if key in self.wanted]
+
+    def add_counts(self, rows: Iterable[dict[str, Any]], names: dict[str, str]) -> None:
+        """`names` maps a row's annotation to the measure key it adds to."""
+        for row in rows:
+            for key in self._keys(row["place_area"], row["place_borough"]):
+                for column, measure in names.items():
+                    self.counts[key][measure] += row[column]
+
+    def add_duration(self, measure: str, area_id: int | None, borough_id: int | None, seconds: float) -> None:
+        for key in self._keys(area_id, borough_id):
+            self.durations[key][measure].append(seconds)
+
+
+def _grouped(queryset: QuerySet[Any], report_path: str, **aggregates: Any) -> QuerySet[Any]:
+    return (
+        queryset.order_by()
+        .values(place_area=F(f"{report_path}area_id"), place_borough=F(f"{report_path}borough_id"))
+        .annotate(**aggregates)
+    )
+
+
+def _in_year(field: str, year: int) -> Q:
+    start, end = year_bounds(year)
+    return Q(**{f"{field}__gte": start, f"{field}__lt": end})
+
+
+def _in_areas(queryset: QuerySet[Any], report_path: str, area_ids: list[int] | None) -> QuerySet[Any]:
+    return queryset if area_ids is None else queryset.filter(**{f"{report_path}area_id__in": area_ids})
+
+
+def plan_figures(
+    year: int, *, area_codes: Iterable[str] | None = None, now: datetime.datetime | None = None
+) -> dict[PlaceKey, dict[str, Value]]:
+    """Every measure for every place in `area_codes` (all areas when None), for one year, as they stand `now`."""
+    wanted = places(area_codes)
+    tally = _Tally(wanted)
+    area_ids = (
+        None
+        if area_codes is None
+        else list(Area.objects.filter(code__in=list(area_codes)).values_list("id", flat=True))
+    )
+    now = now or timezone.now()
+    today = now.astimezone(LONDON).date()
+
+    def scoped(queryset: QuerySet[Any], report_path: str) -> QuerySet[Any]:
+        return _in_areas(queryset, report_path, area_ids)
+
+    # Reports, and the recording decision on each report received in the year.
+    reports = scoped(Report.objects.filter(_in_year("received_at", year)), "")
+    decided = Q(first_decided_at__isnull=False)
+    channel_counts = {f"c_{channel.value}": Count("id", filter=Q(channel=channel)) for channel in Channel}
+    kind_counts = {f"k_{kind.value}": Count("id", filter=Q(safe_place__kind=kind)) for kind in SafePlaceKind}
+    tally.add_counts(
+        _grouped(
+            reports,
+            "",
+            total=Count("id"),
+            decided=Count("id", filter=decided),
+            within=Count("id", filter=decided & Q(first_decided_at__lte=F("received_at") + RECORDING_CLOCK)),
+            past=Count(
+                "id",
+                filter=Q(first_decided_at__gt=F("received_at") + RECORDING_CLOCK)
+                | Q(first_decided_at__isnull=True, received_at__lt=now - RECORDING_CLOCK),
+            ),
+            **channel_counts,
+            **kind_counts,
+        ),
+        {
+            "total": "reports.total",
+            "decided": "recording.decided",
+            "within": "recording.within_24h",
+            "past": "recording.past_24h",
+            **{column: f"reports.{column[2:]}" for column in channel_counts},
+            **{column: f"reports.safe_place.{column[2:]}" for column in kind_counts},
+        },
+    )
+    for area_id, borough_id, received_at, decided_at in reports.filter(decided).values_list(
+        "area_id", "borough_id", "received_at", "first_decided_at"
+    ):
+        tally.add_duration("recording.hours", area_id, borough_id, (decided_at - received_at).total_seconds())
+
+    path = "report__"
+    refusals = scoped(Refusal.objects.filter(_in_year("decided_at", year)), path)
+    tally.add_counts(_grouped(refusals, path, n=Count("id")), {"n": "recording.refusals"})
+    appeals = scoped(Appeal.objects.all(), path)
+    tally.add_counts(
+        _grouped(
+            appeals.filter(_in_year("submitted_at", year) | _in_year("decided_at", year)),
+            path,
+            made=Count("id", filter=_in_year("submitted_at", year)),
+            overturned=Count("id", filter=_in_year("decided_at", year) & Q(status=AppealStatus.OVERTURNED)),
+        ),
+        {"made": "recording.appeals", "overturned": "recording.appeals_overturned"},
+    )
+    cancelled = scoped(Crime.objects.filter(_in_year("cancelled_at", year)), path)
+    tally.add_counts(_grouped(cancelled, path, n=Count("id")), {"n": "recording.cancelled"})
+
+    # Right to Review: asked for and accepted by the day asked; upheld and overturned by the day decided.
+    path = "case__crime__report__"
+    reviews = scoped(ReviewRequest.objects.filter(_in_year("requested_at", year) | _in_year("decided_at", year)), path)
+    accepted = [ReviewStatus.IN_REVIEW, ReviewStatus.UPHELD, ReviewStatus.OVERTURNED]
+    decided_in_year = _in_year("decided_at", year)
+    tally.add_counts(
+        _grouped(
+            reviews,
+            path,
+            asked=Count("id", filter=_in_year("requested_at", year)),
+            accepted=Count("id", filter=_in_year("requested_at", year) & Q(status__in=accepted)),
+            upheld=Count("id", filter=decided_in_year & Q(status=ReviewStatus.UPHELD)),
+            overturned=Count("id", filter=decided_in_year & Q(status=ReviewStatus.OVERTURNED)),
+        ),
+        {
+            "asked": "reviews.requested",
+            "accepted": "reviews.accepted",
+            "upheld": "reviews.upheld",
+            "overturned": "reviews.overturned",
+        },
+    )
+    for area_id, borough_id, asked_at, decided_at in reviews.filter(
+        decided_in_year, status__in=[ReviewStatus.UPHELD, ReviewStatus.OVERTURNED]
+    ).values_list(f"{path}area_id", f"{path}borough_id", "requested_at", "decided_at"):
+        tally.add_duration("reviews.days", area_id, borough_id, (decided_at - asked_at).total_seconds())
+
+    # Victims' Code duties falling due in the year, as on the compliance page.
+    path = "case__crime__report__"
+    duties = scoped(CaseDuty.objects.filter(due_on__year=year), path)
+    tallies = duty_tallies(today)
+    for row in (
+        duties.order_by()
+        .values("duty__code", "enhanced", place_area=F(f"{path}area_id"), place_borough=F(f"{path}borough_id"))
+        .annotate(**tallies)
+    ):
+        owed = row["on_time"] + row["late"] + row["overdue"]
+        breached = row["late"] + row["overdue"]
+        rights = "enhanced" if row["enhanced"] else "standard"
+        for key in tally._keys(row["place_area"], row["place_borough"]):
+            counts = tally.counts[key]
+            for prefix in ("duties", f"duties.{rights}", f"duties.{row['duty__code']}"):
+                counts[f"{prefix}.owed"] += owed
+                counts[f"{prefix}.on_time"] += row["on_time"]
+            counts["duties.breached"] += breached
+
+    # Outcomes recorded in the year (the case's current outcome).
+    path = "crime__report__"
+    outcomes = scoped(Case.objects.filter(_in_year("outcome_at", year), outcome__isnull=False), path)
+    outcome_codes = list(OutcomeType.objects.values_list("code", flat=True))
+    tally.add_counts(
+        _grouped(outcomes, path, **{f"o{code}": Count("id", filter=Q(outcome__code=code)) for code in outcome_codes}),
+        {f"o{code}": f"outcomes.{code}" for code in outcome_codes},
+    )
+
+    # Messages from victims sent in the year, and how quickly they were answered.
+    path = "case__crime__report__"
+    messages = scoped(Message.objects.filter(_in_year("sent_at", year), from_victim=True), path)
+    answered = Q(answered_at__isnull=False)
+    tally.add_counts(
+        _grouped(messages, path, sent=Count("id"), answered=Count("id", filter=answered)),
+        {"sent": "messages.received", "answered": "messages.answered"},
+    )
+    for area_id, borough_id, sent_at, answered_at in messages.filter(answered).values_list(
+        f"{path}area_id", f"{path}borough_id", "sent_at", "answered_at"
+    ):
+        tally.add_duration("messages.hours", area_id, borough_id, (answered_at - sent_at).total_seconds())
+
+    # Complaints: made, answered (upheld), escalated and concluded in the year.
+    path = "report__"
+    complaints = scoped(
+        Complaint.objects.filter(
+            _in_year("made_at", year)
+            | _in_year("answered_at", year)
+            | _in_year("escalated_at", year)
+            | _in_year("concluded_at", year)
+        ),
+        path,
+    )
+    tally.add_counts(
+        _grouped(
+            complaints,
+            path,
+            made=Count("id", filter=_in_year("made_at", year)),
+            upheld=Count("id", filter=_in_year("answered_at", year) & Q(upheld=True)),
+            escalated=Count("id", filter=_in_year("escalated_at", year)),
+            commissioner=Count("id", filter=_in_year("concluded_at", year) & Q(commissioner_upheld=True)),
+        ),
+        {
+            "made": "complaints.received",
+            "upheld": "complaints.upheld",
+            "escalated": "complaints.escalated",
+            "commissioner": "complaints.commissioner_upheld",
+        },
+    )
+
+    # Alerts sent in the year, by channel.
+    alerts = scoped(Alert.objects.filter(_in_year("sent_at", year), status=AlertStatus.SENT), path)
+    tally.add_counts(
+        _grouped(
+            alerts, path, email=Count("id", filter=Q(channel="email")), text=Count("id", filter=Q(channel="text"))
+        ),
+        {"email": "alerts.email", "text": "alerts.text"},
+    )
+
+    every_measure = measures()
+    return {place.key: _finish(every_measure, tally.counts[place.key], tally.durations[place.key]) for place in wanted}
+
+
+def _finish(
+    every_measure: list[Measure], counts: dict[str, int], durations: dict[str, list[float]]
+) -> dict[str, Value]:
+    """Turn one place's counts and durations into its figures, one per measure."""
+    figures: dict[str, Value] = {}
+    for measure in every_measure:
+        key = measure.key
+        if key.startswith("duties.") and key.endswith(".on_time_percent"):
+            prefix = key.removesuffix(".on_time_percent")
+            figures[key] = _percent(counts[f"{prefix}.on_time"], counts[f"{prefix}.owed"])
+        elif measure.unit == Unit.COUNT:
+            figures[key] = counts[key]
+    figures["recording.within_24h_percent"] = _percent(counts["recording.within_24h"], counts["reports.total"])
+    figures["recording.median_hours"] = _rounded(percentile(durations["recording.hours"], 0.5), HOUR)
+    figures["recording.p90_hours"] = _rounded(percentile(durations["recording.hours"], 0.9), HOUR)
+    figures["reviews.median_days"] = _rounded(percentile(durations["reviews.days"], 0.5), DAY)
+    figures["messages.median_hours"] = _rounded(percentile(durations["messages.hours"], 0.5), HOUR)
+    return figures
+
+
+def _rounded(seconds: float | None, unit_seconds: int) -> float | None:
+    return None if seconds is None else round(seconds / unit_seconds, 1)
