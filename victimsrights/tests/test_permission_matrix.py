@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
@@ -16,6 +17,7 @@ from victimsrights.complaints import services as complaints
 from victimsrights.oversight import services as oversight
 from victimsrights.oversight.models import SampleKind
 from victimsrights.permissions import RULES, Audience
+from victimsrights.plans import services as plans
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting import services as reporting
@@ -57,6 +59,11 @@ def sample_kwargs():
         size=1,
         actor=staff(Role.VICTIMS_COMMISSIONER, username="matrix.commissioner"),
     )
+    commander = staff(Role.AREA_COMMANDER, username="matrix.commander")
+    plan = plans.plan_get_or_start(area=crime.report.area, year=timezone.localdate().year)
+    plans.narrative_save(plan_id=plan.pk, narrative="Matrix year.", actor=commander)
+    commitment = plans.commitment_add(plan_id=plan.pk, commitment="C", measure="M", target="T", actor=commander)
+    plans.plan_publish(plan_id=plan.pk, actor=commander)
     worker = staff(Role.SAFE_PLACE_WORKER, username="matrix.worker")  # same organisation as the test worker
     record, _code = reporting.sealed_record_create(worker=worker, account="Sealed.", notes="")
     return report, {
@@ -76,6 +83,22 @@ def sample_kwargs():
             name: {"complaint_id": complaint.pk}
             for name in ALL_URLS
             if name.startswith("complaints:") and name != "complaints:list"
+        },
+        **{
+            name: {"area_code": plan.area.code, "year": plan.year, **extra}
+            for name, extra in {
+                "plans:plan": {},
+                "plans:version": {"number": 1},
+                "plans:pdf": {"number": 1},
+                "plans:csv": {"number": 1},
+                "plans:borough": {"ons_code": "E09000007"},
+                "plans:draft": {},
+                "plans:narrative": {},
+                "plans:commitment": {},
+                "plans:commitment-remove": {"commitment_id": commitment.pk},
+                "plans:comment": {},
+                "plans:publish": {},
+            }.items()
         },
         "oversight:sample": {"sample_id": sample.pk},
         "oversight:finding": {"sample_id": sample.pk, "record_id": sample.records.get().pk},
