@@ -7,12 +7,15 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.services import staff_user_create
 from victimsrights.areas.models import Area, Borough, Force, SafePlaceKind, SafePlaceOrganisation
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import CaseEventKind, OutcomeType
+from victimsrights.plans import services as plans
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification, RefusalReason
 from victimsrights.reporting import services as reporting
@@ -159,7 +162,32 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
             reporting.draft_answer(draft=draft, step_slug=slug, answer=answer)
         report = reporting.report_submit(draft=draft, submission_key=draft.submission_key)
         _decide(report, index)
+    _plan(areas[DEMO_AREAS[0]])
     return DemoSummary(True, _staff_listing(), reports)
+
+
+def _plan(area: Area) -> None:
+    """A published Victims' Plan for this year, commented on by the commissioner."""
+    commander = StaffUser.objects.get(username=f"commander.{area.code}")
+    plan = plans.plan_get_or_start(area=area, year=timezone.localdate().year)
+    plans.narrative_save(
+        plan_id=plan.pk,
+        narrative="Most reports were decided within a day. Reports made at weekends waited longest.",
+        actor=commander,
+    )
+    plans.commitment_add(
+        plan_id=plan.pk,
+        commitment="Put a recording officer on duty every weekend.",
+        measure="Reports decided within 24 hours",
+        target="95%",
+        actor=commander,
+    )
+    plans.comment_add(
+        plan_id=plan.pk,
+        text="I welcome the weekend commitment and will check it in next year's plan.",
+        actor=StaffUser.objects.get(username="commissioner"),
+    )
+    plans.plan_publish(plan_id=plan.pk, actor=commander)
 
 
 def _decide(report: Report, index: int) -> None:

@@ -25,8 +25,8 @@ JOBS = [
     Job("mark Victims' Code duties past their last day", every_seconds=600, run=lambda: duties_mark_breached()),
     Job("tell victims when a review will miss its target", every_seconds=3600, run=lambda: reviews_tell_of_delay()),
     Job(
-        "count this year's plan figures for the commissioner's dashboard",
+        "count this year's and last year's plan figures for drafts and the commissioner's dashboard",
         every_seconds=900,
-        run=lambda: year_figures_count(year=timezone.localdate().year),
+        run=lambda: [year_figures_count(year=timezone.localdate().year - back) for back in (0, 1)],
     ),
 ]

@@ -54,7 +54,7 @@ def _svg(
     figure.tight_layout()
     out = io.StringIO()
     figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
-    svg = out.getvalue()
+    svg = _unique_ids(out.getvalue(), chart_id)
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r'<svg[^>]*?(viewBox="[^"]+")[^>]*>', "", svg, count=1)
     opening = (
@@ -64,6 +64,13 @@ def _svg(
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(summary)}</desc>'
     )
     return mark_safe(opening + svg)  # noqa: S308 - matplotlib's own markup, labels escaped by matplotlib
+
+
+def _unique_ids(svg: str, prefix: str) -> str:
+    """matplotlib numbers its elements from 1 in every chart; a page with several needs each id once."""
+    ids = set(re.findall(r'\sid="([^"]+)"', svg))
+    svg = re.sub(r'(\sid=")([^"]+)"', lambda m: f'{m.group(1)}{prefix}-{m.group(2)}"', svg)
+    return re.sub(r"#([\w.-]+)", lambda m: f"#{prefix}-{m.group(1)}" if m.group(1) in ids else m.group(0), svg)
 
 
 def _view_box(svg: str) -> str:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, DurationField, ExpressionWrapper, F, FloatField, Func, Q, QuerySet
 from django.utils import timezone
 
 from victimsrights.areas.models import Area, Borough, SafePlaceKind
@@ -195,9 +196,22 @@ class _Tally:
                 for column, measure in names.items():
                     self.counts[key][measure] += row[column]
 
-    def add_duration(self, measure: str, area_id: int | None, borough_id: int | None, seconds: float) -> None:
-        for key in self._keys(area_id, borough_id):
-            self.durations[key][measure].append(seconds)
+    def add_durations(self, measure: str, queryset: QuerySet[Any], report_path: str, start: str, end: str) -> None:
+        """Seconds from `start` to `end` for each row, reckoned by the database: one float loads faster."""
+        rows = queryset.order_by().values_list(
+            f"{report_path}area_id", f"{report_path}borough_id", _seconds_between(start, end)
+        )
+        for area_id, borough_id, elapsed in rows.iterator(chunk_size=10_000):
+            seconds = elapsed.total_seconds() if isinstance(elapsed, datetime.timedelta) else float(elapsed)
+            for key in self._keys(area_id, borough_id):
+                self.durations[key][measure].append(seconds)
+
+
+def _seconds_between(start: str, end: str) -> Any:
+    elapsed = ExpressionWrapper(F(end) - F(start), output_field=DurationField())
+    if connection.vendor == "postgresql":
+        return Func(elapsed, template="EXTRACT(EPOCH FROM %(expressions)s)", output_field=FloatField())
+    return elapsed  # SQLite: Django reckons it as a timedelta
 
 
 def _grouped(queryset: QuerySet[Any], report_path: str, **aggregates: Any) -> QuerySet[Any]:
@@ -263,10 +277,7 @@ def plan_figures(
             **{column: f"reports.safe_place.{column[2:]}" for column in kind_counts},
         },
     )
-    for area_id, borough_id, received_at, decided_at in reports.filter(decided).values_list(
-        "area_id", "borough_id", "received_at", "first_decided_at"
-    ):
-        tally.add_duration("recording.hours", area_id, borough_id, (decided_at - received_at).total_seconds())
+    tally.add_durations("recording.hours", reports.filter(decided), "", "received_at", "first_decided_at")
 
     path = "report__"
     refusals = scoped(Refusal.objects.filter(_in_year("decided_at", year)), path)
@@ -305,10 +316,8 @@ def plan_figures(
             "overturned": "reviews.overturned",
         },
     )
-    for area_id, borough_id, asked_at, decided_at in reviews.filter(
-        decided_in_year, status__in=[ReviewStatus.UPHELD, ReviewStatus.OVERTURNED]
-    ).values_list(f"{path}area_id", f"{path}borough_id", "requested_at", "decided_at"):
-        tally.add_duration("reviews.days", area_id, borough_id, (decided_at - asked_at).total_seconds())
+    reviews_decided = reviews.filter(decided_in_year, status__in=[ReviewStatus.UPHELD, ReviewStatus.OVERTURNED])
+    tally.add_durations("reviews.days", reviews_decided, path, "requested_at", "decided_at")
 
     # Victims' Code duties falling due in the year, as on the compliance page.
     path = "case__crime__report__"
@@ -332,11 +341,13 @@ def plan_figures(
     # Outcomes recorded in the year (the case's current outcome).
     path = "crime__report__"
     outcomes = scoped(Case.objects.filter(_in_year("outcome_at", year), outcome__isnull=False), path)
-    outcome_codes = list(OutcomeType.objects.values_list("code", flat=True))
-    tally.add_counts(
-        _grouped(outcomes, path, **{f"o{code}": Count("id", filter=Q(outcome__code=code)) for code in outcome_codes}),
-        {f"o{code}": f"outcomes.{code}" for code in outcome_codes},
-    )
+    for row in (
+        outcomes.order_by()
+        .values("outcome__code", place_area=F(f"{path}area_id"), place_borough=F(f"{path}borough_id"))
+        .annotate(n=Count("id"))
+    ):
+        for key in tally._keys(row["place_area"], row["place_borough"]):
+            tally.counts[key][f"outcomes.{row['outcome__code']}"] += row["n"]
 
     # Messages from victims sent in the year, and how quickly they were answered.
     path = "case__crime__report__"
@@ -346,10 +357,7 @@ def plan_figures(
         _grouped(messages, path, sent=Count("id"), answered=Count("id", filter=answered)),
         {"sent": "messages.received", "answered": "messages.answered"},
     )
-    for area_id, borough_id, sent_at, answered_at in messages.filter(answered).values_list(
-        f"{path}area_id", f"{path}borough_id", "sent_at", "answered_at"
-    ):
-        tally.add_duration("messages.hours", area_id, borough_id, (answered_at - sent_at).total_seconds())
+    tally.add_durations("messages.hours", messages.filter(answered), path, "sent_at", "answered_at")
 
     # Complaints: made, answered (upheld), escalated and concluded in the year.
     path = "report__"

@@ -6,7 +6,7 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.areas.models import Area
 from victimsrights.plans.document import FigureRow
-from victimsrights.plans.figures import measures
+from victimsrights.plans.figures import PlaceKey, Value, measures
 from victimsrights.plans.models import Plan, PlanVersion, YearFigures
 
 
@@ -100,3 +100,8 @@ def areas_ranked(*, stored: YearFigures, ranking: Ranking) -> list[AreaRow]:
 
 def year_figures(*, year: int) -> YearFigures | None:
     return YearFigures.objects.filter(year=year).first()
+
+
+def stored_figures(stored: YearFigures) -> dict[PlaceKey, dict[str, list[Value]]]:
+    """The stored count in the shape `figures_with_change` returns."""
+    return {(key.split(":", 1)[0], key.split(":", 1)[1]): values for key, values in stored.figures.items()}

@@ -1,0 +1,203 @@
+# ruff: noqa: E501 (the SQL reads better unwrapped)
+"""A London-scale dataset built inside PostgreSQL with INSERT ... SELECT over generate_series.
+
+About 1 000 000 cases over 2025 and 2026 (the second year to 24 November), every table the plan
+figures read: reports by channel and safe place, refusals and appeals, crimes and cases with
+outcomes, Victims' Code duties, messages, reviews, complaints and alerts. The shape is plausible,
+not real (issue 8 brings police.uk's distributions); it is there to measure counting at scale.
+
+    from bench.national import build
+    build("postgres://postgres@127.0.0.1:5432/vrs_bench", cases=1_000_000)
+"""
+
+import datetime
+import math
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER = "postgres://postgres@127.0.0.1:5432"
+END = datetime.datetime(2026, 11, 24, 12, tzinfo=datetime.UTC)  # "now" for the data and the figures
+
+STEPS = [
+    (
+        "reports",
+        """
+        WITH b AS (SELECT row_number() OVER (ORDER BY id) AS n, id, area_id FROM areas_borough),
+        s AS (SELECT row_number() OVER (ORDER BY id) AS n, id FROM areas_safeplaceorganisation),
+        g AS (
+            SELECT g, floor(random() * (SELECT count(*) FROM b))::int + 1 AS pick, random() AS how,
+                   random() AS decided, TIMESTAMPTZ '2025-01-01 00:00+00' + random() * (%(end)s - TIMESTAMPTZ '2025-01-01 00:00+00') AS received
+            FROM generate_series(1, %(reports)s) g
+        )
+        INSERT INTO reporting_report (reference, idempotency_key, channel, status, received_at, first_decided_at,
+            consent, in_danger_when_reported, what_happened, occurred_approximately, postcode, people_involved,
+            injured, injuries, victim_name, interpreter_language, accessibility_needs, referral_consent,
+            force_id, area_id, borough_id, safe_place_id)
+        SELECT 'VR-N' || lpad(g::text, 8, '0'), gen_random_uuid(),
+               CASE WHEN how < 0.80 THEN 'online' WHEN how < 0.92 THEN 'station' ELSE 'safe_place' END,
+               CASE WHEN decided < 0.01 THEN 'received' WHEN decided < 0.09 THEN 'declined' ELSE 'recorded' END,
+               received,
+               CASE WHEN decided < 0.01 THEN NULL ELSE received + (-ln(1 - random()) * 10) * INTERVAL '1 hour' END,
+               '{}'::jsonb, false, 'Benchmark.', '', '', '', 'no', '', 'Bench', '', '', false,
+               %(force)s, b.area_id, b.id,
+               CASE WHEN how >= 0.92 THEN (SELECT id FROM s WHERE s.n = 1 + (g.g %% (SELECT count(*) FROM s))) END
+        FROM g JOIN b ON b.n = g.pick
+        """,
+    ),
+    (
+        "refusals",
+        """
+        INSERT INTO recording_refusal (reason, explanation, decided_at, decided_by_id, report_id)
+        SELECT 'incident', 'Benchmark.', first_decided_at, %(officer)s, id FROM reporting_report WHERE status = 'declined'
+        """,
+    ),
+    (
+        "appeals",
+        """
+        INSERT INTO recording_appeal (reasons, made_by, submitted_at, status, decided_at, decision_reasons, report_id, refusal_id)
+        SELECT 'Benchmark.', 'victim', decided_at + INTERVAL '2 days',
+               CASE WHEN random() < 0.5 THEN 'overturned' ELSE 'upheld' END, decided_at + INTERVAL '4 days', '', report_id, id
+        FROM recording_refusal WHERE random() < 0.3
+        """,
+    ),
+    (
+        "crimes",
+        """
+        INSERT INTO recording_crime (crime_number, recorded_at, recorded_by_team, cancellation_information,
+            recorded_by_id, report_id, classification_id, cancelled_at)
+        SELECT 'MET-N-' || id, first_decided_at, 'Bench', '', %(officer)s, id, %(classification)s,
+               CASE WHEN random() < 0.01 THEN first_decided_at + INTERVAL '20 days' END
+        FROM reporting_report WHERE status = 'recorded'
+        """,
+    ),
+    (
+        "cases",
+        """
+        WITH o AS (SELECT row_number() OVER (ORDER BY code) AS n, id FROM cases_outcometype)
+        INSERT INTO cases_case (status, crime_id, enhanced_note, enhanced_reason, enhanced_rights, outcome_id, outcome_at)
+        SELECT CASE WHEN closes THEN 'closed' ELSE 'investigating' END, c.id, '', '', random() < 0.1,
+               CASE WHEN closes THEN (SELECT id FROM o WHERE o.n = 1 + (c.id %% (SELECT count(*) FROM o))) END,
+               CASE WHEN closes THEN least(c.recorded_at + random() * INTERVAL '120 days', %(end)s) END
+        FROM (SELECT *, random() < 0.7 AS closes FROM recording_crime) c
+        """,
+    ),
+    (
+        "duties",
+        """
+        INSERT INTO compliance_caseduty (triggered_at, enhanced, due_on, case_id, duty_id, fulfilled_at, fulfilled_on)
+        SELECT cr.recorded_at, k.enhanced_rights, (cr.recorded_at AT TIME ZONE 'Europe/London')::date + 7, k.id, d.id,
+               CASE WHEN met < 0.95 THEN cr.recorded_at + (CASE WHEN met < 0.85 THEN 3 ELSE 10 END) * INTERVAL '1 day' END,
+               CASE WHEN met < 0.95 THEN (cr.recorded_at AT TIME ZONE 'Europe/London')::date + CASE WHEN met < 0.85 THEN 3 ELSE 10 END END
+        FROM (SELECT *, random() AS met FROM cases_case) k
+        JOIN recording_crime cr ON cr.id = k.crime_id
+        JOIN compliance_duty d ON d.code IN ('acknowledge', 'needs-assessment')
+        """,
+    ),
+    (
+        "messages",
+        """
+        INSERT INTO cases_message (from_victim, body, sent_at, answered_at, case_id)
+        SELECT true, 'Benchmark.', least(cr.recorded_at + INTERVAL '3 days', %(end)s),
+               CASE WHEN random() < 0.9 THEN least(cr.recorded_at + INTERVAL '3 days', %(end)s) + (-ln(1 - random()) * 8) * INTERVAL '1 hour' END,
+               k.id
+        FROM cases_case k JOIN recording_crime cr ON cr.id = k.crime_id WHERE random() < 0.3
+        """,
+    ),
+    (
+        "reviews",
+        """
+        INSERT INTO reviews_reviewrequest (decision_at, requested_at, deadline, victim_reasons, late, late_reasons, status,
+            decision_reasons, case_id, outcome_id, decided_at)
+        SELECT outcome_at, outcome_at + INTERVAL '5 days', (outcome_at + INTERVAL '3 months')::date, '', false, '',
+               CASE WHEN random() < 0.8 THEN 'upheld' ELSE 'overturned' END, '', id, outcome_id, outcome_at + INTERVAL '30 days'
+        FROM cases_case WHERE outcome_id IS NOT NULL AND random() < 0.03
+        """,
+    ),
+    (
+        "complaints",
+        """
+        INSERT INTO complaints_complaint (made_at, what_went_wrong, status, target_on, answer, why_not_satisfied,
+            commissioner_finding, report_id, answered_at, upheld, escalated_at)
+        SELECT received_at + INTERVAL '10 days', 'Benchmark.', 'answered', (received_at + INTERVAL '38 days')::date, '', '', '',
+               id, received_at + INTERVAL '30 days', random() < 0.3, CASE WHEN random() < 0.1 THEN received_at + INTERVAL '35 days' END
+        FROM reporting_report WHERE random() < 0.01
+        """,
+    ),
+    (
+        "alerts",
+        """
+        INSERT INTO notify_alert (id, channel, status, not_before, attempts, last_error, created_at, provider, provider_id,
+            delivery_status, report_id, sent_at)
+        SELECT gen_random_uuid(), CASE WHEN random() < 0.7 THEN 'email' ELSE 'text' END, 'sent', cr.recorded_at, 1, '',
+               cr.recorded_at, 'notify', '', 'delivered', cr.report_id, cr.recorded_at + INTERVAL '1 minute'
+        FROM recording_crime cr CROSS JOIN generate_series(1, 2)
+        """,
+    ),
+]
+
+
+def setup_django(database: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "victimsrights.settings"
+    os.environ["DATABASE_URL"] = f"{SERVER}/{database}"
+    import django
+
+    django.setup()
+
+
+def build(database: str, *, cases: int) -> dict[str, int]:
+    """Recreate `database`, migrate it, load the reference data and fill it. Returns rows per table."""
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/test", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {database}")
+        admin.execute(f"CREATE DATABASE {database}")
+    setup_django(database)
+    from django.core.management import call_command
+
+    from victimsrights.accounts.roles import Role
+    from victimsrights.accounts.services import staff_user_create
+    from victimsrights.areas.models import Area, Force, SafePlaceKind, SafePlaceOrganisation
+    from victimsrights.areas.services import areas_load_file
+    from victimsrights.cases.services import outcome_types_load
+    from victimsrights.compliance.services import duties_load
+    from victimsrights.recording.models import OffenceClassification
+    from victimsrights.recording.services import offences_load_file
+
+    call_command("migrate", verbosity=0)
+    areas_load_file()
+    offences_load_file()
+    outcome_types_load()
+    duties_load()
+    for kind in SafePlaceKind:
+        organisation = SafePlaceOrganisation.objects.create(
+            name=f"Bench {kind.label}", kind=kind, contact_email="bench@example.org"
+        )
+        organisation.areas.set(Area.objects.all())
+    officer = staff_user_create(
+        username="bench.recorder",
+        password="a-long-bench-password",
+        role=Role.RECORDING_OFFICER,
+        full_name="Bench Recorder",
+        force=Force.objects.get(code="met"),
+        area=Area.objects.get(code="central-north"),
+    )
+    parameters = {
+        "reports": math.ceil(cases / 0.91),  # 8% refused and 1% waiting have no case
+        "end": END,
+        "force": Force.objects.get(code="met").pk,
+        "officer": officer.pk,
+        "classification": OffenceClassification.objects.get(code="39").pk,
+    }
+    counts = {}
+    with psycopg.connect(f"{SERVER}/{database}", autocommit=True) as connection:
+        for name, sql in STEPS:
+            started = time.perf_counter()
+            rows = connection.execute(sql, parameters).rowcount
+            counts[name] = rows
+            print(f"  {name:<10} {rows:>10,} rows in {time.perf_counter() - started:6.1f} s", flush=True)
+        connection.execute("ANALYZE")
+    return counts
