@@ -24,6 +24,7 @@ class Audience(StrEnum):
     PUBLIC = "public"  # anyone, including a victim with no account
     VICTIM = "victim"  # a victim signed in to their own report by one-time code
     STAFF = "staff"  # signed-in staff in one of the rule's roles
+    MACHINE = "machine"  # an API client with its key, checked by the API itself; never a person
 
 
 class Scope(StrEnum):
@@ -47,6 +48,8 @@ class Rule:
             return True
         if self.audience is Audience.VICTIM:
             return victim_signed_in
+        if self.audience is Audience.MACHINE:
+            return False
         return bool(user.is_authenticated and user.is_active and user.role in self.roles)
 
 
@@ -71,6 +74,10 @@ def public(scope: Scope = Scope.NONE) -> Rule:
 
 def victim() -> Rule:
     return Rule(Audience.VICTIM, Scope.OWN_CASE)
+
+
+def machine(scope: Scope) -> Rule:
+    return Rule(Audience.MACHINE, scope)
 
 
 def staff(*roles: Role, scope: Scope) -> Rule:
@@ -169,6 +176,13 @@ RULES: dict[str, Rule] = {
     "plans:commitment-remove": staff(AREA_COMMANDER, scope=Scope.OWN_AREA),
     "plans:publish": staff(AREA_COMMANDER, scope=Scope.OWN_AREA),
     "plans:comment": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
+    # The integration API: a records-system client, by its key, in its force (and areas, if set)
+    "api:events": machine(Scope.OWN_FORCE),
+    "api:events-batch": machine(Scope.OWN_FORCE),
+    "api:case-state": machine(Scope.OWN_FORCE),
+    "api:openapi-json": public(),
+    "api:openapi-view": public(),
+    "api:api-root": public(),
     # GOV.UK Notify's callback: a machine, authenticated by its bearer token in the view
     "notify:callback": public(),
     # Staff accounts
@@ -223,6 +237,8 @@ class PermissionMiddleware:
             return None
         rule = rule_for(match.view_name)
         request.permission_rule = rule  # type: ignore[attr-defined]
+        if rule.audience is Audience.MACHINE:
+            return None  # the API authenticates its clients' keys; a person's session opens nothing there
         victim_signed_in = SESSION_VICTIM_REPORT in request.session or SESSION_VICTIM_SEALED_RECORD in request.session
         if rule.allows(request.user, victim_signed_in=victim_signed_in):
             return None

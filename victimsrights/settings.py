@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "victimsrights.complaints",
     "victimsrights.oversight",
     "victimsrights.plans",
+    "victimsrights.api",
+    "ninja",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from victimsrights import views
+from victimsrights.api.api import api
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -19,4 +20,5 @@ urlpatterns = [
     path("staff/oversight/", include("victimsrights.oversight.urls")),
     path("notify/", include("victimsrights.notify.urls")),
     path("", include("victimsrights.plans.urls")),
+    path("api/v1/", api.urls),
 ]

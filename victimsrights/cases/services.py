@@ -138,11 +138,22 @@ def publish_to_victim(
 @transaction.atomic
 def case_take(*, case_id: int, actor: StaffUser) -> Case:
     case = _lock_case(case_id=case_id, actor=actor)
-    case.officer = actor
+    return officer_apply(case, officer=actor, actor=actor)
+
+
+def officer_apply(
+    case: Case, *, officer: StaffUser, actor: StaffUser | None, actor_label: str = "", at: Any = None
+) -> Case:
+    """`officer` is now in charge; the victim is told who. Call with the case locked."""
+    case.officer = officer
     case.save(update_fields=["officer"])
-    case_event(case, CaseEventKind.OFFICER_ASSIGNED, actor=actor)
+    case_event(case, CaseEventKind.OFFICER_ASSIGNED, actor=actor, actor_label=actor_label, at=at)
     publish_to_victim(
-        case, kind=TimelineKind.UPDATE, text=f"{actor.get_full_name()} is now the officer in charge.", actor=actor
+        case,
+        kind=TimelineKind.UPDATE,
+        text=f"{officer.get_full_name()} is now the officer in charge.",
+        actor=actor,
+        actor_label=actor_label,
     )
     return case
 
@@ -158,11 +169,29 @@ def hearing_add(
     *, case_id: int, starts_at: datetime.datetime, court: str, what_to_expect: str, actor: StaffUser
 ) -> Hearing:
     case = _lock_case(case_id=case_id, actor=actor)
+    return hearing_apply(case, starts_at=starts_at, court=court, what_to_expect=what_to_expect, actor=actor)
+
+
+def hearing_apply(
+    case: Case,
+    *,
+    starts_at: datetime.datetime,
+    court: str,
+    what_to_expect: str,
+    actor: StaffUser | None,
+    actor_label: str = "",
+    at: Any = None,
+) -> Hearing:
+    """A court hearing is set; the victim is told when and where. Call with the case locked."""
     hearing = Hearing.objects.create(case=case, starts_at=starts_at, court=court, what_to_expect=what_to_expect)
-    case_event(case, CaseEventKind.HEARING_SET, actor=actor)
+    case_event(case, CaseEventKind.HEARING_SET, actor=actor, actor_label=actor_label, at=at)
     when = timezone.localtime(starts_at).strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm")
     publish_to_victim(
-        case, kind=TimelineKind.HEARING, text=f"A court hearing is set for {when} at {court}.", actor=actor
+        case,
+        kind=TimelineKind.HEARING,
+        text=f"A court hearing is set for {when} at {court}.",
+        actor=actor,
+        actor_label=actor_label,
     )
     return hearing
 
@@ -172,8 +201,15 @@ def outcome_record(*, case_id: int, outcome: OutcomeType, actor: StaffUser) -> C
     case = _lock_case(case_id=case_id, actor=actor)
     if case.status == CaseStatus.CLOSED:
         raise CaseRefused("This case is already closed.")
+    return outcome_apply(case, outcome=outcome, actor=actor)
+
+
+def outcome_apply(
+    case: Case, *, outcome: OutcomeType, actor: StaffUser | None, actor_label: str = "", at: Any = None
+) -> Case:
+    """The Home Office outcome type is decided; the victim is told it in plain words. Call with the case locked."""
     case.outcome = outcome
-    case.outcome_at = timezone.now()
+    case.outcome_at = at or timezone.now()
     case.outcome_by = actor
     case.status = CaseStatus.CLOSED if outcome.closes_case else CaseStatus.CHARGED
     case.save(update_fields=["outcome", "outcome_at", "outcome_by", "status"])
@@ -187,8 +223,8 @@ def outcome_record(*, case_id: int, outcome: OutcomeType, actor: StaffUser) -> C
         )
     else:
         kind = CaseEventKind.CASE_CLOSED if outcome.closes_case else CaseEventKind.SUSPECT_CHARGED
-    case_event(case, kind, actor=actor, at=case.outcome_at, note=str(outcome))
-    publish_to_victim(case, kind=TimelineKind.OUTCOME, text=text, actor=actor)
+    case_event(case, kind, actor=actor, actor_label=actor_label, at=case.outcome_at, note=str(outcome))
+    publish_to_victim(case, kind=TimelineKind.OUTCOME, text=text, actor=actor, actor_label=actor_label)
     return case
 
 

@@ -1,0 +1,96 @@
+"""What the integration API accepts and returns. Field limits here are what the OpenAPI document says."""
+
+import datetime
+from enum import StrEnum
+
+from ninja import Field, Schema
+from pydantic import AwareDatetime
+
+MAX_BATCH = 1000
+PRINTABLE = r"^[!-~]+$"  # visible ASCII, no spaces: ids that are safe to log and compare
+
+
+class EventKind(StrEnum):
+    OFFICER_ASSIGNED = "officer_assigned"
+    SUSPECT_ARRESTED = "suspect_arrested"
+    SUSPECT_INTERVIEWED = "suspect_interviewed"
+    SUSPECT_RELEASED = "suspect_released"
+    BAIL_CHANGED = "bail_changed"
+    HEARING_SET = "hearing_set"
+    OUTCOME_RECORDED = "outcome_recorded"
+    VICTIM_UPDATE = "victim_update"
+
+
+class HearingIn(Schema):
+    starts_at: AwareDatetime
+    court: str = Field(min_length=1, max_length=200)
+    what_to_expect: str = Field("", max_length=2000)
+
+
+class EventIn(Schema):
+    """One event in a case, from the records system.
+
+    `event_id` is the client's own id: sending it again is acknowledged and changes nothing.
+    Events are applied by `occurred_at`, so one that arrives late does not undo a later one.
+    `officer_assigned` needs `officer_username`; `outcome_recorded` needs `outcome_code` (the Home Office
+    outcome type); `hearing_set` needs `hearing`; `victim_update` needs `victim_update`, which the victim
+    reads on their case page. Any event may carry `victim_update` to tell the victim at the same time.
+    """
+
+    event_id: str = Field(min_length=1, max_length=100, pattern=PRINTABLE)
+    crime_number: str = Field(min_length=1, max_length=24, pattern=PRINTABLE)
+    kind: EventKind
+    occurred_at: AwareDatetime
+    officer_username: str | None = Field(None, min_length=1, max_length=150)
+    outcome_code: int | None = Field(None, ge=1, le=99)
+    hearing: HearingIn | None = None
+    victim_update: str = Field("", max_length=5000)
+    note: str = Field("", max_length=2000)
+
+
+class BatchIn(Schema):
+    events: list[EventIn] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class EventOut(Schema):
+    event_id: str
+    result: str = Field(description="applied, superseded, duplicate or rejected")
+    problem: dict[str, object] | None = Field(None, description="Why it was rejected, as a problem detail")
+
+
+class BatchOut(Schema):
+    results: list[EventOut]
+
+
+class CaseQuery(Schema):
+    crime_number: str = Field(min_length=1, max_length=24, pattern=PRINTABLE)
+
+
+class OutcomeOut(Schema):
+    code: int
+    title: str
+    recorded_at: datetime.datetime
+
+
+class HearingOut(Schema):
+    starts_at: datetime.datetime
+    court: str
+
+
+class CaseOut(Schema):
+    crime_number: str
+    status: str
+    officer: str | None
+    enhanced_rights: bool
+    outcome: OutcomeOut | None
+    hearings: list[HearingOut]
+
+
+class Problem(Schema):
+    """RFC 9457 problem details (application/problem+json)."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str = ""
+    errors: list[dict[str, str]] = Field(default_factory=list, description="Each offending field and what is wrong")

@@ -1,0 +1,215 @@
+"""Case events from a force's records system, applied through the same services as the officer screens."""
+
+import datetime
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from victimsrights.accounts.models import StaffUser
+from victimsrights.accounts.roles import Role
+from victimsrights.api.models import ApiClient, ApiEvent, EventResult
+from victimsrights.api.schemas import EventIn, EventKind
+from victimsrights.areas.models import Area, Force
+from victimsrights.audit import services as audit
+from victimsrights.cases import services as cases
+from victimsrights.cases.models import Case, CaseEvent, CaseEventKind, OutcomeType, TimelineKind
+
+KEY_PREFIX = "vrs_"
+CLOCK_SKEW = datetime.timedelta(minutes=5)
+SIMPLE_EVENTS = {
+    EventKind.SUSPECT_ARRESTED: CaseEventKind.SUSPECT_ARRESTED,
+    EventKind.SUSPECT_INTERVIEWED: CaseEventKind.SUSPECT_INTERVIEWED,
+    EventKind.SUSPECT_RELEASED: CaseEventKind.SUSPECT_RELEASED,
+    EventKind.BAIL_CHANGED: CaseEventKind.BAIL_CHANGED,
+}
+
+
+@dataclass
+class Rejected(Exception):
+    """The event cannot be applied: a problem detail naming the field at fault."""
+
+    title: str
+    field: str = ""
+    status: int = 422
+
+    def problem(self) -> dict[str, object]:
+        errors = [{"field": self.field, "message": self.title}] if self.field else []
+        return {"type": "about:blank", "title": self.title, "status": self.status, "errors": errors}
+
+
+@dataclass
+class Outcome:
+    event_id: str
+    result: str
+    problem: dict[str, object] | None = field(default=None)
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def client_create(*, name: str, force: Force, areas: list[Area] | None = None) -> tuple[ApiClient, str]:
+    """A new client and its key, which is returned once and never stored."""
+    prefix = secrets.token_hex(4)
+    key = f"{KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    client = ApiClient.objects.create(
+        name=name, force=force, key_prefix=prefix, key_hash=_hash(key), created_at=timezone.now()
+    )
+    client.areas.set(areas or [])
+    audit.record(actor=None, actor_label="the service", action="api.client_create", subject=client)
+    return client, key
+
+
+def client_for_key(key: str) -> ApiClient | None:
+    """The active client whose key this is; None for anything else, in the same time whatever the key."""
+    prefix = key.removeprefix(KEY_PREFIX).split("_", 1)[0] if key.startswith(KEY_PREFIX) else ""
+    client = ApiClient.objects.filter(key_prefix=prefix[:12], is_active=True).first() if prefix else None
+    expected = client.key_hash if client else _hash("no client")
+    matches = hmac.compare_digest(expected, _hash(key))
+    return client if client and matches else None
+
+
+def cases_of_client(client: ApiClient) -> QuerySet[Case]:
+    cases_in_force = Case.objects.filter(crime__report__force_id=client.force_id)
+    area_ids = list(client.areas.values_list("id", flat=True))
+    return cases_in_force.filter(crime__report__area_id__in=area_ids) if area_ids else cases_in_force
+
+
+def case_state(*, client: ApiClient, crime_number: str) -> Case:
+    case = (
+        cases_of_client(client)
+        .select_related("crime", "officer", "outcome", "crime__report")
+        .filter(crime__crime_number=crime_number)
+        .first()
+    )
+    if case is None:
+        raise Rejected("No case with this crime number in your areas", field="crime_number", status=404)
+    audit.record(actor=None, actor_label=_label(client), action="api.case_state", subject=case.crime.report)
+    return case
+
+
+def events_apply(*, client: ApiClient, events: list[EventIn]) -> list[Outcome]:
+    """Apply each event in its own transaction, oldest first; results in the order they were sent."""
+    outcomes: dict[int, Outcome] = {}
+    for position in sorted(range(len(events)), key=lambda n: events[n].occurred_at):
+        outcomes[position] = _apply_one(client, events[position])
+    audit.record(
+        actor=None,
+        actor_label=_label(client),
+        action="api.events",
+        subject=client,
+        detail={result: sum(o.result == result for o in outcomes.values()) for result in _RESULTS},
+    )
+    return [outcomes[position] for position in range(len(events))]
+
+
+_RESULTS = ("applied", "superseded", "duplicate", "rejected")
+
+
+def _label(client: ApiClient) -> str:
+    return f"{client.name} (records system)"
+
+
+def _apply_one(client: ApiClient, event: EventIn) -> Outcome:
+    try:
+        with transaction.atomic():
+            result = _apply(client, event)
+    except IntegrityError:
+        earlier = ApiEvent.objects.filter(client=client, event_id=event.event_id).first()
+        if earlier is None:
+            raise
+        return Outcome(event.event_id, "duplicate")
+    except Rejected as rejected:
+        return Outcome(event.event_id, "rejected", rejected.problem())
+    return Outcome(event.event_id, result)
+
+
+def _apply(client: ApiClient, event: EventIn) -> str:
+    now = timezone.now()
+    if ApiEvent.objects.filter(client=client, event_id=event.event_id).exists():
+        return "duplicate"
+    if event.occurred_at > now + CLOCK_SKEW:
+        raise Rejected("The event is in the future", field="occurred_at")
+    case = (
+        cases_of_client(client)
+        .select_for_update(of=("self",))
+        .select_related("crime__report")
+        .filter(crime__crime_number=event.crime_number)
+        .first()
+    )
+    if case is None:
+        raise Rejected("No case with this crime number in your areas", field="crime_number", status=404)
+    if case.crime.cancelled_at:
+        raise Rejected("This crime record was cancelled", field="crime_number", status=409)
+    record = ApiEvent.objects.create(
+        client=client,
+        event_id=event.event_id,
+        case=case,
+        kind=event.kind,
+        occurred_at=event.occurred_at,
+        received_at=now,
+        result=EventResult.APPLIED,
+    )
+    applied = _drive(case, event, _label(client))
+    if not applied:
+        record.result = EventResult.SUPERSEDED
+        record.save(update_fields=["result"])
+    return str(record.result)
+
+
+def _drive(case: Case, event: EventIn, label: str) -> bool:
+    """Call the service an officer's screen would call. False when a later event of the same kind already applies."""
+    at = event.occurred_at
+    if event.kind == EventKind.OFFICER_ASSIGNED:
+        officer = _officer(case, event.officer_username)
+        if CaseEvent.objects.filter(case=case, kind=CaseEventKind.OFFICER_ASSIGNED, happened_at__gt=at).exists():
+            return False
+        cases.officer_apply(case, officer=officer, actor=None, actor_label=label, at=at)
+    elif event.kind == EventKind.OUTCOME_RECORDED:
+        outcome = OutcomeType.objects.filter(code=event.outcome_code or 0).first()
+        if outcome is None:
+            raise Rejected("Give a Home Office outcome type from 1 to 22", field="outcome_code")
+        if case.outcome_at and case.outcome_at > at:
+            return False
+        cases.outcome_apply(case, outcome=outcome, actor=None, actor_label=label, at=at)
+    elif event.kind == EventKind.HEARING_SET:
+        if event.hearing is None:
+            raise Rejected("Give the hearing's time and court", field="hearing")
+        cases.hearing_apply(
+            case,
+            starts_at=event.hearing.starts_at,
+            court=event.hearing.court,
+            what_to_expect=event.hearing.what_to_expect,
+            actor=None,
+            actor_label=label,
+            at=at,
+        )
+    elif event.kind == EventKind.VICTIM_UPDATE:
+        if not event.victim_update.strip():
+            raise Rejected("Write the update for the victim", field="victim_update")
+    else:
+        cases.case_event(case, SIMPLE_EVENTS[event.kind], actor=None, actor_label=label, at=at, note=event.note)
+    if event.victim_update.strip():
+        cases.publish_to_victim(
+            case, kind=TimelineKind.UPDATE, text=event.victim_update.strip(), actor=None, actor_label=label
+        )
+    return True
+
+
+def _officer(case: Case, username: str | None) -> StaffUser:
+    officer = (
+        StaffUser.objects.filter(
+            Q(username=username or ""), role=Role.INVESTIGATING_OFFICER, area_id=case.crime.report.area_id or 0
+        )
+        .filter(is_active=True)
+        .first()
+    )
+    if officer is None:
+        raise Rejected("No investigating officer with this username in the case's area", field="officer_username")
+    return officer
