@@ -27,7 +27,21 @@ class ClientKey(HttpBearer):
         return client
 
 
-api = NinjaAPI(
+class ProblemDetailsAPI(NinjaAPI):
+    """Says in the OpenAPI document that every error response is application/problem+json."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        document = super().get_openapi_schema(*args, **kwargs)
+        for operations in document.get("paths", {}).values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        content[PROBLEM_JSON] = content.pop("application/json")
+        return document
+
+
+api = ProblemDetailsAPI(
     title="Victims' Rights Service integration API",
     version="1",
     description=__doc__ or "",
@@ -73,7 +87,7 @@ def rejected(request: HttpRequest, error: services.Rejected) -> HttpResponse:
     return JsonResponse(body, status=error.status, content_type=PROBLEM_JSON)
 
 
-PROBLEMS: dict[int, Any] = {401: Problem, 422: Problem}
+PROBLEMS: dict[int, Any] = {400: Problem, 401: Problem, 422: Problem}
 
 
 def _client(request: HttpRequest) -> ApiClient:
