@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "victimsrights.oversight",
     "victimsrights.plans",
     "victimsrights.api",
+    "victimsrights.policeuk",
     "ninja",
 ]
 

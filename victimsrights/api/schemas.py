@@ -2,15 +2,26 @@
 
 import datetime
 from enum import StrEnum
+from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, BeforeValidator, StrictInt
 
+
+def _text_only(value: Any) -> Any:
+    """JSON carries times as RFC 3339 text; a bare number is not read as a Unix time."""
+    if isinstance(value, int | float):
+        raise ValueError("Give the time as text, like 2026-11-24T09:30:00Z")
+    return value
+
+
+Moment = Annotated[AwareDatetime, BeforeValidator(_text_only)]
 MAX_BATCH = 1000
 PRINTABLE = r"^[!-~]+$"  # visible ASCII, no spaces: ids that are safe to log and compare
 
 
 class EventKind(StrEnum):
+    CRIME_RECORDED = "crime_recorded"
     OFFICER_ASSIGNED = "officer_assigned"
     SUSPECT_ARRESTED = "suspect_arrested"
     SUSPECT_INTERVIEWED = "suspect_interviewed"
@@ -22,13 +33,22 @@ class EventKind(StrEnum):
 
 
 class HearingIn(Schema):
-    starts_at: AwareDatetime
+    starts_at: Moment
     court: str = Field(min_length=1, max_length=200)
     what_to_expect: str = Field("", max_length=2000)
 
 
+class CrimeIn(Schema):
+    classification_code: str = Field(min_length=1, max_length=16, description="Home Office classification code")
+    borough_code: str = Field(pattern=r"^E0[6-9][0-9]{6}$", description="ONS code of the borough it happened in")
+
+
 class EventIn(Schema):
     """One event in a case, from the records system.
+
+    `crime_recorded` brings in a crime recorded in the records system (for example a historical import) under
+    its `crime_number`, with `crime`. The victim is not in the service, so it sends no alerts and runs no
+    Victims' Code duties here; later events may still update it.
 
     `event_id` is the client's own id: sending it again is acknowledged and changes nothing.
     Events are applied by `occurred_at`, so one that arrives late does not undo a later one.
@@ -40,10 +60,11 @@ class EventIn(Schema):
     event_id: str = Field(min_length=1, max_length=100, pattern=PRINTABLE)
     crime_number: str = Field(min_length=1, max_length=24, pattern=PRINTABLE)
     kind: EventKind
-    occurred_at: AwareDatetime
+    occurred_at: Moment
     officer_username: str | None = Field(None, min_length=1, max_length=150)
-    outcome_code: int | None = Field(None, ge=1, le=99)
+    outcome_code: StrictInt | None = Field(None, ge=1, le=99)
     hearing: HearingIn | None = None
+    crime: CrimeIn | None = None
     victim_update: str = Field("", max_length=5000)
     note: str = Field("", max_length=2000)
 

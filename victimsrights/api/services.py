@@ -14,10 +14,12 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.api.models import ApiClient, ApiEvent, EventResult
 from victimsrights.api.schemas import EventIn, EventKind
-from victimsrights.areas.models import Area, Force
+from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import Case, CaseEvent, CaseEventKind, OutcomeType, TimelineKind
+from victimsrights.recording import services as recording
+from victimsrights.recording.models import Crime, OffenceClassification
 
 KEY_PREFIX = "vrs_"
 CLOCK_SKEW = datetime.timedelta(minutes=5)
@@ -136,6 +138,10 @@ def _apply(client: ApiClient, event: EventIn) -> str:
         return "duplicate"
     if event.occurred_at > now + CLOCK_SKEW:
         raise Rejected("The event is in the future", field="occurred_at")
+    if event.kind == EventKind.CRIME_RECORDED:
+        crime = _crime_record(client, event)
+        _event_keep(client, event, crime.case, now)
+        return EventResult.APPLIED
     case = (
         cases_of_client(client)
         .select_for_update(of=("self",))
@@ -147,7 +153,18 @@ def _apply(client: ApiClient, event: EventIn) -> str:
         raise Rejected("No case with this crime number in your areas", field="crime_number", status=404)
     if case.crime.cancelled_at:
         raise Rejected("This crime record was cancelled", field="crime_number", status=409)
-    record = ApiEvent.objects.create(
+    if case.records_only and event.victim_update.strip():
+        raise Rejected("This case's victim is not in the service, so cannot be sent an update", field="victim_update")
+    record = _event_keep(client, event, case, now)
+    applied = _drive(case, event, _label(client))
+    if not applied:
+        record.result = EventResult.SUPERSEDED
+        record.save(update_fields=["result"])
+    return str(record.result)
+
+
+def _event_keep(client: ApiClient, event: EventIn, case: Case, now: datetime.datetime) -> ApiEvent:
+    return ApiEvent.objects.create(
         client=client,
         event_id=event.event_id,
         case=case,
@@ -156,11 +173,33 @@ def _apply(client: ApiClient, event: EventIn) -> str:
         received_at=now,
         result=EventResult.APPLIED,
     )
-    applied = _drive(case, event, _label(client))
-    if not applied:
-        record.result = EventResult.SUPERSEDED
-        record.save(update_fields=["result"])
-    return str(record.result)
+
+
+def _crime_record(client: ApiClient, event: EventIn) -> Crime:
+    if event.crime is None:
+        raise Rejected("Give the crime's classification and borough", field="crime")
+    boroughs = Borough.objects.filter(area__force_id=client.force_id)
+    area_ids = list(client.areas.values_list("id", flat=True))
+    borough = (
+        (boroughs.filter(area_id__in=area_ids) if area_ids else boroughs)
+        .filter(ons_code=event.crime.borough_code)
+        .first()
+    )
+    if borough is None:
+        raise Rejected("No borough with this ONS code in your areas", field="crime.borough_code")
+    classification = OffenceClassification.objects.filter(code=event.crime.classification_code).first()
+    if classification is None:
+        raise Rejected("No offence with this Home Office classification code", field="crime.classification_code")
+    if Crime.objects.filter(crime_number=event.crime_number).exists():
+        raise Rejected("A crime with this crime number is already recorded", field="crime_number", status=409)
+    return recording.crime_from_records(
+        force=client.force,
+        borough=borough,
+        classification=classification,
+        crime_number=event.crime_number,
+        recorded_at=event.occurred_at,
+        actor_label=_label(client),
+    )
 
 
 def _drive(case: Case, event: EventIn, label: str) -> bool:

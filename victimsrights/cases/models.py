@@ -54,6 +54,9 @@ class Case(models.Model):
     enhanced_rights = models.BooleanField(default=False)
     enhanced_reason = models.CharField(max_length=32, choices=EnhancedRightsReason.choices, blank=True)
     enhanced_note = models.TextField(blank=True)
+    # Known only from the force's records (e.g. imported from police.uk): the victim is not in the
+    # service, so nothing is published or alerted and no Victims' Code duties run here.
+    records_only = models.BooleanField(default=False)
 
 
 class CaseEventKind(models.TextChoices):

@@ -14,10 +14,11 @@ def cases_in_scope(*, user: StaffUser) -> QuerySet[Case]:
 
 
 def case_list(*, user: StaffUser) -> QuerySet[Case]:
-    """With the number and age of unanswered victim messages, in one query."""
+    """With the number and age of unanswered victim messages, in one query. Records-only crimes have no victim here."""
     unanswered = Q(messages__from_victim=True, messages__answered_at__isnull=True)
     return (
         cases_in_scope(user=user)
+        .filter(records_only=False)
         .select_related("crime__report", "crime__classification", "officer", "outcome")
         .annotate(
             unanswered=Count("messages", filter=unanswered),

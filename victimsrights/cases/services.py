@@ -68,9 +68,9 @@ def case_event(
     return event
 
 
-def case_open(*, crime: Crime) -> Case:
+def case_open(*, crime: Crime, records_only: bool = False) -> Case:
     """Called by recording, in its transaction. The most serious crimes carry enhanced rights from the start."""
-    case, created = Case.objects.get_or_create(crime=crime)
+    case, created = Case.objects.get_or_create(crime=crime, defaults={"records_only": records_only})
     if created:
         if crime.classification.enhanced_rights:
             case.enhanced_rights = True
@@ -224,6 +224,8 @@ def outcome_apply(
     else:
         kind = CaseEventKind.CASE_CLOSED if outcome.closes_case else CaseEventKind.SUSPECT_CHARGED
     case_event(case, kind, actor=actor, actor_label=actor_label, at=case.outcome_at, note=str(outcome))
+    if case.records_only:
+        return case
     publish_to_victim(case, kind=TimelineKind.OUTCOME, text=text, actor=actor, actor_label=actor_label)
     return case
 

@@ -25,8 +25,10 @@ def duties_load(*, path: Path = DUTIES_FIXTURE) -> int:
 def duties_on_event(*, case: Case, kind: str, at: datetime.datetime) -> None:
     """Open the duties `kind` starts, then meet the open ones it fulfils (those started no later than it).
 
-    Call inside the transaction that records the event.
+    Call inside the transaction that records the event. A records-only case has no victim here to owe them to.
     """
+    if case.records_only:
+        return
     CaseDuty.objects.bulk_create(
         CaseDuty(
             case=case,

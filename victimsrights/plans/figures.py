@@ -16,6 +16,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Count, DurationField, ExpressionWrapper, F, FloatField, Func, Q, QuerySet
 from django.utils import timezone
+from django.utils.text import slugify
 
 from victimsrights.areas.models import Area, Borough, SafePlaceKind
 from victimsrights.cases.models import Case, Message, OutcomeType
@@ -24,7 +25,7 @@ from victimsrights.compliance.models import CaseDuty, Duty
 from victimsrights.compliance.selectors import duty_tallies
 from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.recording.clock import LONDON
-from victimsrights.recording.models import Appeal, AppealStatus, Crime, Refusal
+from victimsrights.recording.models import Appeal, AppealStatus, Crime, OffenceClassification, Refusal
 from victimsrights.reporting.models import Channel, Report
 from victimsrights.reviews.models import ReviewRequest, ReviewStatus
 
@@ -46,6 +47,7 @@ class Unit(StrEnum):
 class Section(StrEnum):
     REPORTS = "Reports received"
     RECORDING = "Recording decisions"
+    CRIMES = "Crimes recorded"
     REVIEWS = "Right to Review"
     DUTIES = "Victims' Code duties met on time"
     OUTCOMES = "Outcomes of investigations"
@@ -110,6 +112,10 @@ def measures() -> list[Measure]:
             "recording.appeals_overturned", Section.RECORDING, "Appeals that led to the crime being recorded", count
         ),
         Measure("recording.cancelled", Section.RECORDING, "Crime records cancelled", count),
+        Measure("crimes.recorded", Section.CRIMES, "Crimes recorded and not cancelled", count),
+    ]
+    rows += [Measure(f"crimes.{slugify(category)}", Section.CRIMES, category, count) for category in crime_categories()]
+    rows += [
         Measure("reviews.requested", Section.REVIEWS, "Reviews asked for", count),
         Measure("reviews.accepted", Section.REVIEWS, "Reviews accepted", count),
         Measure("reviews.upheld", Section.REVIEWS, "Decisions upheld on review", count),
@@ -142,6 +148,14 @@ def measures() -> list[Measure]:
         Measure("alerts.text", Section.ALERTS, "Text message alerts sent", count),
     ]
     return rows
+
+
+def crime_categories() -> list[str]:
+    """The crime types police.uk publishes, so the plans' figures line up with its open data."""
+    categories = OffenceClassification.objects.exclude(police_uk_category="").values_list(
+        "police_uk_category", flat=True
+    )
+    return sorted(set(categories))
 
 
 def places(area_codes: Iterable[str] | None = None) -> list[Place]:
@@ -249,9 +263,14 @@ def plan_figures(
         return _in_areas(queryset, report_path, area_ids)
 
     # Reports, and the recording decision on each report received in the year.
-    reports = scoped(Report.objects.filter(_in_year("received_at", year)), "")
+    # Crimes known only from the force's records were not reported to the service.
+    reports = scoped(Report.objects.filter(_in_year("received_at", year)).exclude(channel=Channel.RECORDS), "")
     decided = Q(first_decided_at__isnull=False)
-    channel_counts = {f"c_{channel.value}": Count("id", filter=Q(channel=channel)) for channel in Channel}
+    channel_counts = {
+        f"c_{channel.value}": Count("id", filter=Q(channel=channel))
+        for channel in Channel
+        if channel != Channel.RECORDS
+    }
     kind_counts = {f"k_{kind.value}": Count("id", filter=Q(safe_place__kind=kind)) for kind in SafePlaceKind}
     tally.add_counts(
         _grouped(
@@ -294,6 +313,20 @@ def plan_figures(
     )
     cancelled = scoped(Crime.objects.filter(_in_year("cancelled_at", year)), path)
     tally.add_counts(_grouped(cancelled, path, n=Count("id")), {"n": "recording.cancelled"})
+
+    # Crimes by the day recorded and police.uk's crime type, however they reached the service.
+    crimes = scoped(Crime.objects.filter(_in_year("recorded_at", year), cancelled_at__isnull=True), path)
+    category_counts = {
+        f"t_{n}": Count("id", filter=Q(classification__police_uk_category=category))
+        for n, category in enumerate(crime_categories())
+    }
+    tally.add_counts(
+        _grouped(crimes, path, n=Count("id"), **category_counts),
+        {
+            "n": "crimes.recorded",
+            **{f"t_{n}": f"crimes.{slugify(category)}" for n, category in enumerate(crime_categories())},
+        },
+    )
 
     # Right to Review: asked for and accepted by the day asked; upheld and overturned by the day decided.
     path = "case__crime__report__"

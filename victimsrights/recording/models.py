@@ -14,6 +14,8 @@ class OffenceClassification(models.Model):
     subgroup = models.CharField(max_length=100, blank=True)
     # Victims of the most serious crime are entitled to enhanced rights under the Victims' Code.
     enhanced_rights = models.BooleanField(default=False)
+    # The crime type police.uk publishes it under (blank: not published there, e.g. fraud).
+    police_uk_category = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["group", "subgroup", "description"]
@@ -40,7 +42,10 @@ class Crime(models.Model):
     crime_number = models.CharField(max_length=24, unique=True)
     classification = models.ForeignKey(OffenceClassification, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # None for a crime recorded in the force's records system and sent through the API.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_by_team = models.CharField(max_length=200)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancelled_by = models.ForeignKey(

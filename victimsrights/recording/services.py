@@ -5,6 +5,7 @@ change, writes the report's history and the audit log, and queues the victim's n
 one transaction. A refused action raises RecordingRefused and changes nothing.
 """
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
+from victimsrights.areas.models import Borough, Force
 from victimsrights.audit import services as audit
 from victimsrights.recording.models import (
     Appeal,
@@ -27,7 +29,7 @@ from victimsrights.recording.models import (
 )
 from victimsrights.recording.selectors import reports_in_scope
 from victimsrights.reporting.models import NoticeKind, Report, ReportStatus
-from victimsrights.reporting.services import notice_create
+from victimsrights.reporting.services import notice_create, records_report_create
 
 OFFENCES_FIXTURE = Path(__file__).parent / "fixtures" / "offences.json"
 
@@ -46,6 +48,7 @@ def offences_load(*, data: dict[str, Any]) -> int:
                 "group": row["group"],
                 "subgroup": row.get("subgroup", ""),
                 "enhanced_rights": row.get("enhanced_rights", False),
+                "police_uk_category": row.get("police_uk_category", ""),
             },
         )
     return len(data["offences"])
@@ -129,6 +132,37 @@ def crime_record(*, report_id: int, classification: OffenceClassification, actor
         action="crime.record",
         subject=report,
         detail={"crime_number": crime.crime_number, "classification": classification.code},
+    )
+    return crime
+
+
+def crime_from_records(
+    *,
+    force: Force,
+    borough: Borough,
+    classification: OffenceClassification,
+    crime_number: str,
+    recorded_at: datetime.datetime,
+    actor_label: str,
+) -> Crime:
+    """A crime the force recorded in its own records system (e.g. a historical import). Call in a transaction.
+
+    The victim is not in the service, so no notice is sent and the case runs no Victims' Code duties here.
+    """
+    from victimsrights.cases.services import case_open
+
+    report = records_report_create(force=force, borough=borough, received_at=recorded_at)
+    crime = Crime.objects.create(
+        report=report,
+        crime_number=crime_number,
+        classification=classification,
+        recorded_at=recorded_at,
+        recorded_by=None,
+        recorded_by_team=actor_label,
+    )
+    case_open(crime=crime, records_only=True)
+    _history(
+        report, None, f"Recorded as {classification.description} ({classification.code}), {crime_number}", actor_label
     )
     return crime
 

@@ -10,6 +10,8 @@ class Channel(models.TextChoices):
     ONLINE = "online", "Online"
     SAFE_PLACE = "safe_place", "Safe place"
     STATION = "station", "Police station"
+    # Known from the force's records system (through the API, e.g. police.uk's published crimes), not reported here.
+    RECORDS = "records", "Force records system"
 
 
 class ReportStatus(models.TextChoices):

@@ -26,6 +26,7 @@ from victimsrights.reporting.models import (
     Notice,
     NoticeKind,
     Report,
+    ReportStatus,
     SealedRecord,
     SealedRecordStatus,
 )
@@ -98,6 +99,39 @@ def _notice_channel(contact: ContactPreferences) -> str:
     return str(contact.channels[0])
 
 
+def _save_with_reference(report: Report) -> None:
+    """Save a new report under a fresh reference, trying again if the random one is taken."""
+    for _attempt in range(5):
+        report.reference = _reference()
+        try:
+            with transaction.atomic():
+                report.save()
+            return
+        except IntegrityError:
+            if Report.objects.filter(idempotency_key=report.idempotency_key).exists():
+                raise
+    raise IntegrityError("Could not allocate a unique report reference")
+
+
+def records_report_create(*, force: Force, borough: Borough, received_at: datetime.datetime) -> Report:
+    """The report behind a crime known only from the force's records: no victim account, no contact, no notice."""
+    report = Report(
+        idempotency_key=uuid.uuid4(),
+        channel=Channel.RECORDS,
+        status=ReportStatus.RECORDED,
+        received_at=received_at,
+        first_decided_at=received_at,
+        force=force,
+        area_id=borough.area_id,
+        borough=borough,
+        victim_name="",
+        what_happened="",
+        referral_consent=False,
+    )
+    _save_with_reference(report)
+    return report
+
+
 @transaction.atomic
 def report_submit(
     *,
@@ -127,17 +161,12 @@ def report_submit(
     report.safe_place_id = draft.safe_place_id
     report.consent = draft.answers.get("consent", {})
     report.received_at = timezone.now()
-    for _attempt in range(5):
-        report.reference = _reference()
-        try:
-            with transaction.atomic():
-                report.save()
-            break
-        except IntegrityError:
-            if Report.objects.filter(idempotency_key=submission_key).exists():
-                return Report.objects.get(idempotency_key=submission_key)
-    else:
-        raise IntegrityError("Could not allocate a unique report reference")
+    try:
+        _save_with_reference(report)
+    except IntegrityError:
+        if Report.objects.filter(idempotency_key=submission_key).exists():
+            return Report.objects.get(idempotency_key=submission_key)
+        raise
     contact = _contact_from_answers(report, draft.answers)
     contact.save()
     if draft.sealed_record_id:

@@ -12,7 +12,7 @@ from victimsrights.api import services
 from victimsrights.api.models import ApiEvent
 from victimsrights.areas.models import Area, Force
 from victimsrights.audit.models import AuditEntry
-from victimsrights.cases.models import CaseEvent, CaseEventKind, CaseStatus, TimelineEvent
+from victimsrights.cases.models import Case, CaseEvent, CaseEventKind, CaseStatus, TimelineEvent
 from victimsrights.cases.tests.factories import officer_of, recorded_case
 from victimsrights.compliance.models import CaseDuty
 from victimsrights.notify.models import Alert
@@ -195,3 +195,49 @@ def test_create_api_client_prints_the_key_once(capsys):
     assert client is not None and client.name == "Met RMS"
     assert key not in json.dumps(list(StaffUser.objects.values()), default=str)
     assert client.key_hash != key and key not in client.key_hash
+
+
+def test_a_crime_from_the_records_system_becomes_a_records_only_case(client):
+    areas = list(Area.objects.filter(code="central-north"))
+    _, key = services.client_create(name="North records", force=Force.objects.get(code="met"), areas=areas)
+    crime = {"classification_code": "28E", "borough_code": "E09000007"}  # Camden
+    recorded = {
+        "event_id": "c-1",
+        "crime_number": "RMS-0001",
+        "kind": "crime_recorded",
+        "occurred_at": (NOW - datetime.timedelta(days=3)).isoformat(),
+        "crime": crime,
+    }
+    assert post(client, "events", recorded, key).json()["result"] == "applied"
+    case = Case.objects.get(crime__crime_number="RMS-0001")
+    assert case.records_only and case.crime.report.borough.name == "Camden"
+    assert case.crime.recorded_at == NOW - datetime.timedelta(days=3)
+
+    outcome = {**recorded, "event_id": "c-2", "kind": "outcome_recorded", "outcome_code": 18}
+    assert post(client, "events", outcome, key).json()["result"] == "applied"
+    case.refresh_from_db()
+    assert case.outcome.code == 18
+    assert not Alert.objects.exists() and not CaseDuty.objects.exists() and not TimelineEvent.objects.exists()
+
+    def problem(body):
+        response = post(client, "events", body, key)
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.status_code == response.json()["status"]
+        return response.json()
+
+    told = {**recorded, "event_id": "c-3", "kind": "victim_update", "victim_update": "Hello"}
+    assert problem(told)["errors"][0]["field"] == "victim_update"
+    again = {**recorded, "event_id": "c-4"}
+    assert problem(again)["status"] == 409
+    westminster = {
+        **recorded,
+        "event_id": "c-5",
+        "crime_number": "RMS-2",
+        "crime": {**crime, "borough_code": "E09000033"},
+    }
+    assert problem(westminster)["errors"][0]["field"] == "crime.borough_code"
+    unknown = {**recorded, "event_id": "c-6", "crime_number": "RMS-3", "crime": {**crime, "classification_code": "X"}}
+    assert problem(unknown)["errors"][0]["field"] == "crime.classification_code"
+    bare = {**recorded, "event_id": "c-7", "crime_number": "RMS-4", "crime": None}
+    assert problem(bare)["errors"][0]["field"] == "crime"
+    assert Case.objects.count() == 1

@@ -1,0 +1,104 @@
+"""Check that the service's own figures reproduce police.uk's files: crimes per borough per crime type,
+outcomes per borough by Home Office type, and anti-social behaviour per borough, counted straight from the CSVs.
+
+Run it on a database that holds only the imported crimes for those years: crimes reported through the
+service would (rightly) add to its figures.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db.models import Sum
+from django.utils.text import slugify
+
+from victimsrights.areas.models import Borough, Force
+from victimsrights.plans.figures import plan_figures
+from victimsrights.policeuk.files import csv_files, is_outcomes_file, outcome_rows, street_rows
+from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE, OUTCOME_TYPE_FOR_CATEGORY, borough_name
+from victimsrights.policeuk.models import AntisocialBehaviour
+from victimsrights.policeuk.services import last_outcome_months
+
+ANTISOCIAL = "antisocial_behaviour"
+Counts = dict[int, dict[str, Counter[str]]]  # year -> borough ONS code -> measure -> count
+
+
+@dataclass(frozen=True)
+class Difference:
+    year: int
+    borough: str
+    measure: str
+    in_files: int
+    in_service: int
+
+
+def counts_in_files(paths: Iterable[Path]) -> Counts:
+    """Counted from the CSVs alone, by the rules police.uk's files are imported under."""
+    files = csv_files(paths)
+    last_outcome_month = last_outcome_months(
+        row for path in filter(is_outcomes_file, files) for row in outcome_rows(path)
+    )
+    forces = {name.casefold() for name in Force.objects.values_list("name", flat=True)}
+    boroughs = {
+        name.casefold(): (code, force.casefold())
+        for name, code, force in Borough.objects.values_list("name", "ons_code", "area__force__name")
+    }
+    counts: Counts = defaultdict(lambda: defaultdict(Counter))
+    seen: set[str] = set()
+    for path in files:
+        if is_outcomes_file(path):
+            continue
+        for row in street_rows(path):
+            force = row.reported_by.casefold()
+            code, borough_force = boroughs.get(borough_name(row.lsoa_name).casefold(), ("", ""))
+            if force not in forces:
+                continue
+            if not row.crime_id:
+                if code:
+                    counts[row.month.year][code][ANTISOCIAL] += 1
+                continue
+            if not code or borough_force != force or row.crime_type not in CLASSIFICATION_FOR_CRIME_TYPE:
+                continue
+            if row.crime_id in seen:
+                continue
+            seen.add(row.crime_id)
+            counts[row.month.year][code]["crimes.recorded"] += 1
+            counts[row.month.year][code][f"crimes.{slugify(row.crime_type)}"] += 1
+            if row.last_outcome in OUTCOME_TYPE_FOR_CATEGORY:
+                year = max(row.month, last_outcome_month.get(row.crime_id, row.month)).year
+                counts[year][code][f"outcomes.{OUTCOME_TYPE_FOR_CATEGORY[row.last_outcome]}"] += 1
+    return counts
+
+
+def counts_in_service(years: Iterable[int]) -> Counts:
+    counts: Counts = defaultdict(lambda: defaultdict(Counter))
+    for year in years:
+        for (kind, code), figures in plan_figures(year).items():
+            if kind != "borough":
+                continue
+            for measure, value in figures.items():
+                if measure.startswith(("crimes.", "outcomes.")) and value:
+                    counts[year][code][measure] = int(value)
+        antisocial = (
+            AntisocialBehaviour.objects.filter(month__year=year, borough__isnull=False)
+            .values("borough__ons_code")
+            .annotate(n=Sum("incidents"))
+        )
+        for row in antisocial:
+            counts[year][row["borough__ons_code"]][ANTISOCIAL] = row["n"]
+    return counts
+
+
+def differences(paths: Iterable[Path]) -> tuple[Counts, list[Difference]]:
+    expected = counts_in_files(paths)
+    found = counts_in_service(sorted(expected))
+    names = dict(Borough.objects.values_list("ons_code", "name"))
+    wrong = []
+    for year in sorted(expected):
+        for code in sorted(set(expected[year]) | set(found[year])):
+            want, have = expected[year][code], found[year][code]
+            for measure in sorted(set(want) | set(have)):
+                if want[measure] != have[measure]:
+                    wrong.append(Difference(year, names.get(code, code), measure, want[measure], have[measure]))
+    return expected, wrong

@@ -1,0 +1,166 @@
+"""Loading police.uk's published crimes as historical, records-only crimes, through the integration API's event path.
+
+Each crime is a `crime_recorded` event with the event id `police.uk:<Crime ID>`, and its last outcome an
+`outcome_recorded` event, so importing the same files again is acknowledged and changes nothing. An
+outcome is dated by the last month the outcomes files publish it for that crime, or else by the crime's
+month. Rows without a Crime ID are anti-social behaviour: counted per month and LSOA, apart from crimes.
+"""
+
+import datetime
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from django.db import transaction
+
+from victimsrights.api import services as api
+from victimsrights.api.models import ApiClient
+from victimsrights.api.schemas import MAX_BATCH, EventIn, EventKind
+from victimsrights.areas.models import Borough, Force
+from victimsrights.policeuk.files import OutcomeRow, StreetRow, csv_files, is_outcomes_file, outcome_rows, street_rows
+from victimsrights.policeuk.mapping import (
+    CLASSIFICATION_FOR_CRIME_TYPE,
+    NO_OUTCOME_YET,
+    OUTCOME_TYPE_FOR_CATEGORY,
+    borough_name,
+)
+from victimsrights.policeuk.models import AntisocialBehaviour
+from victimsrights.recording.clock import LONDON
+
+Progress = Callable[[Path, Iterator[StreetRow]], Iterator[StreetRow]]
+
+
+@dataclass
+class ImportSummary:
+    files: int = 0
+    results: Counter[str] = field(default_factory=Counter)  # per event: applied, duplicate, superseded, rejected
+    antisocial_behaviour: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)  # why a row was not loaded
+    problems: Counter[str] = field(default_factory=Counter)  # rejected events' titles
+
+
+def month_start(month: datetime.date) -> datetime.datetime:
+    return datetime.datetime(month.year, month.month, 1, tzinfo=LONDON)
+
+
+def crime_number(crime_id: str) -> str:
+    return f"PUK-{crime_id[:20].upper()}"
+
+
+def last_outcome_months(rows: Iterable[OutcomeRow]) -> dict[str, datetime.date]:
+    latest: dict[str, datetime.date] = {}
+    for row in rows:
+        if row.crime_id and row.month > latest.get(row.crime_id, datetime.date.min):
+            latest[row.crime_id] = row.month
+    return latest
+
+
+def police_uk_import(paths: Iterable[Path], *, progress: Progress | None = None) -> ImportSummary:
+    files = csv_files(paths)
+    outcome_files = [path for path in files if is_outcomes_file(path)]
+    outcome_months = last_outcome_months(row for path in outcome_files for row in outcome_rows(path))
+    summary = ImportSummary(files=len(files))
+    boroughs = {borough.name.casefold(): borough for borough in Borough.objects.select_related("area")}
+    forces = {force.name.casefold(): force for force in Force.objects.all()}
+    for path in files:
+        if path in outcome_files:
+            continue
+        rows = street_rows(path)
+        importer = _FileImport(summary, boroughs, forces, outcome_months)
+        for chunk in _chunks(progress(path, rows) if progress else rows, MAX_BATCH):
+            importer.load(chunk)
+        importer.keep_antisocial_behaviour()
+    return summary
+
+
+class _FileImport:
+    def __init__(
+        self,
+        summary: ImportSummary,
+        boroughs: dict[str, Borough],
+        forces: dict[str, Force],
+        outcome_months: dict[str, datetime.date],
+    ) -> None:
+        self.summary = summary
+        self.boroughs = boroughs
+        self.forces = forces
+        self.outcome_months = outcome_months
+        self.clients: dict[int, ApiClient] = {}
+        self.antisocial: Counter[tuple[int, datetime.date, str, int | None]] = Counter()
+
+    def load(self, rows: list[StreetRow]) -> None:
+        events: dict[int, list[EventIn]] = {}
+        for row in rows:
+            force = self.forces.get(row.reported_by.casefold())
+            borough = self.boroughs.get(borough_name(row.lsoa_name).casefold())
+            if force is None:
+                self.summary.skipped["reported by a force the service does not hold"] += 1
+            elif not row.crime_id:
+                self.antisocial[(force.pk, row.month, row.lsoa_code, borough.pk if borough else None)] += 1
+            elif borough is None or borough.area.force_id != force.pk:
+                self.summary.skipped["outside the force's boroughs, or no location"] += 1
+            elif row.crime_type not in CLASSIFICATION_FOR_CRIME_TYPE:
+                self.summary.skipped[f"crime type not known: {row.crime_type or 'none'}"] += 1
+            else:
+                events.setdefault(force.pk, []).extend(self._events(row, borough))
+        for force_id, force_events in events.items():
+            for outcome in api.events_apply(client=self._client(force_id), events=force_events):
+                self.summary.results[outcome.result] += 1
+                if outcome.problem:
+                    self.summary.problems[str(outcome.problem["title"])] += 1
+
+    def _events(self, row: StreetRow, borough: Borough) -> list[EventIn]:
+        number = crime_number(row.crime_id)
+        recorded_at = month_start(row.month)
+        classification = CLASSIFICATION_FOR_CRIME_TYPE[row.crime_type]
+        crime = {"classification_code": classification, "borough_code": borough.ons_code}
+        events = [_event(f"police.uk:{row.crime_id}", number, EventKind.CRIME_RECORDED, recorded_at, crime=crime)]
+        code = OUTCOME_TYPE_FOR_CATEGORY.get(row.last_outcome)
+        if code is None:
+            if row.last_outcome not in NO_OUTCOME_YET:
+                self.summary.skipped[f"outcome not known: {row.last_outcome}"] += 1
+            return events
+        outcome_month = max(row.month, self.outcome_months.get(row.crime_id, row.month))
+        event_id = f"police.uk:{row.crime_id}:outcome:{code}:{outcome_month:%Y-%m}"
+        events.append(
+            _event(event_id, number, EventKind.OUTCOME_RECORDED, month_start(outcome_month), outcome_code=code)
+        )
+        return events
+
+    def _client(self, force_id: int) -> ApiClient:
+        if force_id not in self.clients:
+            force = Force.objects.get(pk=force_id)
+            name = f"police.uk import ({force.name})"
+            client = ApiClient.objects.filter(name=name).first()
+            if client is None:
+                # The key is thrown away and the client kept inactive: only this command uses it, never over HTTP.
+                client, _key = api.client_create(name=name, force=force)
+                client.is_active = False
+                client.save(update_fields=["is_active"])
+            self.clients[force_id] = client
+        return self.clients[force_id]
+
+    @transaction.atomic
+    def keep_antisocial_behaviour(self) -> None:
+        """Each file holds a whole month for its force, so its counts replace any from an earlier import."""
+        for (force_id, month, lsoa_code, borough_id), incidents in self.antisocial.items():
+            AntisocialBehaviour.objects.update_or_create(
+                force_id=force_id,
+                month=month,
+                lsoa_code=lsoa_code,
+                defaults={"incidents": incidents, "borough_id": borough_id},
+            )
+            self.summary.antisocial_behaviour += incidents
+
+
+def _event(event_id: str, number: str, kind: EventKind, at: datetime.datetime, **fields: object) -> EventIn:
+    return EventIn.model_validate(
+        {"event_id": event_id, "crime_number": number, "kind": kind, "occurred_at": at, **fields}
+    )
+
+
+def _chunks(rows: Iterator[StreetRow], size: int) -> Iterator[list[StreetRow]]:
+    while chunk := list(islice(rows, size)):
+        yield chunk
