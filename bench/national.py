@@ -2,12 +2,13 @@
 """A London-scale dataset built inside PostgreSQL with INSERT ... SELECT over generate_series.
 
 About 1 000 000 cases over 2025 and 2026 (the second year to 24 November), every table the plan
-figures read: reports by channel and safe place, refusals and appeals, crimes and cases with
-outcomes, Victims' Code duties, messages, reviews, complaints and alerts. The shape is plausible,
-not real (issue 8 brings police.uk's distributions); it is there to measure counting at scale.
+figures and the busiest pages read: reports by channel and safe place, refusals and appeals,
+crimes by crime type and cases by outcome (shares close to the Met's police.uk files), 10 case
+events and 3 published updates per case, Victims' Code duties, messages, reviews, complaints and
+alerts. Inside the database, so 1 000 000 cases and 10 000 000 events take minutes, not hours.
 
     from bench.national import build
-    build("postgres://postgres@127.0.0.1:5432/vrs_bench", cases=1_000_000)
+    build("vrs_bench", cases=1_000_000)
 """
 
 import datetime
@@ -15,6 +16,7 @@ import math
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,20 +70,44 @@ STEPS = [
         """
         INSERT INTO recording_crime (crime_number, recorded_at, recorded_by_team, cancellation_information,
             recorded_by_id, report_id, classification_id, cancelled_at)
-        SELECT 'MET-N-' || id, first_decided_at, 'Bench', '', %(officer)s, id, %(classification)s,
-               CASE WHEN random() < 0.01 THEN first_decided_at + INTERVAL '20 days' END
-        FROM reporting_report WHERE status = 'recorded'
+        WITH w AS (SELECT o.id, v.upper - v.share AS lower, v.upper
+                   FROM (VALUES %(crime_mix)s) AS v(code, share, upper) JOIN recording_offenceclassification o ON o.code = v.code)
+        SELECT 'MET-N-' || r.id, r.first_decided_at, 'Bench', '', %(officer)s, r.id, w.id,
+               CASE WHEN random() < 0.01 THEN r.first_decided_at + INTERVAL '20 days' END
+        FROM (SELECT *, random() AS pick FROM reporting_report WHERE status = 'recorded') r
+        JOIN w ON r.pick >= w.lower AND r.pick < w.upper
         """,
     ),
     (
         "cases",
         """
-        WITH o AS (SELECT row_number() OVER (ORDER BY code) AS n, id FROM cases_outcometype)
-        INSERT INTO cases_case (status, crime_id, enhanced_note, enhanced_reason, enhanced_rights, outcome_id, outcome_at)
-        SELECT CASE WHEN closes THEN 'closed' ELSE 'investigating' END, c.id, '', '', random() < 0.1,
-               CASE WHEN closes THEN (SELECT id FROM o WHERE o.n = 1 + (c.id %% (SELECT count(*) FROM o))) END,
-               CASE WHEN closes THEN least(c.recorded_at + random() * INTERVAL '120 days', %(end)s) END
-        FROM (SELECT *, random() < 0.7 AS closes FROM recording_crime) c
+        WITH w AS (SELECT o.id, o.code, v.upper - v.share AS lower, v.upper
+                   FROM (VALUES %(outcome_mix)s) AS v(code, share, upper) JOIN cases_outcometype o ON o.code = v.code)
+        INSERT INTO cases_case (status, crime_id, enhanced_note, enhanced_reason, enhanced_rights, outcome_id, outcome_at, records_only)
+        SELECT CASE WHEN w.code IS NULL THEN 'investigating' WHEN w.code = 1 THEN 'charged' ELSE 'closed' END,
+               c.id, '', '', random() < 0.1, w.id,
+               CASE WHEN w.id IS NOT NULL THEN least(c.recorded_at + random() * INTERVAL '120 days', %(end)s) END, false
+        FROM (SELECT *, random() AS pick FROM recording_crime) c
+        LEFT JOIN w ON c.pick >= w.lower AND c.pick < w.upper
+        """,
+    ),
+    (
+        "case events",
+        """
+        INSERT INTO cases_caseevent (case_id, kind, happened_at, actor_label, note)
+        SELECT k.id, (ARRAY['crime_recorded', 'acknowledgement_sent', 'needs_assessment_done', 'officer_assigned',
+                            'update_published', 'suspect_arrested', 'suspect_interviewed', 'update_published',
+                            'suspect_released', 'case_closed'])[g],
+               least(cr.recorded_at + (g - 1) * INTERVAL '3 days', %(end)s), 'Bench', ''
+        FROM cases_case k JOIN recording_crime cr ON cr.id = k.crime_id CROSS JOIN generate_series(1, %(events_per_case)s) g
+        """,
+    ),
+    (
+        "timeline",
+        """
+        INSERT INTO cases_timelineevent (case_id, kind, published_at, text)
+        SELECT k.id, 'update', least(cr.recorded_at + g * INTERVAL '5 days', %(end)s), 'Update number ' || g || ' on your case.'
+        FROM cases_case k JOIN recording_crime cr ON cr.id = k.crime_id CROSS JOIN generate_series(1, 3) g
         """,
     ),
     (
@@ -139,6 +165,36 @@ STEPS = [
 ]
 
 
+# Shares of recorded crime by police.uk crime type, close to the Met's street-level files, each as
+# the Home Office classification the police.uk import uses for it (issue 8).
+CRIME_MIX = [
+    ("105A", 0.29),  # Violence and sexual offences
+    ("49", 0.15),  # Other theft
+    ("45", 0.12),  # Vehicle crime
+    ("39", 0.09),  # Theft from the person
+    ("28E", 0.07),  # Burglary
+    ("46", 0.07),  # Shoplifting
+    ("125", 0.05),  # Public order
+    ("58A", 0.05),  # Criminal damage and arson
+    ("34B", 0.04),  # Robbery
+    ("92D", 0.04),  # Drugs
+    ("44", 0.02),  # Bicycle theft
+    ("66", 0.005),  # Other crime
+    ("10D", 0.005),  # Possession of weapons
+]
+# Home Office outcome types, close to the mix of police.uk's last outcome categories; the rest are open.
+OUTCOME_MIX = [(18, 0.45), (15, 0.17), (16, 0.08), (14, 0.05), (1, 0.07), (21, 0.04), (8, 0.03), (20, 0.02), (3, 0.02)]
+
+
+def _values(mix: Sequence[tuple[object, float]]) -> str:
+    """A VALUES list of (code, share, cumulative upper bound) for a weighted pick by one random number."""
+    rows, upper = [], 0.0
+    for code, share in mix:
+        upper += share
+        rows.append(f"({code!r}, {share}, {upper})" if isinstance(code, str) else f"({code}, {share}, {upper})")
+    return ", ".join(rows)
+
+
 def setup_django(database: str) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = "victimsrights.settings"
@@ -148,7 +204,7 @@ def setup_django(database: str) -> None:
     django.setup()
 
 
-def build(database: str, *, cases: int) -> dict[str, int]:
+def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, int]:
     """Recreate `database`, migrate it, load the reference data and fill it. Returns rows per table."""
     import psycopg
 
@@ -164,7 +220,6 @@ def build(database: str, *, cases: int) -> dict[str, int]:
     from victimsrights.areas.services import areas_load_file
     from victimsrights.cases.services import outcome_types_load
     from victimsrights.compliance.services import duties_load
-    from victimsrights.recording.models import OffenceClassification
     from victimsrights.recording.services import offences_load_file
 
     call_command("migrate", verbosity=0)
@@ -190,12 +245,15 @@ def build(database: str, *, cases: int) -> dict[str, int]:
         "end": END,
         "force": Force.objects.get(code="met").pk,
         "officer": officer.pk,
-        "classification": OffenceClassification.objects.get(code="39").pk,
+        "events_per_case": events_per_case,
     }
+    mixes = {"crime_mix": _values(CRIME_MIX), "outcome_mix": _values(OUTCOME_MIX)}
     counts = {}
     with psycopg.connect(f"{SERVER}/{database}", autocommit=True) as connection:
         for name, sql in STEPS:
             started = time.perf_counter()
+            for name_of_mix, values in mixes.items():
+                sql = sql.replace(f"%({name_of_mix})s", values)
             rows = connection.execute(sql, parameters).rowcount
             counts[name] = rows
             print(f"  {name:<10} {rows:>10,} rows in {time.perf_counter() - started:6.1f} s", flush=True)

@@ -151,3 +151,10 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["sent_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["case"],
+                condition=models.Q(from_victim=True, answered_at__isnull=True),
+                name="message_unanswered",
+            )
+        ]

@@ -19,7 +19,7 @@ from victimsrights.formflow import act_on_page_form
 
 @require_safe
 def case_list(request: HttpRequest) -> HttpResponse:
-    rows = selectors.case_list(user=request.user)[:200]  # type: ignore[arg-type]
+    rows = selectors.case_list(user=request.user)  # type: ignore[arg-type]
     now = timezone.now()
     return render(
         request,

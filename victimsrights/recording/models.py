@@ -53,6 +53,9 @@ class Crime(models.Model):
     )
     cancellation_information = models.TextField(blank=True)
 
+    class Meta:
+        indexes = [models.Index(fields=["recorded_at"], name="crime_recorded_at")]
+
     def __str__(self) -> str:
         return self.crime_number
 
