@@ -90,6 +90,8 @@ RULES: dict[str, Rule] = {
     "exit": public(),
     "accessibility": public(),
     "privacy": public(),
+    "health-live": public(),
+    "health-ready": public(),
     # Right to Report: the victim's own journey, kept in their session
     "reporting:start": public(),
     "reporting:call-999": public(),

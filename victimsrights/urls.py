@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from victimsrights import views
+from victimsrights import health, views
 from victimsrights.api.api import api
 
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("exit", views.exit_page, name="exit"),
     path("accessibility", views.accessibility, name="accessibility"),
     path("privacy", views.privacy, name="privacy"),
+    path("healthz", health.live, name="health-live"),
+    path("readyz", health.ready, name="health-ready"),
     path("report/", include("victimsrights.reporting.urls")),
     path("your-report/", include("victimsrights.portal.urls")),
     path("staff/", include("victimsrights.accounts.urls")),

@@ -1,7 +1,10 @@
 """Victims' Plans: published for all (web, PDF, CSV), drafted by the commander, commented on by the commissioner."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -45,17 +48,28 @@ def _published_page(request: HttpRequest, version: PlanVersion, place_code: str 
     )
 
 
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def charts_styled(view: View) -> View:
+    """matplotlib's SVG charts carry their own style rules; scripts stay as strict as everywhere."""
+    return cast(View, csp_update({"style-src": [SELF, UNSAFE_INLINE]})(view))
+
+
 @require_safe
+@charts_styled
 def plan(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
     return _published_page(request, _version(area_code, year))
 
 
 @require_safe
+@charts_styled
 def version(request: HttpRequest, area_code: str, year: int, number: int) -> HttpResponse:
     return _published_page(request, _version(area_code, year, number))
 
 
 @require_safe
+@charts_styled
 def borough(request: HttpRequest, area_code: str, year: int, ons_code: str) -> HttpResponse:
     return _published_page(request, _version(area_code, year), place_code=ons_code)
 
@@ -123,6 +137,7 @@ def _draft_page(request: HttpRequest, area_code: str, year: int, **forms: Any) -
 
 
 @require_safe
+@charts_styled
 def draft(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
     return _draft_page(request, area_code, year)
 
@@ -149,6 +164,7 @@ def _act(request: HttpRequest, area_code: str, year: int, form: Any, name: str, 
 
 
 @require_POST
+@charts_styled
 def narrative(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
         services.narrative_save(plan_id=plan.pk, narrative=data["narrative"], actor=request.user)  # type: ignore[arg-type]
@@ -158,6 +174,7 @@ def narrative(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
 
 
 @require_POST
+@charts_styled
 def commitment(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
         services.commitment_add(plan_id=plan.pk, actor=request.user, **data)  # type: ignore[arg-type]
@@ -176,6 +193,7 @@ def commitment_remove(request: HttpRequest, area_code: str, year: int, commitmen
 
 
 @require_POST
+@charts_styled
 def comment(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
         services.comment_add(plan_id=plan.pk, text=data["text"], actor=request.user)  # type: ignore[arg-type]
@@ -185,6 +203,7 @@ def comment(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
 
 
 @require_POST
+@charts_styled
 def publish(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
         version = services.plan_publish(plan_id=plan.pk, correction_note=data["correction_note"], actor=request.user)  # type: ignore[arg-type]

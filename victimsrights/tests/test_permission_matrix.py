@@ -111,6 +111,10 @@ def sample_kwargs():
     }
 
 
+# Pages with matplotlib's SVG charts, which carry inline style rules (never scripts).
+CHART_PAGES = {"plans:plan", "plans:version", "plans:borough", "plans:draft"}
+
+
 def named_urls(resolver: URLResolver | None = None, namespace: str = "") -> list[str]:
     names = []
     for entry in (resolver or get_resolver()).url_patterns:
@@ -162,3 +166,17 @@ def test_each_role_opens_exactly_the_urls_the_table_allows(client, role, sample_
         allowed = RULES[name].allows(user, victim_signed_in=role == "victim")
         assert response.status_code < 500, (name, role)
         assert refused is not allowed, f"{role or 'public'} {'was refused' if refused else 'opened'} {name}"
+        assert_security_headers(response, name)
+
+
+def assert_security_headers(response, name):  # type: ignore[no-untyped-def]
+    """Every answer, page or API, allowed or refused, carries the headers that keep a victim's data in it."""
+    directives = [directive.partition(" ") for directive in response["Content-Security-Policy"].split("; ")]
+    policy = {name_: value for name_, _space, value in directives}
+    assert policy["script-src"] == "'self'", name
+    assert policy["default-src"] == "'self'" and policy["frame-ancestors"] == "'none'", name
+    assert "'unsafe-inline'" not in policy["style-src"] or name in CHART_PAGES, name
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]

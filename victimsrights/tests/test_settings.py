@@ -53,3 +53,23 @@ def test_production_starts_with_its_own_keys():
         VRS_ENVIRONMENT="production", SECRET_KEY="a-real-secret-" + "x" * 40, SEALED_RECORDS_KEYS=OWN_SEALING_KEY
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **environment,
+            "DJANGO_SETTINGS_MODULE": "victimsrights.settings",
+            "VRS_ENVIRONMENT": "production",
+            "SECRET_KEY": "a-real-secret-" + "x" * 40,
+            "SEALED_RECORDS_KEYS": OWN_SEALING_KEY,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
