@@ -83,11 +83,14 @@ STEPS = [
         """
         WITH w AS (SELECT o.id, o.code, v.upper - v.share AS lower, v.upper
                    FROM (VALUES %(outcome_mix)s) AS v(code, share, upper) JOIN cases_outcometype o ON o.code = v.code)
-        INSERT INTO cases_case (status, crime_id, enhanced_note, enhanced_reason, enhanced_rights, outcome_id, outcome_at, records_only)
+        INSERT INTO cases_case (status, crime_id, enhanced_note, enhanced_reason, enhanced_rights, outcome_id, outcome_at,
+            records_only, area_id, unanswered_messages)
         SELECT CASE WHEN w.code IS NULL THEN 'investigating' WHEN w.code = 1 THEN 'charged' ELSE 'closed' END,
                c.id, '', '', random() < 0.1, w.id,
-               CASE WHEN w.id IS NOT NULL THEN least(c.recorded_at + random() * INTERVAL '120 days', %(end)s) END, false
+               CASE WHEN w.id IS NOT NULL THEN least(c.recorded_at + random() * INTERVAL '120 days', %(end)s) END, false,
+               r.area_id, 0
         FROM (SELECT *, random() AS pick FROM recording_crime) c
+        JOIN reporting_report r ON r.id = c.report_id
         LEFT JOIN w ON c.pick >= w.lower AND c.pick < w.upper
         """,
     ),
@@ -113,8 +116,8 @@ STEPS = [
     (
         "duties",
         """
-        INSERT INTO compliance_caseduty (triggered_at, enhanced, due_on, case_id, duty_id, fulfilled_at, fulfilled_on)
-        SELECT cr.recorded_at, k.enhanced_rights, (cr.recorded_at AT TIME ZONE 'Europe/London')::date + 7, k.id, d.id,
+        INSERT INTO compliance_caseduty (triggered_at, enhanced, due_on, case_id, duty_id, area_id, fulfilled_at, fulfilled_on)
+        SELECT cr.recorded_at, k.enhanced_rights, (cr.recorded_at AT TIME ZONE 'Europe/London')::date + 7, k.id, d.id, k.area_id,
                CASE WHEN met < 0.95 THEN cr.recorded_at + (CASE WHEN met < 0.85 THEN 3 ELSE 10 END) * INTERVAL '1 day' END,
                CASE WHEN met < 0.95 THEN (cr.recorded_at AT TIME ZONE 'Europe/London')::date + CASE WHEN met < 0.85 THEN 3 ELSE 10 END END
         FROM (SELECT *, random() AS met FROM cases_case) k
@@ -130,6 +133,15 @@ STEPS = [
                CASE WHEN random() < 0.9 THEN least(cr.recorded_at + INTERVAL '3 days', %(end)s) + (-ln(1 - random()) * 8) * INTERVAL '1 hour' END,
                k.id
         FROM cases_case k JOIN recording_crime cr ON cr.id = k.crime_id WHERE random() < 0.3
+        """,
+    ),
+    (
+        "waiting",
+        """
+        UPDATE cases_case k SET unanswered_messages = m.n, oldest_unanswered_at = m.oldest
+        FROM (SELECT case_id, count(*) AS n, min(sent_at) AS oldest FROM cases_message
+              WHERE from_victim AND answered_at IS NULL GROUP BY case_id) m
+        WHERE m.case_id = k.id
         """,
     ),
     (

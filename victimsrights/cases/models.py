@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from victimsrights.areas.models import Area
 from victimsrights.recording.models import Crime
 
 
@@ -57,6 +58,22 @@ class Case(models.Model):
     # Known only from the force's records (e.g. imported from police.uk): the victim is not in the
     # service, so nothing is published or alerted and no Victims' Code duties run here.
     records_only = models.BooleanField(default=False)
+    # Copied from the report when the case opens (a report's area never changes), with the victim's
+    # unanswered messages kept up to date by the message services, so an area's case list reads one
+    # index rather than joining every case's crime, report and messages.
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    unanswered_messages = models.PositiveIntegerField(default=0)
+    oldest_unanswered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["area", "-id"], name="case_area_newest"),
+            models.Index(
+                fields=["area", "oldest_unanswered_at"],
+                condition=models.Q(unanswered_messages__gt=0),
+                name="case_area_waiting",
+            ),
+        ]
 
 
 class CaseEventKind(models.TextChoices):

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from victimsrights.accounts.models import StaffUser
@@ -70,7 +72,9 @@ def case_event(
 
 def case_open(*, crime: Crime, records_only: bool = False) -> Case:
     """Called by recording, in its transaction. The most serious crimes carry enhanced rights from the start."""
-    case, created = Case.objects.get_or_create(crime=crime, defaults={"records_only": records_only})
+    case, created = Case.objects.get_or_create(
+        crime=crime, defaults={"records_only": records_only, "area_id": crime.report.area_id}
+    )
     if created:
         if crime.classification.enhanced_rights:
             case.enhanced_rights = True
@@ -272,8 +276,13 @@ def case_reopen(case: Case, *, actor: StaffUser, reason: str) -> None:
 
 
 @transaction.atomic
+@transaction.atomic
 def message_from_victim(*, case: Case, body: str) -> Message:
     message = Message.objects.create(case=case, from_victim=True, body=body, sent_at=timezone.now())
+    Case.objects.filter(pk=case.pk).update(
+        unanswered_messages=F("unanswered_messages") + 1,
+        oldest_unanswered_at=Coalesce("oldest_unanswered_at", Value(message.sent_at)),
+    )
     audit.record(actor=None, actor_label="victim (signed in)", action="case.message", subject=case.crime.report)
     return message
 
@@ -283,6 +292,8 @@ def message_reply(*, case_id: int, body: str, actor: StaffUser) -> Message:
     case = _lock_case(case_id=case_id, actor=actor)
     now = timezone.now()
     case.messages.filter(from_victim=True, answered_at__isnull=True).update(answered_at=now)
+    case.unanswered_messages, case.oldest_unanswered_at = 0, None
+    case.save(update_fields=["unanswered_messages", "oldest_unanswered_at"])
     message = Message.objects.create(case=case, from_victim=False, author=actor, body=body, sent_at=now)
     alert_create(report=case.crime.report)
     audit.record(actor=actor, action="case.reply", subject=case.crime.report)

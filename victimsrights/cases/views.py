@@ -16,17 +16,20 @@ from victimsrights.compliance.selectors import duties_due, duties_of_case
 from victimsrights.compliance.working_days import london_date
 from victimsrights.formflow import act_on_page_form
 
+LIST_LENGTH = 100  # the most urgent first; a longer list is not read and costs every page view
+
 
 @require_safe
 def case_list(request: HttpRequest) -> HttpResponse:
-    rows = selectors.case_list(user=request.user)  # type: ignore[arg-type]
+    rows = selectors.case_list(user=request.user, limit=LIST_LENGTH)  # type: ignore[arg-type]
     now = timezone.now()
     return render(
         request,
         "cases/list.html",
         {
             "cases": rows,
-            "duties": duties_due(user=request.user)[:200],  # type: ignore[arg-type]
+            "duties": duties_due(user=request.user)[:LIST_LENGTH],  # type: ignore[arg-type]
+            "list_length": LIST_LENGTH,
             "now": now,
             "today": london_date(now),
         },

@@ -1,5 +1,6 @@
 from django.db import models
 
+from victimsrights.areas.models import Area
 from victimsrights.cases.models import Case, CaseEventKind
 
 
@@ -40,11 +41,16 @@ class CaseDuty(models.Model):
     fulfilled_at = models.DateTimeField(null=True, blank=True)
     fulfilled_on = models.DateField(null=True, blank=True)
     breached_at = models.DateTimeField(null=True, blank=True)
+    # The case's area, copied when the duty opens, so an area's overdue duties are one index range.
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["due_on", "id"]
         indexes = [
             models.Index(fields=["due_on"], condition=models.Q(fulfilled_at__isnull=True), name="open_duty_due"),
+            models.Index(
+                fields=["area", "due_on"], condition=models.Q(fulfilled_at__isnull=True), name="open_duty_area_due"
+            ),
             models.Index(fields=["case", "fulfilled_at"]),
         ]
 

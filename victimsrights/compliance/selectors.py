@@ -25,7 +25,7 @@ def duties_due(*, user: StaffUser, today: datetime.date | None = None) -> QueryS
         return CaseDuty.objects.none()
     today = today or london_date(timezone.now())
     return (
-        CaseDuty.objects.filter(fulfilled_at__isnull=True, due_on__lte=today, case__crime__report__area_id=user.area_id)
+        CaseDuty.objects.filter(fulfilled_at__isnull=True, due_on__lte=today, area_id=user.area_id)
         .select_related("duty", "case__crime", "case__officer")
         .order_by("due_on", "id")
     )

@@ -32,6 +32,7 @@ def duties_on_event(*, case: Case, kind: str, at: datetime.datetime) -> None:
     CaseDuty.objects.bulk_create(
         CaseDuty(
             case=case,
+            area_id=case.area_id,
             duty=duty,
             triggered_at=at,
             enhanced=case.enhanced_rights,

@@ -1,10 +1,12 @@
 """Officer publishes → a neutral alert goes out on the victim's safe channel → the victim signs in and sees it."""
 
 import datetime
+import importlib
 import re
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +14,7 @@ from django.utils import timezone
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.cases import services
-from victimsrights.cases.models import CaseStatus, OutcomeType
+from victimsrights.cases.models import Case, CaseStatus, OutcomeType
 from victimsrights.cases.tests.factories import recorded_case, sign_in_victim
 from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.reporting.contact import next_safe_moment
@@ -213,3 +215,18 @@ def test_an_alert_held_for_the_safe_window_is_sent_when_it_opens_and_not_before(
     alert.refresh_from_db()
     assert alert.status == AlertStatus.SENT and alert.attempts == 1
     assert any("There is an update on your case" in body for body in smtp.mailbox.bodies())
+
+
+def test_the_migration_fills_in_each_cases_area_and_waiting_messages():
+    migration = importlib.import_module("victimsrights.cases.migrations.0005_case_area_and_waiting_messages")
+    report, case, _officer = recorded_case()
+    services.message_from_victim(case=case, body="Any news?")
+    services.message_from_victim(case=case, body="Hello?")
+    first_sent = case.messages.order_by("sent_at").first().sent_at
+    Case.objects.update(area=None, unanswered_messages=0, oldest_unanswered_at=None)
+
+    migration.backfill(apps, None)
+
+    case.refresh_from_db()
+    assert case.area_id == report.area_id
+    assert (case.unanswered_messages, case.oldest_unanswered_at) == (2, first_sent)
