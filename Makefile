@@ -93,6 +93,7 @@ bench: demo-data ## Run the benchmarks (they print their figures)
 	$(PY) bench/portal.py
 	$(PY) bench/sign_in_timing.py
 	$(PY) bench/plans.py
+	$(PY) bench/scale.py
 
 clean: ## Remove the venv, node_modules, built assets and the demo database
 	rm -rf $(VENV) node_modules $(STATIC_GOVUK) $(STATIC_MOJ) staticfiles db.sqlite3* .test-db* .make-*
