@@ -1,0 +1,39 @@
+"""Structured logs: one JSON object a line, each carrying the id of the request it came from.
+
+Log lines never carry personal data: messages name records by id and errors by type, and the
+request id is random, so a line can be followed across web and worker without saying whose it is.
+"""
+
+import re
+import uuid
+from collections.abc import Callable
+from contextvars import ContextVar
+from logging import Filter, LogRecord
+
+from django.http import HttpRequest, HttpResponse
+
+request_id: ContextVar[str] = ContextVar("request_id", default="")
+ACCEPTED = re.compile(r"^[A-Za-z0-9-]{8,64}$")  # an id from the load balancer, if it is only an id
+
+
+class RequestIdFilter(Filter):
+    def filter(self, record: LogRecord) -> bool:
+        record.request_id = request_id.get()
+        return True
+
+
+class RequestIdMiddleware:
+    """Takes the load balancer's X-Request-ID, or makes one; logs it with every line and returns it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        given = request.headers.get("X-Request-ID", "")
+        token = request_id.set(given if ACCEPTED.match(given) else uuid.uuid4().hex)
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id.get()
+            return response
+        finally:
+            request_id.reset(token)
