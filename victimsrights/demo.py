@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
@@ -99,6 +100,8 @@ def _staff(rows: list[tuple[str, Role, str, Area | None, SafePlaceOrganisation |
             area=area,
             organisation=organisation,
         )
+        # Demo staff have their authenticator set up; `manage.py demo_code USERNAME` shows its code.
+        TOTPDevice.objects.create(user=StaffUser.objects.get(username=username), name="Demo", confirmed=True)
 
 
 def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:

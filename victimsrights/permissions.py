@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.victims import SESSION_VICTIM_REPORT, SESSION_VICTIM_SEALED_RECORD
@@ -42,6 +43,8 @@ class Rule:
     audience: Audience
     scope: Scope
     roles: frozenset[Role] = frozenset()
+    # Staff pages open only once the code from the authenticator app is entered, bar the page that asks for it.
+    second_factor: bool = True
 
     def allows(self, user: Any, victim_signed_in: bool = False) -> bool:
         if self.audience is Audience.PUBLIC:
@@ -80,8 +83,8 @@ def machine(scope: Scope) -> Rule:
     return Rule(Audience.MACHINE, scope)
 
 
-def staff(*roles: Role, scope: Scope) -> Rule:
-    return Rule(Audience.STAFF, scope, frozenset(roles))
+def staff(*roles: Role, scope: Scope, second_factor: bool = True) -> Rule:
+    return Rule(Audience.STAFF, scope, frozenset(roles), second_factor)
 
 
 RULES: dict[str, Rule] = {
@@ -190,6 +193,7 @@ RULES: dict[str, Rule] = {
     # Staff accounts
     "accounts:sign-in": public(),
     "accounts:sign-out": public(),
+    "accounts:second-factor": staff(*ALL_STAFF, scope=Scope.NONE, second_factor=False),
     "accounts:home": staff(*ALL_STAFF, scope=Scope.NONE),
 }
 
@@ -243,6 +247,8 @@ class PermissionMiddleware:
             return None  # the API authenticates its clients' keys; a person's session opens nothing there
         victim_signed_in = SESSION_VICTIM_REPORT in request.session or SESSION_VICTIM_SEALED_RECORD in request.session
         if rule.allows(request.user, victim_signed_in=victim_signed_in):
+            if rule.audience is Audience.STAFF and rule.second_factor and not request.user.is_verified():  # type: ignore[union-attr]
+                return redirect(f"{reverse('accounts:second-factor')}?{urlencode({'next': request.path})}")
             return None
         if rule.audience is Audience.VICTIM:
             return redirect("portal:sign-in")

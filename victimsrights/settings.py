@@ -4,6 +4,7 @@ VRS_ENVIRONMENT=production turns the demo defaults off: the service then refuses
 start without its own SECRET_KEY and with DEBUG on.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -58,6 +59,9 @@ INSTALLED_APPS = [
     "victimsrights.api",
     "victimsrights.policeuk",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -70,11 +74,25 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "victimsrights.portal.middleware.VictimIdleTimeoutMiddleware",
     "victimsrights.permissions.PermissionMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff sign-in: a password, then a code from an authenticator app (django-otp). Five wrong
+# passwords for one username, or from one address, pause sign-in for 15 minutes (django-axes),
+# whether or not the username exists, so the pause says nothing about which accounts there are.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+OTP_TOTP_ISSUER = "Victims' Rights Service"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "victimsrights.urls"
 WSGI_APPLICATION = "victimsrights.wsgi.application"

@@ -55,3 +55,19 @@ class SealedRecordSignInForm(forms.Form):
         too_long_message="Enter the record code exactly as you were given it",
         attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "10"},
     )
+
+
+class SecondFactorForm(forms.Form):
+    code = text(
+        "Enter the 6-digit code from your authenticator app",
+        max_length=12,
+        required_message="Enter the 6-digit code from your authenticator app",
+        too_long_message="Enter the 6-digit code",
+        attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false", "data-width": "5"},
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(str(self.cleaned_data["code"]).split())
+        if not (code.isascii() and code.isdigit() and len(code) == 6):
+            raise forms.ValidationError("Enter the 6-digit code from your authenticator app")
+        return code

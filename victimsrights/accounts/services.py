@@ -1,4 +1,7 @@
 from django.db import transaction
+from django.http import HttpRequest
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
@@ -77,3 +80,38 @@ def safe_place_worker_deactivate(*, actor: StaffUser, worker_id: int) -> StaffUs
     worker.save(update_fields=["is_active"])
     audit.record(actor=actor, action="staff_user.deactivate", subject=worker)
     return worker
+
+
+# Staff sign in with a password and a time-based code from an authenticator app (TOTP, RFC 6238).
+SECOND_FACTOR_NAME = "Authenticator app"
+
+
+def second_factor_device(user: StaffUser) -> TOTPDevice | None:
+    """The user's confirmed authenticator, if they have set one up."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def second_factor_enrolment(user: StaffUser) -> TOTPDevice:
+    """The authenticator being set up: the same key until it is confirmed, so a reload does not change it."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name=SECOND_FACTOR_NAME, confirmed=False)
+
+
+@transaction.atomic
+def second_factor_check(*, request: HttpRequest, user: StaffUser, code: str) -> bool:
+    """Check the code against the confirmed device, or the one being set up; a match completes sign-in.
+
+    django-otp slows repeated wrong codes per device, and a code is accepted once only.
+    """
+    device = second_factor_device(user) or second_factor_enrolment(user)
+    if not device.verify_token(code):
+        audit.record(actor=user, action="staff.second_factor_failed", subject=user)
+        return False
+    if not device.confirmed:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+        audit.record(actor=user, action="staff.second_factor_set_up", subject=user)
+    otp_login(request, device)
+    audit.record(actor=user, action="staff.signed_in", subject=user)
+    return True

@@ -1,15 +1,25 @@
+import base64
+import io
 from collections.abc import Callable
 
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
+from django_otp.qr import write_qrcode_image
 
 from victimsrights import ratelimit
-from victimsrights.accounts import victims
-from victimsrights.accounts.forms import SealedRecordSignInForm, SignInForm, VictimCodeForm, VictimSignInForm
+from victimsrights.accounts import services, victims
+from victimsrights.accounts.forms import (
+    SealedRecordSignInForm,
+    SecondFactorForm,
+    SignInForm,
+    VictimCodeForm,
+    VictimSignInForm,
+)
 from victimsrights.accounts.models import VictimAccessCode
 from victimsrights.permissions import start_pages_for
 
@@ -98,4 +108,39 @@ def sealed_record_sign_in(request: HttpRequest) -> HttpResponse:
         field="record_code",
         request_code=lambda code: victims.sealed_record_code_request(record_code=code),
         template="accounts/sealed_record_sign_in.html",
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def second_factor(request: HttpRequest) -> HttpResponse:
+    """After the password: the code from the authenticator app, or, the first time, setting the app up."""
+    user = request.user
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    if user.is_verified():  # type: ignore[union-attr]
+        return redirect(next_url or "accounts:home")
+    device = services.second_factor_device(user)  # type: ignore[arg-type]
+    enrolling = services.second_factor_enrolment(user) if device is None else None  # type: ignore[arg-type]
+    form = SecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.second_factor_check(request=request, user=user, code=form.cleaned_data["code"]):  # type: ignore[arg-type]
+            return redirect(next_url or "accounts:home")
+        form.add_error("code", "That code is not right or has expired. Enter the code the app shows now")
+    qr_code = ""
+    if enrolling is not None:
+        out = io.BytesIO()
+        write_qrcode_image(enrolling.config_url, out)
+        qr_code = "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode()
+    return render(
+        request,
+        "accounts/second_factor.html",
+        {
+            "form": form,
+            "next": next_url,
+            "enrolling": enrolling,
+            "key": base64.b32encode(enrolling.bin_key).decode() if enrolling else "",
+            "qr_code": qr_code,
+        },
     )

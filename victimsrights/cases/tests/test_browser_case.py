@@ -3,12 +3,13 @@
 import pytest
 
 from victimsrights.accounts.roles import Role
-from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.accounts.tests.factories import staff
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
+from victimsrights.testing.staff import sign_in_in_browser
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
@@ -25,10 +26,7 @@ def test_officer_publishes_victim_is_alerted_signs_in_reads_and_replies(live_ser
     run_worker()
 
     with chromium_page() as page:
-        page.goto(live_server.url + "/staff/sign-in")
-        page.fill("#id_username", officer.username)
-        page.fill("#id_password", PASSWORD)
-        page.click("button:text('Sign in')")
+        sign_in_in_browser(page, live_server.url, officer.username)
         page.goto(live_server.url + "/staff/cases/")
         assert_accessible(page)
         page.click(f"a:text('{crime.crime_number}')")

@@ -3,22 +3,20 @@
 import pytest
 
 from victimsrights.accounts.roles import Role
-from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.accounts.tests.factories import staff
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import OutcomeType
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.complaints import services as complaints
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
+from victimsrights.testing.staff import sign_in_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
 
 
 def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/staff/sign-in")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:text('Sign in')")
+    sign_in_in_browser(page, live_server.url, username)
 
 
 def test_oversight_complaint_and_compliance_pages_pass_axe(live_server):

@@ -3,19 +3,17 @@
 import pytest
 
 from victimsrights.accounts.roles import Role
-from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.accounts.tests.factories import staff
 from victimsrights.plans.tests.fixtures import known_records
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
+from victimsrights.testing.staff import sign_in_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
 
 
 def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/staff/sign-in")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:text('Sign in')")
+    sign_in_in_browser(page, live_server.url, username)
 
 
 def test_drafting_publishing_and_reading_a_plan_pass_axe(live_server):

@@ -5,11 +5,12 @@ import re
 import pytest
 
 from victimsrights.accounts.roles import Role
-from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.accounts.tests.factories import staff
 from victimsrights.recording.models import Crime
 from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
+from victimsrights.testing.staff import sign_in_in_browser
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
@@ -18,9 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
 def sign_in_as_staff(page, base: str, username: str) -> None:
     page.goto(base + "/staff/sign-in")
     assert_accessible(page)
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:text('Sign in')")
+    sign_in_in_browser(page, base, username)
 
 
 def test_an_officer_records_a_crime_and_the_victim_is_told_the_crime_number(live_server, smtp):

@@ -3,19 +3,17 @@
 import pytest
 
 from victimsrights.accounts.roles import Role
-from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.accounts.tests.factories import staff
 from victimsrights.reporting.models import Report, SealedRecord
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
+from victimsrights.testing.staff import sign_in_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
 
 
 def sign_in(page, base: str, username: str) -> None:
-    page.goto(base + "/staff/sign-in")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:text('Sign in')")
+    sign_in_in_browser(page, base, username)
 
 
 def continue_(page) -> None:

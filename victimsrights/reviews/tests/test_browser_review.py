@@ -5,22 +5,20 @@ officer records a decision not to charge → victim asks for a review → indepe
 import pytest
 
 from victimsrights.accounts.roles import Role
-from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.accounts.tests.factories import staff
 from victimsrights.cases.models import CaseStatus, OutcomeType
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.reviews.models import ReviewRequest, ReviewStatus
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import choose_radio, chromium_page, press_button, type_into
+from victimsrights.testing.staff import sign_in_in_browser
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
 
 
 def staff_sign_in(page, live_server, username):
-    page.goto(live_server.url + "/staff/sign-in")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:text('Sign in')")
+    sign_in_in_browser(page, live_server.url, username)
 
 
 def victim_sign_in(page, live_server, smtp, crime_number):

@@ -13,3 +13,4 @@ class Command(BaseCommand):
         self.stdout.write("\nDemo staff sign-ins (http://127.0.0.1:8000/staff/sign-in), password: " + DEMO_PASSWORD)
         for username, role, scope in summary.staff:
             self.stdout.write(f"  {username:<28} {role:<24} {scope}")
+        self.stdout.write("Then the authenticator code: `.venv/bin/python manage.py demo_code USERNAME` prints it.")

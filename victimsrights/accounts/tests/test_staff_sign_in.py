@@ -1,0 +1,114 @@
+"""Staff sign-in: a password, then the authenticator app's code; repeated failures pause sign-in."""
+
+import base64
+import datetime
+import re
+import time
+
+import pytest
+import time_machine
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.audit.models import AuditEntry
+from victimsrights.testing.staff import code_for
+
+pytestmark = pytest.mark.usefixtures("london")
+CASES = reverse("cases:list")
+
+
+def password_step(client: Client, username: str, password: str = PASSWORD, next_url: str = CASES):  # type: ignore[no-untyped-def]
+    return client.post(
+        reverse("accounts:sign-in"), {"username": username, "password": password, "next": next_url}, follow=True
+    )
+
+
+def test_a_password_alone_opens_nothing_and_the_first_sign_in_sets_up_the_app():
+    officer = staff(Role.INVESTIGATING_OFFICER)
+    client = Client()
+    page = password_step(client, officer.username)
+    assert page.redirect_chain[-1][0] == f"{reverse('accounts:second-factor')}?next=%2Fstaff%2Fcases%2F"
+    html = page.content.decode()
+    assert "Set up your authenticator app" in html and 'src="data:image/svg+xml;base64,' in html
+    key = re.search(r'data-testid="second-factor-key">([A-Z2-7]+)<', html).group(1)
+    device = TOTPDevice.objects.get(user=officer, confirmed=False)
+    assert base64.b32decode(key) == device.bin_key
+    assert client.get(CASES).status_code == 302  # still nothing open
+
+    wrong = client.post(reverse("accounts:second-factor"), {"code": "000000", "next": CASES})
+    assert "That code is not right or has expired" in wrong.content.decode()
+    assert "govuk-error-summary" in wrong.content.decode()
+    not_digits = client.post(reverse("accounts:second-factor"), {"code": "12ab56", "next": CASES})
+    assert "Enter the 6-digit code" in not_digits.content.decode()
+
+    # After a wrong code the next is refused for a moment (then 2, 4, 8… seconds), even if right.
+    too_soon = client.post(reverse("accounts:second-factor"), {"code": code_for(device), "next": CASES})
+    assert too_soon.status_code == 200
+    time.sleep(1.1)
+    done = client.post(reverse("accounts:second-factor"), {"code": code_for(device), "next": CASES})
+    assert done.status_code == 302 and done.url == CASES
+    assert client.get(CASES).status_code == 200
+    device.refresh_from_db()
+    assert device.confirmed
+    assert AuditEntry.objects.filter(action="staff.second_factor_set_up").count() == 1
+
+
+def test_later_sign_ins_ask_for_the_code_and_a_code_works_once():
+    officer = staff(Role.INVESTIGATING_OFFICER)
+    device = TOTPDevice.objects.create(user=officer, name="App", confirmed=True)
+    first = Client()
+    page = password_step(first, officer.username).content.decode()
+    assert "Enter the code from your authenticator app" in page and "second-factor-key" not in page
+    code = code_for(device)
+    assert first.post(reverse("accounts:second-factor"), {"code": code, "next": CASES}).status_code == 302
+
+    second = Client()
+    password_step(second, officer.username)
+    replay = second.post(reverse("accounts:second-factor"), {"code": code, "next": CASES})
+    assert replay.status_code == 200 and "not right" in replay.content.decode()
+    assert second.get(CASES).status_code == 302
+
+
+def test_the_code_page_only_goes_on_to_this_site(client):
+    officer = staff(Role.INVESTIGATING_OFFICER)
+    device = TOTPDevice.objects.create(user=officer, name="App", confirmed=True)
+    password_step(client, officer.username)
+    response = client.post(
+        reverse("accounts:second-factor"), {"code": code_for(device), "next": "https://evil.example/"}
+    )
+    assert response.url == reverse("accounts:home")
+
+
+def test_five_wrong_passwords_pause_sign_in_for_any_username_the_same_way():
+    officer = staff(Role.INVESTIGATING_OFFICER)
+    pages = {}
+    for username in (officer.username, "nobody.at.all"):
+        client = Client(REMOTE_ADDR=f"10.0.0.{len(pages) + 1}")
+        for _ in range(4):
+            assert password_step(client, username, "wrong-password").status_code == 200
+        assert password_step(client, username, "wrong-password").status_code == 429  # the fifth
+        locked = password_step(client, username, PASSWORD if username == officer.username else "x")
+        pages[username] = (locked.status_code, locked.content.decode().replace(username, "USER"))
+    assert pages[officer.username] == pages["nobody.at.all"]  # no oracle: a real account looks the same
+    assert pages[officer.username][0] == 429
+    assert "Sign-in is paused for this account" in pages[officer.username][1]
+
+    later = datetime.datetime.now(datetime.UTC) + datetime.timedelta(minutes=16)
+    with time_machine.travel(later, tick=False):
+        client = Client(REMOTE_ADDR="10.0.0.9")
+        page = password_step(client, officer.username)
+        assert page.redirect_chain[-1][0].startswith(reverse("accounts:second-factor"))
+
+
+def test_demo_code_prints_the_demo_authenticators_code_and_never_in_production(settings, capsys):
+    officer = staff(Role.INVESTIGATING_OFFICER)
+    device = TOTPDevice.objects.create(user=officer, name="Demo", confirmed=True)
+    call_command("demo_code", officer.username)
+    assert device.verify_token(capsys.readouterr().out.strip())
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="demo only"):
+        call_command("demo_code", officer.username)
