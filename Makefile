@@ -64,8 +64,9 @@ APT_INSTALL := $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SU
 pdf-libraries: ## Install Debian's Pango and fonts for the plans' PDFs (WeasyPrint) when they are missing
 	@ldconfig -p | grep -q libpangoft2-1.0 || { $(APT_INSTALL) $(PDF_PACKAGES) >/dev/null; }
 
-system-packages: pdf-libraries ## Also install Debian's Chromium for the browser tests when it is missing
+system-packages: pdf-libraries ## Also install Debian's Chromium (browser tests) and PostgreSQL's client (backups) when missing
 	@command -v chromium >/dev/null || { $(APT_INSTALL) chromium >/dev/null; }
+	@command -v pg_dump >/dev/null || { $(APT_INSTALL) postgresql-client >/dev/null; }
 
 lint: .make-deps ## ruff (lint and format) and the migrations check
 	$(BIN)/ruff check .

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "victimsrights.plans",
     "victimsrights.api",
     "victimsrights.policeuk",
+    "victimsrights.operations",
     "ninja",
     "django_otp",
     "django_otp.plugins.otp_totp",
