@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "victimsrights.portal.middleware.VictimIdleTimeoutMiddleware",
+    "victimsrights.portal.middleware.IdleTimeoutMiddleware",
     "victimsrights.permissions.PermissionMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -173,6 +173,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 60 * 60 * 2
 VICTIM_IDLE_SECONDS = int(os.environ.get("VICTIM_IDLE_SECONDS", str(15 * 60)))
+STAFF_IDLE_SECONDS = int(os.environ.get("STAFF_IDLE_SECONDS", str(30 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION

@@ -10,7 +10,7 @@ from victimsrights.accounts.tests.factories import staff
 from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.cases import services as cases
 from victimsrights.notify.models import Alert, AlertStatus
-from victimsrights.portal.middleware import LAST_SEEN
+from victimsrights.portal.middleware import LAST_SEEN, STAFF_LAST_SEEN
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting.tests.factories import submitted_report
@@ -75,6 +75,17 @@ def test_the_victims_session_ends_after_15_minutes_idle(settings):
     session.save()
 
     assert client.get(reverse("portal:report")).url == reverse("portal:sign-in")
+
+
+def test_a_staff_session_ends_after_30_minutes_idle(settings, client):
+    client.force_login(staff(Role.RECORDING_OFFICER))
+    assert client.get(reverse("recording:queue")).status_code == 200
+    session = client.session
+    session[STAFF_LAST_SEEN] = time.time() - settings.STAFF_IDLE_SECONDS - 1
+    session.save()
+
+    response = client.get(reverse("recording:queue"))
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:sign-in"))
 
 
 @pytest.mark.django_db(transaction=True)
