@@ -11,6 +11,7 @@ from victimsrights.compliance.services import duties_mark_breached
 from victimsrights.plans.services import year_figures_count
 from victimsrights.reporting.services import sealed_records_expire
 from victimsrights.reviews.services import reviews_tell_of_delay
+from victimsrights.tasks import tasks_requeue_abandoned
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Job:
 
 
 JOBS = [
+    Job("queue again the tasks whose worker died", every_seconds=60, run=lambda: tasks_requeue_abandoned()),
     Job("expire sealed records and remind safe places", every_seconds=3600, run=lambda: sealed_records_expire()),
     Job("mark Victims' Code duties past their last day", every_seconds=600, run=lambda: duties_mark_breached()),
     Job("tell victims when a review will miss its target", every_seconds=3600, run=lambda: reviews_tell_of_delay()),

@@ -269,6 +269,8 @@ REVIEW_REQUEST_MONTHS = int(os.environ.get("REVIEW_REQUEST_MONTHS", "3"))
 REVIEW_DECISION_WORKING_DAYS = int(os.environ.get("REVIEW_DECISION_WORKING_DAYS", "30"))
 # Complaints (Victims' Code right 12): the area answers within these working days.
 COMPLAINT_ANSWER_WORKING_DAYS = int(os.environ.get("COMPLAINT_ANSWER_WORKING_DAYS", "20"))
+# A task running longer than this lost its worker and is queued again (victimsrights/tasks.py).
+TASK_STALE_SECONDS = int(os.environ.get("TASK_STALE_SECONDS", "300"))
 NOTICE_MAX_ATTEMPTS = int(os.environ.get("NOTICE_MAX_ATTEMPTS", "8"))
 # First retry after this many seconds, doubling each time, at most an hour.
 NOTICE_RETRY_SECONDS = int(os.environ.get("NOTICE_RETRY_SECONDS", "30"))

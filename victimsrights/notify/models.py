@@ -25,6 +25,8 @@ class Alert(models.Model):
     last_error = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When a worker claimed it; a claim older than TASK_STALE_SECONDS belongs to a worker that died.
+    sending_since = models.DateTimeField(null=True, blank=True)
     provider = models.CharField(max_length=16, blank=True)  # smtp or notify
     provider_id = models.CharField(max_length=64, blank=True)
     delivery_status = models.CharField(max_length=32, blank=True)  # from GOV.UK Notify's callback

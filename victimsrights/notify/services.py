@@ -8,7 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.notify.tasks import alert_send
 from victimsrights.reporting.contact import next_safe_moment, safe_written_route
 from victimsrights.reporting.models import Report
+from victimsrights.tasks import stale_after
 
 
 def _channel_and_address(report: Report) -> tuple[str, str] | None:
@@ -57,8 +58,10 @@ def alert_body(*, report: Report) -> str:
 
 
 def alert_claim(*, alert_id: str) -> Alert | None:
-    claimed = Alert.objects.filter(pk=alert_id, status=AlertStatus.PENDING).update(
-        status=AlertStatus.SENDING, attempts=F("attempts") + 1
+    now = timezone.now()
+    abandoned = Q(status=AlertStatus.SENDING, sending_since__lt=now - stale_after())
+    claimed = Alert.objects.filter(Q(status=AlertStatus.PENDING) | abandoned, pk=alert_id).update(
+        status=AlertStatus.SENDING, attempts=F("attempts") + 1, sending_since=now
     )
     if not claimed:
         return None

@@ -159,6 +159,8 @@ class Notice(models.Model):
     last_error = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When a worker claimed it; a claim older than TASK_STALE_SECONDS belongs to a worker that died.
+    sending_since = models.DateTimeField(null=True, blank=True)
 
 
 class SealedRecordStatus(models.TextChoices):

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from victimsrights.areas.models import Borough, Force
@@ -31,6 +31,7 @@ from victimsrights.reporting.models import (
     SealedRecordStatus,
 )
 from victimsrights.reporting.tasks import notice_send
+from victimsrights.tasks import stale_after
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to mix up
 RESUME_CODE_LENGTH = 10
@@ -256,9 +257,11 @@ def notice_create(*, report: Report, kind: NoticeKind) -> Notice:
 
 
 def notice_claim(*, notice_id: int) -> Notice | None:
-    """Move PENDING → SENDING; None if another run already has it or it is done."""
-    claimed = Notice.objects.filter(pk=notice_id, status=DeliveryStatus.PENDING).update(
-        status=DeliveryStatus.SENDING, attempts=F("attempts") + 1
+    """Move PENDING → SENDING (or take over a claim whose worker died); None if another run has it or it is done."""
+    now = timezone.now()
+    abandoned = Q(status=DeliveryStatus.SENDING, sending_since__lt=now - stale_after())
+    claimed = Notice.objects.filter(Q(status=DeliveryStatus.PENDING) | abandoned, pk=notice_id).update(
+        status=DeliveryStatus.SENDING, attempts=F("attempts") + 1, sending_since=now
     )
     if not claimed:
         return None

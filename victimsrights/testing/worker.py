@@ -2,6 +2,8 @@ from django.core.management import call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from victimsrights.tasks import WORKER_LOST
+
 
 def run_worker(*, max_tasks: int | None = None) -> None:
     """Run the real task worker until nothing is ready (or `max_tasks` have run).
@@ -12,5 +14,6 @@ def run_worker(*, max_tasks: int | None = None) -> None:
     if max_tasks:
         args += ["--max-tasks", str(max_tasks)]
     call_command(*args)
-    failed = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED)
+    # A task whose worker was killed is not a bug in the task; the sweep queued it again.
+    failed = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exclude(exception_class_path=WORKER_LOST)
     assert not failed.exists(), [(task.task_path, task.traceback) for task in failed]
