@@ -8,6 +8,7 @@ answer is lost on the way back.
 
 import json
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +27,7 @@ class NotifyState:
     notifications: list[dict[str, Any]] = field(default_factory=list)
     down: bool = False
     accept_then_fail: bool = False
+    answer_after_seconds: float = 0.0  # a slow answer, after the notification is kept
     requests: int = 0
 
 
@@ -61,6 +63,7 @@ class _Handler(BaseHTTPRequestHandler):
         payload = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         notification = {"id": str(uuid.uuid4()), "type": kind, **payload, "status": "created"}
         self.state.notifications.append(notification)
+        time.sleep(self.state.answer_after_seconds)
         if self.state.accept_then_fail:
             return self._reply(500, {"errors": [{"error": "Exception", "message": "lost answer"}]})
         return self._reply(201, {"id": notification["id"], "reference": payload.get("reference")})

@@ -5,18 +5,12 @@ causes sent once (the local Notify counts them), and each task run by exactly on
 """
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -27,46 +21,11 @@ from victimsrights.areas.models import Force
 from victimsrights.cases.models import TimelineEvent
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.notify.models import Alert, AlertStatus
-from victimsrights.testing.notify import API_KEY as NOTIFY_TEST_API_KEY
+from victimsrights.testing.processes import environment, free_port, start_web, start_worker, stop
 from victimsrights.testing.worker import run_worker
 
-ROOT = Path(__file__).resolve().parents[2]
 CASES = 12
 EVENTS_PER_CASE = 3
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _environment(notify_url: str, smtp_port: int) -> dict[str, str]:
-    database = connection.settings_dict
-    url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-    return {
-        **os.environ,
-        "DATABASE_URL": url,
-        "NOTIFY_API_KEY": NOTIFY_TEST_API_KEY,
-        "NOTIFY_BASE_URL": notify_url,
-        "NOTIFY_EMAIL_TEMPLATE_ID": settings.NOTIFY_EMAIL_TEMPLATE_ID,
-        "NOTIFY_SMS_TEMPLATE_ID": settings.NOTIFY_SMS_TEMPLATE_ID,
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp_port),
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def _wait_until_up(port: int, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the web process stopped"
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=2)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"the web process on {port} did not answer")
 
 
 def _post(port: int, key: str, body: dict[str, object]) -> dict[str, object]:
@@ -98,21 +57,13 @@ def test_two_web_and_two_workers_apply_each_event_and_send_each_alert_once(londo
         for case in cases
         for n in range(EVENTS_PER_CASE)
     ]
-    environment = _environment(notify.url, smtp.port)
-    webs = [_free_port(), _free_port()]
+    env = environment(notify.url, smtp.port)
+    webs = [free_port(), free_port()]
     with ExitStack() as stack:
-        processes = []
         for port in webs:
-            command = [sys.executable, "-m", "gunicorn", "victimsrights.wsgi", "--bind", f"127.0.0.1:{port}"]
-            processes.append(subprocess.Popen([*command, "--workers", "2"], cwd=ROOT, env=environment))  # noqa: S603
+            stack.callback(stop, start_web(port, env))
         for _ in range(2):
-            command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.1"]
-            processes.append(subprocess.Popen([*command, "--no-startup-delay"], cwd=ROOT, env=environment))  # noqa: S603
-        for process in processes:
-            stack.callback(process.wait, 10)
-            stack.callback(process.terminate)
-        for port, process in zip(webs, processes, strict=False):
-            _wait_until_up(port, process)
+            stack.callback(stop, start_worker(env))
 
         # Each batch of a few events goes to both web processes at the same moment.
         batches = [{"events": events[n : n + 4]} for n in range(0, len(events), 4)]
