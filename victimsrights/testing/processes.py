@@ -37,7 +37,7 @@ def environment(notify_url: str, smtp_port: int, **extra: str) -> dict[str, str]
         "NOTIFY_SMS_TEMPLATE_ID": settings.NOTIFY_SMS_TEMPLATE_ID,
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp_port),
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "ERROR",
         **extra,
     }
 
