@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -81,3 +82,18 @@ def wait_until_up(port: int, process: subprocess.Popen[bytes]) -> None:
         except OSError:
             time.sleep(0.1)
     raise AssertionError(f"the web process on {port} did not answer")
+
+
+def victim_updates(cases: list[Any], per_case: int) -> list[dict[str, str]]:
+    """API events that each tell a victim something, so each causes one alert."""
+    return [
+        {
+            "event_id": f"{case.pk}-{n}",
+            "crime_number": case.crime.crime_number,
+            "kind": "victim_update",
+            "occurred_at": f"2026-01-0{n + 1}T10:00:00Z",
+            "victim_update": f"Update {n} on your case.",
+        }
+        for case in cases
+        for n in range(per_case)
+    ]

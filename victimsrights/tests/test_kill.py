@@ -33,7 +33,15 @@ from victimsrights.reporting.models import DeliveryStatus, Notice, Report
 from victimsrights.reporting.selectors import SESSION_DRAFT
 from victimsrights.reporting.tests.factories import complete_draft
 from victimsrights.tasks import WORKER_LOST, tasks_requeue_abandoned
-from victimsrights.testing.processes import environment, free_port, kill_hard, start_web, start_worker, stop
+from victimsrights.testing.processes import (
+    environment,
+    free_port,
+    kill_hard,
+    start_web,
+    start_worker,
+    stop,
+    victim_updates,
+)
 from victimsrights.testing.worker import run_worker
 
 REPORTS = 60
@@ -128,17 +136,7 @@ def test_nothing_acknowledged_is_lost_or_doubled_when_processes_are_killed(londo
         session.create()
         sessions.append(str(session.session_key))
     _, key = services.client_create(name="Met records system", force=Force.objects.get(code="met"))
-    events = [
-        {
-            "event_id": f"{case.pk}-{n}",
-            "crime_number": case.crime.crime_number,
-            "kind": "victim_update",
-            "occurred_at": f"2026-01-0{n + 1}T10:00:00Z",
-            "victim_update": f"Update {n} on your case.",
-        }
-        for case in cases
-        for n in range(EVENTS_PER_CASE)
-    ]
+    events = victim_updates(cases, EVENTS_PER_CASE)
     batches = [events[n : n + 2] for n in range(0, len(events), 2)]
 
     env = environment(notify.url, smtp.port, TASK_STALE_SECONDS=str(STALE_SECONDS), NOTICE_RETRY_SECONDS="1")

@@ -21,7 +21,7 @@ from victimsrights.areas.models import Force
 from victimsrights.cases.models import TimelineEvent
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.notify.models import Alert, AlertStatus
-from victimsrights.testing.processes import environment, free_port, start_web, start_worker, stop
+from victimsrights.testing.processes import environment, free_port, start_web, start_worker, stop, victim_updates
 from victimsrights.testing.worker import run_worker
 
 CASES = 12
@@ -46,17 +46,7 @@ def test_two_web_and_two_workers_apply_each_event_and_send_each_alert_once(londo
     run_worker()  # the acknowledgements, so what follows is only the API's work
     notify.state.notifications.clear()
     _, key = services.client_create(name="Met records system", force=Force.objects.get(code="met"))
-    events = [
-        {
-            "event_id": f"{case.pk}-{n}",
-            "crime_number": case.crime.crime_number,
-            "kind": "victim_update",
-            "occurred_at": f"2026-01-0{n + 1}T10:00:00Z",
-            "victim_update": f"Update {n} on your case.",
-        }
-        for case in cases
-        for n in range(EVENTS_PER_CASE)
-    ]
+    events = victim_updates(cases, EVENTS_PER_CASE)
     env = environment(notify.url, smtp.port)
     webs = [free_port(), free_port()]
     with ExitStack() as stack:
