@@ -10,10 +10,16 @@ import time_machine
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import PASSWORD, staff
+from victimsrights.areas.services import areas_load_file as london_data
 from victimsrights.audit.models import AuditEntry
 from victimsrights.testing.staff import code_for
 
@@ -112,3 +118,28 @@ def test_demo_code_prints_the_demo_authenticators_code_and_never_in_production(s
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="demo only"):
         call_command("demo_code", officer.username)
+
+
+TRICKY_CODES = ["", "000000", "12 34 56", "\uff11\uff12\uff13\uff14\uff15\uff16", "\x00", "9" * 5000]  # wide digits
+
+
+class SecondFactorFuzzTests(HypothesisTestCase):
+    """Whatever is typed as the code, the page answers with an error on it, never a server error."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        london_data()
+        cls.officer = staff(Role.INVESTIGATING_OFFICER)
+        TOTPDevice.objects.create(user=cls.officer, name="App", confirmed=True)
+
+    @hypothesis_settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(code=st.one_of(st.text(max_size=40), st.sampled_from(TRICKY_CODES)))
+    def test_no_code_makes_the_page_fail(self, code: str) -> None:
+        self.client.raise_request_exception = False
+        self.client.force_login(self.officer)
+        session = self.client.session
+        del session[DEVICE_ID_SESSION_KEY]  # signed in by password only
+        session.save()
+        response = self.client.post(reverse("accounts:second-factor"), {"code": code, "next": CASES})
+        assert response.status_code == 200, (code, response.status_code)
+        assert b"govuk-error-summary" in response.content

@@ -107,6 +107,20 @@ def test_200_unknown_and_200_known_crime_numbers_get_byte_identical_answers():
     assert len(pages) == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_known_and_unknown_report_references_get_byte_identical_answers():
+    known = [submitted_report(seed=n).reference for n in range(30)]
+    unknown = [f"VR-ZZ{n:02d}-ZZZZ" for n in range(30)]
+    pages = set()
+    for index, reference in enumerate(known + unknown):
+        client = Client(REMOTE_ADDR=f"127.1.0.{index + 1}")  # the per-IP limit is not under test
+        client.get(reverse("portal:sign-in"))
+        response = client.post(reverse("portal:sign-in"), {"identifier": reference}, follow=True)
+        pages.add((response.redirect_chain[0], TOKENS.sub(b"", response.content)))
+
+    assert len(pages) == 1
+
+
 def test_the_case_page_lists_support_organisations_serving_the_victims_area():
     from victimsrights.accounts.tests.factories import organisation
     from victimsrights.areas.models import Area
