@@ -276,7 +276,6 @@ def case_reopen(case: Case, *, actor: StaffUser, reason: str) -> None:
 
 
 @transaction.atomic
-@transaction.atomic
 def message_from_victim(*, case: Case, body: str) -> Message:
     message = Message.objects.create(case=case, from_victim=True, body=body, sent_at=timezone.now())
     Case.objects.filter(pk=case.pk).update(
