@@ -130,7 +130,7 @@ def build(cases: int, events_per_case: int, victims: int) -> list[tuple[int, str
             )
             for n, r in enumerate(reports)
         )
-        Case.objects.bulk_create(Case(crime=c) for c in crimes)
+        Case.objects.bulk_create(Case(crime=c, area_id=c.report.area_id) for c in crimes)
     case_ids = list(Case.objects.values_list("id", flat=True))
     buffer = io.StringIO()
     for case_id in case_ids:

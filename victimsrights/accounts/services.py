@@ -1,6 +1,9 @@
+import time
+
 from django.db import transaction
 from django.http import HttpRequest
 from django_otp import login as otp_login
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from victimsrights.accounts.models import StaffUser
@@ -95,6 +98,19 @@ def second_factor_enrolment(user: StaffUser) -> TOTPDevice:
     """The authenticator being set up: the same key until it is confirmed, so a reload does not change it."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(user=user, name=SECOND_FACTOR_NAME, confirmed=False)
+
+
+def second_factor_code_now(device: TOTPDevice) -> str:
+    """The code the app shows now, or the next one if now's was used (a code is accepted once).
+
+    For the demo's `demo_code` command and the tests; in production the code is only on the person's phone.
+    """
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if totp.t() <= device.last_t:
+        totp.time += device.step  # within the device's tolerance of one step
+    return f"{totp.token():06d}"
 
 
 @transaction.atomic

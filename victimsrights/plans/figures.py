@@ -316,15 +316,16 @@ def plan_figures(
 
     # Crimes by the day recorded and police.uk's crime type, however they reached the service.
     crimes = scoped(Crime.objects.filter(_in_year("recorded_at", year), cancelled_at__isnull=True), path)
+    categories = crime_categories()
     category_counts = {
         f"t_{n}": Count("id", filter=Q(classification__police_uk_category=category))
-        for n, category in enumerate(crime_categories())
+        for n, category in enumerate(categories)
     }
     tally.add_counts(
         _grouped(crimes, path, n=Count("id"), **category_counts),
         {
             "n": "crimes.recorded",
-            **{f"t_{n}": f"crimes.{slugify(category)}" for n, category in enumerate(crime_categories())},
+            **{f"t_{n}": f"crimes.{slugify(category)}" for n, category in enumerate(categories)},
         },
     )
 

@@ -184,6 +184,7 @@ def commitment(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
 
 
 @require_POST
+@charts_styled
 def commitment_remove(request: HttpRequest, area_code: str, year: int, commitment_id: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
         services.commitment_remove(plan_id=plan.pk, commitment_id=commitment_id, actor=request.user)  # type: ignore[arg-type]

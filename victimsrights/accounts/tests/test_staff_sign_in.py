@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from victimsrights.accounts.roles import Role
+from victimsrights.accounts.services import second_factor_code_now
 from victimsrights.accounts.tests.factories import PASSWORD, staff
 from victimsrights.areas.services import areas_load_file as london_data
 from victimsrights.audit.models import AuditEntry
-from victimsrights.testing.staff import code_for
 
 pytestmark = pytest.mark.usefixtures("london")
 CASES = reverse("cases:list")
@@ -52,10 +52,10 @@ def test_a_password_alone_opens_nothing_and_the_first_sign_in_sets_up_the_app():
     assert "Enter the 6-digit code" in not_digits.content.decode()
 
     # After a wrong code the next is refused for a moment (then 2, 4, 8… seconds), even if right.
-    too_soon = client.post(reverse("accounts:second-factor"), {"code": code_for(device), "next": CASES})
+    too_soon = client.post(reverse("accounts:second-factor"), {"code": second_factor_code_now(device), "next": CASES})
     assert too_soon.status_code == 200
     time.sleep(1.1)
-    done = client.post(reverse("accounts:second-factor"), {"code": code_for(device), "next": CASES})
+    done = client.post(reverse("accounts:second-factor"), {"code": second_factor_code_now(device), "next": CASES})
     assert done.status_code == 302 and done.url == CASES
     assert client.get(CASES).status_code == 200
     device.refresh_from_db()
@@ -69,7 +69,7 @@ def test_later_sign_ins_ask_for_the_code_and_a_code_works_once():
     first = Client()
     page = password_step(first, officer.username).content.decode()
     assert "Enter the code from your authenticator app" in page and "second-factor-key" not in page
-    code = code_for(device)
+    code = second_factor_code_now(device)
     assert first.post(reverse("accounts:second-factor"), {"code": code, "next": CASES}).status_code == 302
 
     second = Client()
@@ -84,7 +84,7 @@ def test_the_code_page_only_goes_on_to_this_site(client):
     device = TOTPDevice.objects.create(user=officer, name="App", confirmed=True)
     password_step(client, officer.username)
     response = client.post(
-        reverse("accounts:second-factor"), {"code": code_for(device), "next": "https://evil.example/"}
+        reverse("accounts:second-factor"), {"code": second_factor_code_now(device), "next": "https://evil.example/"}
     )
     assert response.url == reverse("accounts:home")
 

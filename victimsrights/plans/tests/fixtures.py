@@ -63,6 +63,7 @@ def _case(
     )
     return Case.objects.create(
         crime=crime,
+        area_id=report.area_id,
         status=CaseStatus.CLOSED if outcome else CaseStatus.INVESTIGATING,
         outcome=OutcomeType.objects.get(code=outcome) if outcome else None,
         outcome_at=outcome_at,

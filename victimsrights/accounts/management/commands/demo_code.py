@@ -4,8 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from victimsrights.accounts.models import StaffUser
-from victimsrights.accounts.services import second_factor_device
-from victimsrights.testing.staff import code_for
+from victimsrights.accounts.services import second_factor_code_now, second_factor_device
 
 
 class Command(BaseCommand):
@@ -21,4 +20,4 @@ class Command(BaseCommand):
         device = second_factor_device(user) if user else None
         if device is None:
             raise CommandError("No demo user with an authenticator has this username.")
-        self.stdout.write(code_for(device))
+        self.stdout.write(second_factor_code_now(device))
