@@ -43,7 +43,9 @@ STEPS = [
                CASE WHEN decided < 0.01 THEN 'received' WHEN decided < 0.09 THEN 'declined' ELSE 'recorded' END,
                received,
                CASE WHEN decided < 0.01 THEN NULL ELSE received + (-ln(1 - random()) * 10) * INTERVAL '1 hour' END,
-               '{}'::jsonb, false, 'Benchmark.', '', '', '', 'no', '', 'Bench', '', '', false,
+               '{}'::jsonb, false, %(reporting_report__what_happened)s, %(reporting_report__occurred_approximately)s,
+               %(reporting_report__postcode)s, %(reporting_report__people_involved)s, 'no', %(reporting_report__injuries)s,
+               %(reporting_report__victim_name)s, '', %(reporting_report__accessibility_needs)s, false,
                %(force)s, b.area_id, b.id,
                CASE WHEN how >= 0.92 THEN (SELECT id FROM s WHERE s.n = 1 + (g.g %% (SELECT count(*) FROM s))) END
         FROM g JOIN b ON b.n = g.pick
@@ -60,7 +62,7 @@ STEPS = [
         "appeals",
         """
         INSERT INTO recording_appeal (reasons, made_by, submitted_at, status, decided_at, decision_reasons, report_id, refusal_id)
-        SELECT 'Benchmark.', 'victim', decided_at + INTERVAL '2 days',
+        SELECT %(recording_appeal__reasons)s, 'victim', decided_at + INTERVAL '2 days',
                CASE WHEN random() < 0.5 THEN 'overturned' ELSE 'upheld' END, decided_at + INTERVAL '4 days', '', report_id, id
         FROM recording_refusal WHERE random() < 0.3
         """,
@@ -129,7 +131,7 @@ STEPS = [
         "messages",
         """
         INSERT INTO cases_message (from_victim, body, sent_at, answered_at, case_id)
-        SELECT true, 'Benchmark.', least(cr.recorded_at + INTERVAL '3 days', %(end)s),
+        SELECT true, %(cases_message__body)s, least(cr.recorded_at + INTERVAL '3 days', %(end)s),
                CASE WHEN random() < 0.9 THEN least(cr.recorded_at + INTERVAL '3 days', %(end)s) + (-ln(1 - random()) * 8) * INTERVAL '1 hour' END,
                k.id
         FROM cases_case k JOIN recording_crime cr ON cr.id = k.crime_id WHERE random() < 0.3
@@ -149,7 +151,7 @@ STEPS = [
         """
         INSERT INTO reviews_reviewrequest (decision_at, requested_at, deadline, victim_reasons, late, late_reasons, status,
             decision_reasons, case_id, outcome_id, decided_at)
-        SELECT outcome_at, outcome_at + INTERVAL '5 days', (outcome_at + INTERVAL '3 months')::date, '', false, '',
+        SELECT outcome_at, outcome_at + INTERVAL '5 days', (outcome_at + INTERVAL '3 months')::date, %(reviews_reviewrequest__victim_reasons)s, false, '',
                CASE WHEN random() < 0.8 THEN 'upheld' ELSE 'overturned' END, '', id, outcome_id, outcome_at + INTERVAL '30 days'
         FROM cases_case WHERE outcome_id IS NOT NULL AND random() < 0.03
         """,
@@ -159,7 +161,7 @@ STEPS = [
         """
         INSERT INTO complaints_complaint (made_at, what_went_wrong, status, target_on, answer, why_not_satisfied,
             commissioner_finding, report_id, answered_at, upheld, escalated_at)
-        SELECT received_at + INTERVAL '10 days', 'Benchmark.', 'answered', (received_at + INTERVAL '38 days')::date, '', '', '',
+        SELECT received_at + INTERVAL '10 days', %(complaints_complaint__what_went_wrong)s, 'answered', (received_at + INTERVAL '38 days')::date, '', '', '',
                id, received_at + INTERVAL '30 days', random() < 0.3, CASE WHEN random() < 0.1 THEN received_at + INTERVAL '35 days' END
         FROM reporting_report WHERE random() < 0.01
         """,
@@ -232,6 +234,7 @@ def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, 
     from victimsrights.areas.services import areas_load_file
     from victimsrights.cases.services import outcome_types_load
     from victimsrights.compliance.services import duties_load
+    from victimsrights.encryption import encrypt, encrypted_columns
     from victimsrights.recording.services import offences_load_file
 
     call_command("migrate", verbosity=0)
@@ -258,6 +261,12 @@ def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, 
         "force": Force.objects.get(code="met").pk,
         "officer": officer.pk,
         "events_per_case": events_per_case,
+        # The victim's words are stored encrypted (victimsrights/encryption.py): one ciphertext per column.
+        **{
+            f"{table}__{column}": encrypt("Benchmark.", context=f"{table}.{column}")
+            for table, columns in encrypted_columns()
+            for column in columns
+        },
     }
     mixes = {"crime_mix": _values(CRIME_MIX), "outcome_mix": _values(OUTCOME_MIX)}
     counts = {}

@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from victimsrights import keyring
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEMO_SECRET_KEY = "demo-only-not-secret-victims-rights-service"  # noqa: S105 - refused in production
 
@@ -256,6 +258,12 @@ DEMO_SEALED_RECORDS_KEYS = "demo:ZGVtby1vbmx5LXNlYWxlZC1yZWNvcmRzLWtleS0zMmI="
 SEALED_RECORDS_KEYS = os.environ.get("SEALED_RECORDS_KEYS", "" if PRODUCTION else DEMO_SEALED_RECORDS_KEYS)
 if PRODUCTION and (not SEALED_RECORDS_KEYS or "demo:" in SEALED_RECORDS_KEYS):
     raise ImproperlyConfigured("Production needs SEALED_RECORDS_KEYS of its own; the demo key is refused.")
+# Field-level encryption of accounts and contact details at rest, newest key first (see encryption.py).
+DEMO_FIELD_ENCRYPTION_KEYS = "demo:ZGVtby1vbmx5LWZpZWxkLWVuY3J5cHRpb24ta2V5ISE="
+FIELD_ENCRYPTION_KEYS = os.environ.get("FIELD_ENCRYPTION_KEYS", "" if PRODUCTION else DEMO_FIELD_ENCRYPTION_KEYS)
+if PRODUCTION and (not FIELD_ENCRYPTION_KEYS or "demo:" in FIELD_ENCRYPTION_KEYS):
+    raise ImproperlyConfigured("Production needs FIELD_ENCRYPTION_KEYS of its own; the demo key is refused.")
+keyring.parse(SEALED_RECORDS_KEYS), keyring.parse(FIELD_ENCRYPTION_KEYS)  # malformed keys stop the start
 SEALED_RECORD_RETENTION_DAYS = int(os.environ.get("SEALED_RECORD_RETENTION_DAYS", str(2 * 365)))
 SEALED_RECORD_REMINDER_DAYS = int(os.environ.get("SEALED_RECORD_REMINDER_DAYS", "30"))
 

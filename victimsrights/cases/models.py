@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from victimsrights.areas.models import Area
+from victimsrights.encryption import EncryptedTextField
 from victimsrights.recording.models import Crime
 
 
@@ -162,7 +163,7 @@ class Message(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
     from_victim = models.BooleanField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField()
+    body = EncryptedTextField()
     sent_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from victimsrights.encryption import EncryptedTextField
 from victimsrights.reporting.models import Report
 
 
@@ -16,7 +17,7 @@ class Complaint(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="complaints")
     made_at = models.DateTimeField(db_index=True)
-    what_went_wrong = models.TextField()
+    what_went_wrong = EncryptedTextField()
     status = models.CharField(max_length=16, choices=ComplaintStatus.choices, default=ComplaintStatus.RECEIVED)
     target_on = models.DateField()
     answered_at = models.DateTimeField(null=True, blank=True)

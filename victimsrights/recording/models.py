@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from victimsrights.areas.models import Force
+from victimsrights.encryption import EncryptedTextField
 from victimsrights.reporting.models import Report
 
 
@@ -89,7 +90,7 @@ class Appeal(models.Model):
 
     report = models.OneToOneField(Report, on_delete=models.PROTECT, related_name="appeal")
     refusal = models.OneToOneField(Refusal, on_delete=models.PROTECT, related_name="appeal")
-    reasons = models.TextField()
+    reasons = EncryptedTextField()
     made_by = models.CharField(max_length=200)
     submitted_at = models.DateTimeField(db_index=True)
     status = models.CharField(max_length=16, choices=AppealStatus.choices, default=AppealStatus.PENDING)

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 
 from victimsrights.areas.models import Area, Borough, Force, SafePlaceOrganisation
+from victimsrights.encryption import EncryptedJSONField, EncryptedTextField
 
 
 class Channel(models.TextChoices):
@@ -40,7 +41,7 @@ class Draft(models.Model):
     """A report being written. Lives in the victim's session and, once saved, by a resume code."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    answers = models.JSONField(default=dict)
+    answers = EncryptedJSONField(default=dict)
     # The key the check-answers form carries, so a repeated submit finds the same report.
     submission_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     resume_code_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
@@ -81,21 +82,21 @@ class Report(models.Model):
 
     # The account
     in_danger_when_reported = models.BooleanField(default=False)
-    what_happened = models.TextField()
+    what_happened = EncryptedTextField()
     occurred_on = models.DateField(null=True, blank=True)
-    occurred_approximately = models.CharField(max_length=500, blank=True)
+    occurred_approximately = EncryptedTextField(blank=True)
     borough = models.ForeignKey(Borough, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
-    postcode = models.CharField(max_length=8, blank=True)
-    people_involved = models.TextField(blank=True)
+    postcode = EncryptedTextField(blank=True)
+    people_involved = EncryptedTextField(blank=True)
     injured = models.CharField(
         max_length=16, choices=[("yes", "Yes"), ("no", "No"), ("prefer_not", "Prefers not to say")]
     )
-    injuries = models.TextField(blank=True)
+    injuries = EncryptedTextField(blank=True)
 
     # The victim
-    victim_name = models.CharField(max_length=200)
+    victim_name = EncryptedTextField()
     interpreter_language = models.CharField(max_length=100, blank=True)
-    accessibility_needs = models.TextField(blank=True)
+    accessibility_needs = EncryptedTextField(blank=True)
     referral_consent = models.BooleanField()
 
     class Meta:
@@ -116,14 +117,14 @@ class ContactPreferences(models.Model):
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="contact")
     channels = models.JSONField(default=list)
-    email = models.EmailField(blank=True)
-    mobile = models.CharField(max_length=16, blank=True)
-    phone = models.CharField(max_length=16, blank=True)
-    postal_address = models.TextField(blank=True)
+    email = EncryptedTextField(blank=True)
+    mobile = EncryptedTextField(blank=True)
+    phone = EncryptedTextField(blank=True)
+    postal_address = EncryptedTextField(blank=True)
     safe_times = models.JSONField(default=list)
     voicemail_allowed = models.BooleanField(null=True)
     neutral_wording = models.BooleanField(default=False)
-    safe_word = models.CharField(max_length=100, blank=True)
+    safe_word = EncryptedTextField(blank=True)
     alerts_wanted = models.BooleanField(default=True)
     # The victim asked that the police contact them only through the safe place that reported.
     via_organisation = models.ForeignKey(

@@ -11,37 +11,23 @@ Both encryptions bind the record id as associated data, so a ciphertext moved to
 fails to decrypt.
 """
 
-import base64
 import os
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 
+from victimsrights import keyring
+
 NONCE_BYTES = 12
 
 
-class SealingKeyMissing(Exception):
-    pass
-
-
-def _keys() -> dict[str, bytes]:
-    keys = {}
-    for entry in settings.SEALED_RECORDS_KEYS.split(","):
-        version, _, encoded = entry.strip().partition(":")
-        keys[version] = base64.b64decode(encoded)
-    return keys
-
-
 def current_version() -> str:
-    return settings.SEALED_RECORDS_KEYS.split(",")[0].split(":")[0].strip()
+    return keyring.parse(settings.SEALED_RECORDS_KEYS).current
 
 
 def _kek(version: str) -> AESGCM:
-    try:
-        return AESGCM(_keys()[version])
-    except KeyError:
-        raise SealingKeyMissing(f"Sealed-records key {version} is not configured") from None
+    return AESGCM(keyring.parse(settings.SEALED_RECORDS_KEYS).key(version))
 
 
 @dataclass(frozen=True)

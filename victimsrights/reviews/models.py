@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from victimsrights.cases.models import Case, OutcomeType
+from victimsrights.encryption import EncryptedTextField
 
 
 class ReviewStatus(models.TextChoices):
@@ -25,7 +26,7 @@ class ReviewRequest(models.Model):
     decision_maker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField()
     deadline = models.DateField()
-    victim_reasons = models.TextField(blank=True)
+    victim_reasons = EncryptedTextField(blank=True)
     late = models.BooleanField(default=False)
     late_reasons = models.TextField(blank=True)
     status = models.CharField(max_length=24, choices=ReviewStatus.choices)

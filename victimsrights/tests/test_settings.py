@@ -4,11 +4,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+OWN_SECRET = "a-real-secret-" + "x" * 40
+OWN_KEYS = {
+    "SEALED_RECORDS_KEYS": "v1:" + base64.b64encode(b"k" * 32).decode(),
+    "FIELD_ENCRYPTION_KEYS": "v1:" + base64.b64encode(b"f" * 32).decode(),
+}
+
+
+def without(name: str) -> dict[str, str]:
+    return {key: value for key, value in OWN_KEYS.items() if key != name}
 
 
 def start_with(**env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "SEALED_RECORDS_KEYS"}}
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", *OWN_KEYS}}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,
@@ -39,19 +50,32 @@ def test_production_refuses_debug():
     assert "DEBUG" in result.stderr
 
 
-OWN_SEALING_KEY = "v1:" + base64.b64encode(b"k" * 32).decode()
-
-
-def test_production_refuses_the_demo_sealed_records_key():
-    result = start_with(VRS_ENVIRONMENT="production", SECRET_KEY="a-real-secret-" + "x" * 40)
+@pytest.mark.parametrize("missing", OWN_KEYS)
+def test_production_refuses_to_start_without_each_encryption_key_of_its_own(missing):
+    result = start_with(VRS_ENVIRONMENT="production", SECRET_KEY=OWN_SECRET, **without(missing))
     assert result.returncode != 0
-    assert "SEALED_RECORDS_KEYS" in result.stderr
+    assert f"Production needs {missing} of its own" in result.stderr
+
+
+@pytest.mark.parametrize("demo", OWN_KEYS)
+def test_production_refuses_each_demo_encryption_key(demo):
+    from victimsrights import settings
+
+    demo_key = getattr(settings, f"DEMO_{demo}")
+    result = start_with(VRS_ENVIRONMENT="production", SECRET_KEY=OWN_SECRET, **{**OWN_KEYS, demo: demo_key})
+    assert result.returncode != 0
+    assert f"Production needs {demo} of its own" in result.stderr
+
+
+def test_production_refuses_a_key_that_is_not_32_bytes():
+    short = {**OWN_KEYS, "FIELD_ENCRYPTION_KEYS": "v1:" + base64.b64encode(b"k" * 16).decode()}
+    result = start_with(VRS_ENVIRONMENT="production", SECRET_KEY=OWN_SECRET, **short)
+    assert result.returncode != 0
+    assert "base64 of 32 bytes" in result.stderr
 
 
 def test_production_starts_with_its_own_keys():
-    result = start_with(
-        VRS_ENVIRONMENT="production", SECRET_KEY="a-real-secret-" + "x" * 40, SEALED_RECORDS_KEYS=OWN_SEALING_KEY
-    )
+    result = start_with(VRS_ENVIRONMENT="production", SECRET_KEY=OWN_SECRET, **OWN_KEYS)
     assert result.returncode == 0, result.stderr
 
 
@@ -66,8 +90,8 @@ def test_check_deploy_is_clean_with_production_settings():
             **environment,
             "DJANGO_SETTINGS_MODULE": "victimsrights.settings",
             "VRS_ENVIRONMENT": "production",
-            "SECRET_KEY": "a-real-secret-" + "x" * 40,
-            "SEALED_RECORDS_KEYS": OWN_SEALING_KEY,
+            "SECRET_KEY": OWN_SECRET,
+            **OWN_KEYS,
         },
         capture_output=True,
         text=True,
