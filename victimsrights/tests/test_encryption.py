@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import FieldError
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
@@ -227,3 +228,24 @@ def test_any_text_round_trips_and_none_of_it_shows_in_what_is_stored(text, conte
     assert encryption.decrypt(stored, context=context) == text
     if len(text) > 3:
         assert text not in stored
+
+
+def test_the_migration_encrypts_the_rows_stored_before_it_and_unwinds_to_plain_text():
+    report = submitted_report()
+    name, account = report.victim_name, report.what_happened
+
+    def stored() -> tuple[str, str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT victim_name, what_happened FROM reporting_report WHERE id = %s", [report.pk])
+            return cursor.fetchone()
+
+    def migrate_to(target: str) -> None:
+        executor = MigrationExecutor(connection)
+        executor.migrate([("reporting", target)])
+
+    migrate_to("0004_sending_since")
+    assert stored() == (name, account)
+    migrate_to("0005_encrypt_victims_words")
+    assert all(value.startswith("enc:demo:") for value in stored())
+    again = Report.objects.get(pk=report.pk)
+    assert (again.victim_name, again.what_happened) == (name, account)
