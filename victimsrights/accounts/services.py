@@ -51,6 +51,10 @@ class WorkerChangeRefused(Exception):
     pass
 
 
+class WorkerNotFound(WorkerChangeRefused):
+    """No such worker in the actor's organisation (whether or not they exist elsewhere)."""
+
+
 def _check_organisation_admin(actor: StaffUser) -> None:
     if not (actor.role == Role.SAFE_PLACE_WORKER and actor.is_organisation_admin and actor.organisation_id):
         raise WorkerChangeRefused("Only your organisation's administrators can manage workers.")
@@ -76,7 +80,7 @@ def safe_place_worker_deactivate(*, actor: StaffUser, worker_id: int) -> StaffUs
     _check_organisation_admin(actor)
     worker = StaffUser.objects.select_for_update().filter(pk=worker_id, organisation=actor.organisation).first()
     if worker is None:
-        raise WorkerChangeRefused("That worker is not in your organisation.")
+        raise WorkerNotFound("That worker is not in your organisation.")
     if worker.pk == actor.pk:
         raise WorkerChangeRefused("You cannot deactivate your own account.")
     worker.is_active = False

@@ -70,6 +70,7 @@ def sealed_new(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_safe
 def sealed_created(request: HttpRequest, record_id: uuid.UUID) -> HttpResponse:
+    _own_record(request, record_id)  # another organisation's record is not found, code or no code
     code = request.session.pop(SESSION_NEW_CODE, None)
     if code is None:
         return redirect("safeplace:sealed", record_id=record_id)
@@ -146,6 +147,8 @@ def workers(request: HttpRequest) -> HttpResponse:
 def worker_deactivate(request: HttpRequest, worker_id: int) -> HttpResponse:
     try:
         worker = accounts.safe_place_worker_deactivate(actor=request.user, worker_id=worker_id)  # type: ignore[arg-type]
+    except accounts.WorkerNotFound:
+        raise Http404 from None
     except accounts.WorkerChangeRefused as refused:
         messages.error(request, str(refused))
     else:

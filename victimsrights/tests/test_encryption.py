@@ -23,6 +23,7 @@ from victimsrights.recording.models import RefusalReason
 from victimsrights.reporting.models import ContactPreferences, Draft, Report
 from victimsrights.reporting.tests.factories import complete_draft, submitted_report
 from victimsrights.reviews.services import review_request
+from victimsrights.testing.database import table_rows
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("london")]
 
@@ -59,18 +60,14 @@ def secrets() -> list[str]:
 
 
 def every_stored_value() -> list[tuple[str, str]]:
-    """Every text or binary cell of every table, read with plain SQL, as the database holds it."""
-    cells = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            for row in cursor.fetchall():
-                for cell in row:
-                    if isinstance(cell, memoryview | bytes):
-                        cell = bytes(cell).decode("utf-8", "replace")
-                    if isinstance(cell, str | dict | list):
-                        cells.append((table, str(cell)))
-    return cells
+    """Every cell of every table that holds text, as the database holds it."""
+    return [
+        (table, str(cell))
+        for table, rows in table_rows().items()
+        for row in rows
+        for cell in row
+        if isinstance(cell, str | dict | list)
+    ]
 
 
 def leaks() -> list[tuple[str, str]]:

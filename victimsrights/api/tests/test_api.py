@@ -169,8 +169,12 @@ def test_a_client_sees_only_its_own_areas(client, case):
         {"field": "crime_number", "message": "No case with this crime number in your areas"}
     ]
     assert post(client, "case-state", {"crime_number": case.crime.crime_number}, key).status_code == 404
+    batch = post(client, "events-batch", {"events": [event(case, "s-2", "suspect_arrested")]}, key).json()
+    assert batch["results"][0]["problem"]["errors"][0]["field"] == "crime_number"
     _, city_key = services.client_create(name="City records", force=Force.objects.get(code="city-of-london"))
     assert post(client, "case-state", {"crime_number": case.crime.crime_number}, city_key).status_code == 404
+    assert post(client, "events", event(case, "c-1", "suspect_arrested"), city_key).status_code == 404
+    assert not ApiEvent.objects.exists()
 
 
 def test_a_cancelled_crime_takes_no_events(client, met_client, case):
