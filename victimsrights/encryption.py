@@ -16,7 +16,7 @@ import base64
 import binascii
 import json
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -179,6 +179,8 @@ def _rewrite(
             where = " WHERE id > %s" if after else ""
             cursor.execute(f"{select}{where} ORDER BY id LIMIT {int(batch)}", after)
             rows = cursor.fetchall()
+            # Rows to write, grouped by which of their columns changed: one statement per group.
+            updates: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
             for pk, *values in rows:
                 result.rows += 1
                 changed = []
@@ -193,21 +195,20 @@ def _rewrite(
                         continue
                     if new is not None:
                         changed.append((column, value, new))
-                if not changed:
-                    continue
+                if changed:
+                    names = tuple(column for column, _, _ in changed)
+                    updates[names].append([new for *_, new in changed] + [pk] + [old for _, old, _ in changed])
+            for names, parameters in updates.items():
                 if dry_run:
-                    result.rewritten += 1
+                    result.rewritten += len(parameters)
                     continue
-                sets = ", ".join(f"{quote(column)} = %s" for column, _, _ in changed)
-                same = " AND ".join(f"{quote(column)} = %s" for column, _, _ in changed)
-                cursor.execute(
-                    f"UPDATE {quote(table)} SET {sets} WHERE id = %s AND {same}",  # noqa: S608
-                    [new for _, _, new in changed] + [pk] + [old for _, old, _ in changed],
-                )
-                if cursor.rowcount == 1:
-                    result.rewritten += 1
-                else:
-                    result.changed_meanwhile += 1
+                sets = ", ".join(f"{quote(column)} = %s" for column in names)
+                same = " AND ".join(f"{quote(column)} = %s" for column in names)
+                update = f"UPDATE {quote(table)} SET {sets} WHERE id = %s AND {same}"  # noqa: S608
+                cursor.executemany(update, parameters)
+                written = cursor.rowcount  # the rows that still held what was read
+                result.rewritten += written
+                result.changed_meanwhile += len(parameters) - written
         if len(rows) < batch:
             return result
         after = [rows[-1][0]]
