@@ -58,18 +58,15 @@ def notify(settings) -> Iterator[NotifyServer]:  # type: ignore[no-untyped-def]
 def _staff_second_factor(monkeypatch):  # type: ignore[no-untyped-def]
     """force_login stands in for the whole sign-in, so it also marks the authenticator's code as entered."""
     from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
 
     from victimsrights.accounts.models import StaffUser
-    from victimsrights.testing.staff import second_factor_for
+    from victimsrights.testing.staff import mark_second_factor_entered
 
     force_login = Client.force_login
 
     def force_login_with_second_factor(self, user, backend=None):  # type: ignore[no-untyped-def]
         force_login(self, user, backend)
         if isinstance(user, StaffUser):
-            session = self.session
-            session[DEVICE_ID_SESSION_KEY] = second_factor_for(user).persistent_id
-            session.save()
+            mark_second_factor_entered(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)

@@ -13,6 +13,7 @@ The reports are bulk-inserted (a data generator, not the journey) so set-up take
 
 import argparse
 import datetime
+import logging
 import multiprocessing
 import os
 import random
@@ -146,6 +147,7 @@ def main() -> None:
     from victimsrights.accounts.services import staff_user_create
     from victimsrights.areas.models import Area
     from victimsrights.reporting.models import Report
+    from victimsrights.testing.staff import sign_in_client
 
     busy = Area.objects.get(code="central-north")
     officer = staff_user_create(
@@ -155,8 +157,9 @@ def main() -> None:
         full_name="Bench Officer",
         area=busy,
     )
+    logging.getLogger("axes").setLevel(logging.WARNING)  # one line per sign-in, not a figure
     client = Client()
-    client.force_login(officer)
+    sign_in_client(client, officer)
     timings = []
     for _ in range(args.renders):
         begun = time.perf_counter()

@@ -15,6 +15,7 @@ import argparse
 import datetime
 import io
 import json
+import logging
 import random
 import statistics
 import sys
@@ -108,6 +109,7 @@ def pages(requests: int) -> None:
     from victimsrights.areas.models import Area, Force
     from victimsrights.cases.models import Case
     from victimsrights.reporting.models import ContactPreferences
+    from victimsrights.testing.staff import sign_in_client
 
     area = Area.objects.get(code="central-north")
     officer = StaffUser.objects.filter(username="bench.officer").first() or staff_user_create(
@@ -138,9 +140,10 @@ def pages(requests: int) -> None:
         browser.cookies["sessionid"] = str(session.session_key)
         return browser
 
+    logging.getLogger("axes").setLevel(logging.WARNING)  # one line per sign-in, not a figure
     staff_officer, staff_recorder = Client(), Client()
-    staff_officer.force_login(officer)
-    staff_recorder.force_login(recorder)
+    sign_in_client(staff_officer, officer)
+    sign_in_client(staff_recorder, recorder)
     api = Client(headers={"Authorization": f"Bearer {key}"})
     checks: list[tuple[str, Callable[[int, int, str], object]]] = [
         ("victim's case page", lambda c, r, n: victim(r).get(reverse("portal:report"))),

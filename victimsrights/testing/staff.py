@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from victimsrights.accounts.models import StaffUser
@@ -13,6 +15,18 @@ from victimsrights.testing.axe import assert_accessible
 def second_factor_for(user: StaffUser) -> TOTPDevice:
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     return device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+
+
+def sign_in_client(client: Client, user: StaffUser) -> None:
+    """Sign a test client in as if the user had entered their password and authenticator code."""
+    client.force_login(user)
+    mark_second_factor_entered(client, user)
+
+
+def mark_second_factor_entered(client: Client, user: StaffUser) -> None:
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = second_factor_for(user).persistent_id
+    session.save()
 
 
 def sign_in_in_browser(page: Any, base_url: str, username: str, password: str = PASSWORD) -> None:
