@@ -38,4 +38,4 @@ def parse(configured: str) -> KeyRing:
         if not version or not version.isalnum() or len(key) != KEY_BYTES:
             raise ImproperlyConfigured(f"Each key is <version>:<base64 of {KEY_BYTES} bytes>; {version!r} is not.")
         keys[version] = key
-    return KeyRing(current=configured.split(",")[0].partition(":")[0].strip(), keys=keys)
+    return KeyRing(current=next(iter(keys)), keys=keys)  # the first configured is the newest

@@ -255,15 +255,21 @@ EXIT_PAGE_URL = os.environ.get("EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
 
 # Sealed records: the key-encryption keys, newest first (see reporting/sealing.py).
 DEMO_SEALED_RECORDS_KEYS = "demo:ZGVtby1vbmx5LXNlYWxlZC1yZWNvcmRzLWtleS0zMmI="
-SEALED_RECORDS_KEYS = os.environ.get("SEALED_RECORDS_KEYS", "" if PRODUCTION else DEMO_SEALED_RECORDS_KEYS)
-if PRODUCTION and (not SEALED_RECORDS_KEYS or "demo:" in SEALED_RECORDS_KEYS):
-    raise ImproperlyConfigured("Production needs SEALED_RECORDS_KEYS of its own; the demo key is refused.")
 # Field-level encryption of accounts and contact details at rest, newest key first (see encryption.py).
 DEMO_FIELD_ENCRYPTION_KEYS = "demo:ZGVtby1vbmx5LWZpZWxkLWVuY3J5cHRpb24ta2V5ISE="
-FIELD_ENCRYPTION_KEYS = os.environ.get("FIELD_ENCRYPTION_KEYS", "" if PRODUCTION else DEMO_FIELD_ENCRYPTION_KEYS)
-if PRODUCTION and (not FIELD_ENCRYPTION_KEYS or "demo:" in FIELD_ENCRYPTION_KEYS):
-    raise ImproperlyConfigured("Production needs FIELD_ENCRYPTION_KEYS of its own; the demo key is refused.")
-keyring.parse(SEALED_RECORDS_KEYS), keyring.parse(FIELD_ENCRYPTION_KEYS)  # malformed keys stop the start
+
+
+def _keys(name: str, demo: str) -> str:
+    """A key ring from the environment: the demo one outside production, never in it; malformed keys stop the start."""
+    keys = os.environ.get(name, "" if PRODUCTION else demo)
+    if PRODUCTION and (not keys or "demo:" in keys):
+        raise ImproperlyConfigured(f"Production needs {name} of its own; the demo key is refused.")
+    keyring.parse(keys)
+    return keys
+
+
+SEALED_RECORDS_KEYS = _keys("SEALED_RECORDS_KEYS", DEMO_SEALED_RECORDS_KEYS)
+FIELD_ENCRYPTION_KEYS = _keys("FIELD_ENCRYPTION_KEYS", DEMO_FIELD_ENCRYPTION_KEYS)
 SEALED_RECORD_RETENTION_DAYS = int(os.environ.get("SEALED_RECORD_RETENTION_DAYS", str(2 * 365)))
 SEALED_RECORD_REMINDER_DAYS = int(os.environ.get("SEALED_RECORD_REMINDER_DAYS", "30"))
 

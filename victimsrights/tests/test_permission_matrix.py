@@ -151,19 +151,22 @@ def sample_kwargs():
 CHART_PAGES = {"plans:plan", "plans:version", "plans:borough", "plans:draft"}
 
 
-def named_urls(resolver: URLResolver | None = None, namespace: str = "") -> list[str]:
-    names = []
+def url_arguments(resolver: URLResolver | None = None, namespace: str = "") -> dict[str, set[str]]:
+    """Every named URL, from the resolver, with the arguments it takes."""
+    arguments = {}
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            names += named_urls(entry, inner)
+            arguments |= url_arguments(entry, f"{namespace}{entry.namespace}:" if entry.namespace else namespace)
         elif isinstance(entry, URLPattern):
             assert entry.name, f"Every URL needs a name so it can have a rule: {entry.pattern}"
-            names.append(f"{namespace}{entry.name}")
-    return names
+            pattern = entry.pattern
+            names = getattr(pattern, "converters", {}) or getattr(pattern, "regex", None).groupindex
+            arguments[f"{namespace}{entry.name}"] = set(names)
+    return arguments
 
 
-ALL_URLS = named_urls()
+URL_ARGUMENTS = url_arguments()
+ALL_URLS = list(URL_ARGUMENTS)
 
 
 def test_every_url_has_a_rule_and_every_rule_has_a_url():
@@ -216,22 +219,9 @@ VOLATILE_TABLES = {"django_session", "vrs_cache", "audit_auditentry", "audit_aud
 VOLATILE_COLUMNS = {"last_login"}
 
 
-def url_arguments(resolver: URLResolver | None = None, namespace: str = "") -> dict[str, set[str]]:
-    """The arguments each named URL takes."""
-    arguments = {}
-    for entry in (resolver or get_resolver()).url_patterns:
-        if isinstance(entry, URLResolver):
-            arguments |= url_arguments(entry, f"{namespace}{entry.namespace}:" if entry.namespace else namespace)
-        elif isinstance(entry, URLPattern):
-            pattern = entry.pattern
-            names = getattr(pattern, "converters", {}) or getattr(pattern, "regex", None).groupindex
-            arguments[f"{namespace}{entry.name}"] = set(names)
-    return arguments
-
-
 def test_no_url_a_victim_opens_names_an_object():
     """A victim reaches their own report through their session alone, so no id in a URL can point elsewhere."""
-    victims_urls = {name: args for name, args in url_arguments().items() if RULES[name].audience is Audience.VICTIM}
+    victims_urls = {name: args for name, args in URL_ARGUMENTS.items() if RULES[name].audience is Audience.VICTIM}
     assert "portal:report" in victims_urls
     assert {name: args for name, args in victims_urls.items() if args - {"action"}} == {}
 
