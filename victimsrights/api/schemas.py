@@ -58,7 +58,7 @@ class EventIn(Schema):
     """
 
     event_id: str = Field(min_length=1, max_length=100, pattern=PRINTABLE)
-    crime_number: str = Field(min_length=1, max_length=24, pattern=PRINTABLE)
+    crime_number: str = Field(min_length=1, max_length=40, pattern=PRINTABLE)
     kind: EventKind
     occurred_at: Moment
     officer_username: str | None = Field(None, min_length=1, max_length=150)
@@ -84,7 +84,7 @@ class BatchOut(Schema):
 
 
 class CaseQuery(Schema):
-    crime_number: str = Field(min_length=1, max_length=24, pattern=PRINTABLE)
+    crime_number: str = Field(min_length=1, max_length=40, pattern=PRINTABLE)
 
 
 class OutcomeOut(Schema):

@@ -18,6 +18,7 @@ from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import Case, CaseEvent, CaseEventKind, OutcomeType, TimelineKind
+from victimsrights.recording import crime_numbers
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import Crime, OffenceClassification
 
@@ -190,6 +191,10 @@ def _crime_record(client: ApiClient, event: EventIn) -> Crime:
     classification = OffenceClassification.objects.filter(code=event.crime.classification_code).first()
     if classification is None:
         raise Rejected("No offence with this Home Office classification code", field="crime.classification_code")
+    problem = crime_numbers.records_system_problem(client.force, event.crime_number)
+    if problem:
+        raise Rejected(problem, field="crime_number")
+    # Only the client's own force's namespace is looked at, so the answer tells nothing about another force.
     if Crime.objects.filter(crime_number=event.crime_number).exists():
         raise Rejected("A crime with this crime number is already recorded", field="crime_number", status=409)
     return recording.crime_from_records(

@@ -45,8 +45,9 @@ def month_start(month: datetime.date) -> datetime.datetime:
     return datetime.datetime(month.year, month.month, 1, tzinfo=LONDON)
 
 
-def crime_number(crime_id: str) -> str:
-    return f"PUK-{crime_id[:20].upper()}"
+def crime_number(force: Force, crime_id: str) -> str:
+    """In the force's records-system namespace (`recording.crime_numbers`), never in the service's own range."""
+    return f"{force.crime_number_prefix}-PUK-{crime_id[:20].upper()}"
 
 
 def last_outcome_months(rows: Iterable[OutcomeRow]) -> dict[str, datetime.date]:
@@ -104,15 +105,15 @@ class _FileImport:
             elif row.crime_type not in CLASSIFICATION_FOR_CRIME_TYPE:
                 self.summary.skipped[f"crime type not known: {row.crime_type or 'none'}"] += 1
             else:
-                events.setdefault(force.pk, []).extend(self._events(row, borough))
+                events.setdefault(force.pk, []).extend(self._events(row, force, borough))
         for force_id, force_events in events.items():
             for outcome in api.events_apply(client=self._client(force_id), events=force_events):
                 self.summary.results[outcome.result] += 1
                 if outcome.problem:
                     self.summary.problems[str(outcome.problem["title"])] += 1
 
-    def _events(self, row: StreetRow, borough: Borough) -> list[EventIn]:
-        number = crime_number(row.crime_id)
+    def _events(self, row: StreetRow, force: Force, borough: Borough) -> list[EventIn]:
+        number = crime_number(force, row.crime_id)
         recorded_at = month_start(row.month)
         classification = CLASSIFICATION_FOR_CRIME_TYPE[row.crime_type]
         crime = {"classification_code": classification, "borough_code": borough.ons_code}

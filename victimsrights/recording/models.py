@@ -40,7 +40,7 @@ class Crime(models.Model):
     """A recorded crime. One per report, with a crime number that is never reused."""
 
     report = models.OneToOneField(Report, on_delete=models.PROTECT, related_name="crime")
-    crime_number = models.CharField(max_length=24, unique=True)
+    crime_number = models.CharField(max_length=40, unique=True)
     classification = models.ForeignKey(OffenceClassification, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField()
     # None for a crime recorded in the force's records system and sent through the API.

@@ -17,6 +17,7 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.areas.models import Borough, Force
 from victimsrights.audit import services as audit
+from victimsrights.recording import crime_numbers
 from victimsrights.recording.models import (
     Appeal,
     AppealStatus,
@@ -99,11 +100,14 @@ def _allocate_crime(*, report: Report, classification: OffenceClassification, ac
     year = timezone.localdate(now).year
     sequence, _ = CrimeNumberSequence.objects.select_for_update().get_or_create(force=report.force, year=year)
     sequence.last_value += 1
+    # Nobody else writes in this range, but a number already taken is skipped rather than failing the recording.
+    while Crime.objects.filter(crime_number=crime_numbers.service_number(report.force, year, sequence.last_value)).exists():
+        sequence.last_value += 1
     sequence.save(update_fields=["last_value"])
     team = f"{report.area.name} Basic Command Unit" if report.area else report.force.name
     crime = Crime.objects.create(
         report=report,
-        crime_number=f"{report.force.crime_number_prefix}-{year}-{sequence.last_value:07d}",
+        crime_number=crime_numbers.service_number(report.force, year, sequence.last_value),
         classification=classification,
         recorded_at=now,
         recorded_by=actor,
@@ -151,6 +155,9 @@ def crime_from_records(
     """
     from victimsrights.cases.services import case_open
 
+    problem = crime_numbers.records_system_problem(force, crime_number)
+    if problem:
+        raise RecordingRefused(problem)
     report = records_report_create(force=force, borough=borough, received_at=recorded_at)
     crime = Crime.objects.create(
         report=report,

@@ -207,13 +207,13 @@ def test_a_crime_from_the_records_system_becomes_a_records_only_case(client):
     crime = {"classification_code": "28E", "borough_code": "E09000007"}  # Camden
     recorded = {
         "event_id": "c-1",
-        "crime_number": "RMS-0001",
+        "crime_number": "MET-RMS-0001",
         "kind": "crime_recorded",
         "occurred_at": (NOW - datetime.timedelta(days=3)).isoformat(),
         "crime": crime,
     }
     assert post(client, "events", recorded, key).json()["result"] == "applied"
-    case = Case.objects.get(crime__crime_number="RMS-0001")
+    case = Case.objects.get(crime__crime_number="MET-RMS-0001")
     assert case.records_only and case.crime.report.borough.name == "Camden"
     assert case.crime.recorded_at == NOW - datetime.timedelta(days=3)
 
@@ -236,12 +236,12 @@ def test_a_crime_from_the_records_system_becomes_a_records_only_case(client):
     westminster = {
         **recorded,
         "event_id": "c-5",
-        "crime_number": "RMS-2",
+        "crime_number": "MET-RMS-2",
         "crime": {**crime, "borough_code": "E09000033"},
     }
     assert problem(westminster)["errors"][0]["field"] == "crime.borough_code"
-    unknown = {**recorded, "event_id": "c-6", "crime_number": "RMS-3", "crime": {**crime, "classification_code": "X"}}
+    unknown = {**recorded, "event_id": "c-6", "crime_number": "MET-RMS-3", "crime": {**crime, "classification_code": "X"}}
     assert problem(unknown)["errors"][0]["field"] == "crime.classification_code"
-    bare = {**recorded, "event_id": "c-7", "crime_number": "RMS-4", "crime": None}
+    bare = {**recorded, "event_id": "c-7", "crime_number": "MET-RMS-4", "crime": None}
     assert problem(bare)["errors"][0]["field"] == "crime"
     assert Case.objects.count() == 1

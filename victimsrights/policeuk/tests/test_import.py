@@ -46,7 +46,7 @@ def test_crimes_load_as_records_only_cases_with_their_outcomes_and_nothing_sent(
     assert not ApiClient.objects.filter(is_active=True).exists()
 
     december_burglary = Case.objects.get(
-        crime__crime_number__startswith="PUK-", crime__recorded_at__year=2025, crime__classification__code="28E"
+        crime__crime_number__startswith="MET-PUK-", crime__recorded_at__year=2025, crime__classification__code="28E"
     )
     assert december_burglary.outcome.code == 1
     assert (december_burglary.outcome_at.year, december_burglary.outcome_at.month) == (2026, 2)
