@@ -27,7 +27,7 @@ class Complaint(models.Model):
     upheld = models.BooleanField(null=True)
     answer = models.TextField(blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
-    why_not_satisfied = models.TextField(blank=True)
+    why_not_satisfied = EncryptedTextField(blank=True)
     concluded_at = models.DateTimeField(null=True, blank=True)
     commissioner_upheld = models.BooleanField(null=True)
     commissioner_finding = models.TextField(blank=True)

@@ -95,7 +95,7 @@ class Report(models.Model):
 
     # The victim
     victim_name = EncryptedTextField()
-    interpreter_language = models.CharField(max_length=100, blank=True)
+    interpreter_language = EncryptedTextField(blank=True)
     accessibility_needs = EncryptedTextField(blank=True)
     referral_consent = models.BooleanField()
 

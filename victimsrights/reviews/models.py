@@ -28,7 +28,7 @@ class ReviewRequest(models.Model):
     deadline = models.DateField()
     victim_reasons = EncryptedTextField(blank=True)
     late = models.BooleanField(default=False)
-    late_reasons = models.TextField(blank=True)
+    late_reasons = EncryptedTextField(blank=True)
     status = models.CharField(max_length=24, choices=ReviewStatus.choices)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="reviews"

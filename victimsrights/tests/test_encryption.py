@@ -17,7 +17,7 @@ from victimsrights.accounts.tests.factories import staff
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import Message, OutcomeType
 from victimsrights.cases.tests.factories import recorded_case, sign_in_victim
-from victimsrights.complaints.services import complaint_make
+from victimsrights.complaints.services import complaint_answer, complaint_escalate, complaint_make
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import RefusalReason
 from victimsrights.reporting.models import ContactPreferences, Draft, Report
@@ -42,12 +42,13 @@ ANSWERS = {
                 "mobile": "07700900517", "phone": "01632960517", "postal_address": "17 Wistmans Row, London"},
     "voicemail": {"voicemail": "no"},
     "wording": {"neutral_wording": "yes", "safe_word": "Pumpernickel"},
-    "support": {"support": ["access"], "interpreter_language": "",
+    "support": {"support": ["interpreter", "access"], "interpreter_language": "Tigrinya (Asmara dialect)",
                 "accessibility_needs": "Deaf in my left ear, Tinnitus"},
 }  # fmt: skip
 WRITTEN_LATER = {
     "message": "Zephyrine has started texting my sister Philippa",
     "complaint": "Nobody called me back about Zephyrine",
+    "escalation": "The answer ignored what Zephyrine did at the Quillon",
     "appeal": "The Quillon bar has CCTV of the assault",
     "review": "Ozymandias admitted it to Philippa",
 }
@@ -84,7 +85,10 @@ def a_victim_tells_everything(smtp):
     report, case, officer = recorded_case(**ANSWERS)
     Report.objects.filter(pk=report.pk).update(postcode="SW1A 9ZZ")
     cases.message_from_victim(case=case, body=WRITTEN_LATER["message"])
-    complaint_make(report=report, what_went_wrong=WRITTEN_LATER["complaint"])
+    complaint = complaint_make(report=report, what_went_wrong=WRITTEN_LATER["complaint"])
+    standards = staff(Role.PROFESSIONAL_STANDARDS, area=report.area.code, username="standards")
+    complaint_answer(complaint_id=complaint.pk, upheld=False, answer="We did call.", actor=standards)
+    complaint_escalate(report=report, why_not_satisfied=WRITTEN_LATER["escalation"])
     cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=EVIDENTIAL_DIFFICULTIES), actor=officer)
     review_request(case_id=case.pk, reasons=WRITTEN_LATER["review"], late_reasons="")
     declined = submitted_report(seed=2)
@@ -244,5 +248,6 @@ def test_the_migration_encrypts_the_rows_stored_before_it_and_unwinds_to_plain_t
     assert stored() == (name, account)
     migrate_to("0005_encrypt_victims_words")
     assert all(value.startswith("enc:demo:") for value in stored())
+    migrate_to("0006_encrypt_more_victims_words")  # the model as it stands reads every later column too
     again = Report.objects.get(pk=report.pk)
     assert (again.victim_name, again.what_happened) == (name, account)
