@@ -90,6 +90,8 @@ def staff(*roles: Role, scope: Scope, second_factor: bool = True) -> Rule:
 RULES: dict[str, Rule] = {
     # Service-wide
     "home": public(),
+    "sign-in": public(),
+    "continue": public(),
     "exit": public(),
     "accessibility": public(),
     "privacy": public(),
@@ -192,6 +194,7 @@ RULES: dict[str, Rule] = {
     "notify:callback": public(),
     # Staff accounts
     "accounts:sign-in": public(),
+    "accounts:enrol": public(),
     "accounts:sign-out": public(),
     "accounts:second-factor": staff(*ALL_STAFF, scope=Scope.NONE, second_factor=False),
     "accounts:home": staff(*ALL_STAFF, scope=Scope.NONE),

@@ -32,6 +32,10 @@ if PRODUCTION and (not SECRET_KEY or SECRET_KEY == DEMO_SECRET_KEY):
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("Production refuses to run with DEBUG on.")
 
+# True only behind a load balancer that sets X-Request-ID itself, replacing whatever a client sent.
+TRUST_REQUEST_ID_HEADER = env_bool("TRUST_REQUEST_ID_HEADER", default=False)
+# Victims' page titles end with this, not the service's name, so browser history says nothing of the police.
+NEUTRAL_TITLE = os.environ.get("NEUTRAL_TITLE", "Online service")
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 SERVICE_URL = os.environ.get("SERVICE_URL", "http://127.0.0.1:8000")
 SERVICE_NAME = "Report a crime and follow your case"
@@ -92,7 +96,9 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contri
 OTP_TOTP_ISSUER = "Victims' Rights Service"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked per username *and* address (OWASP): a stranger failing from their own addresses cannot pause a named
+# officer, who signs in from theirs.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -113,6 +119,14 @@ TEMPLATES = [
                 "victimsrights.context_processors.service",
             ],
         },
+    },
+    {
+        # Plain-text messages (emails, texts, letters): never HTML-escaped, so "We've" stays "We've".
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "victimsrights" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -248,7 +262,22 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@victims.example.police.uk")
+# Who victims' messages come from. A force sets both in production: the placeholders are refused. Victims who asked
+# for neutral wording (and every one-time code) get messages from NEUTRAL_FROM_EMAIL, an address on a domain that
+# says nothing of the police, so the sender does not give away what the message is about.
+DEMO_DEFAULT_FROM_EMAIL = "no-reply@victims.example.police.uk"
+DEMO_NEUTRAL_FROM_EMAIL = "no-reply@messages.example.org"
+
+
+def _sender(name: str, demo: str) -> str:
+    address = os.environ.get(name, "" if PRODUCTION else demo)
+    if PRODUCTION and (not address or address == demo):
+        raise ImproperlyConfigured(f"Production needs {name} of its own; the placeholder is refused.")
+    return address
+
+
+DEFAULT_FROM_EMAIL = _sender("DEFAULT_FROM_EMAIL", DEMO_DEFAULT_FROM_EMAIL)
+NEUTRAL_FROM_EMAIL = _sender("NEUTRAL_FROM_EMAIL", DEMO_NEUTRAL_FROM_EMAIL)
 
 # The neutral site that "Exit this page" leaves to.
 EXIT_PAGE_URL = os.environ.get("EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
@@ -329,6 +358,9 @@ CACHES = {
     }
 }
 RESUME_ATTEMPTS_PER_HOUR = int(os.environ.get("RESUME_ATTEMPTS_PER_HOUR", "10"))
+# "Save and come back later": codes one address may ask for an hour, and codes one email address is sent an hour.
+SAVE_CODES_PER_HOUR = int(os.environ.get("SAVE_CODES_PER_HOUR", "20"))
+SAVE_CODES_PER_ADDRESS = int(os.environ.get("SAVE_CODES_PER_ADDRESS", "3"))
 
 # GOV.UK Notify: when a key is set, alerts go by Notify (email and text); otherwise email by SMTP.
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")

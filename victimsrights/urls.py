@@ -1,11 +1,16 @@
 from django.urls import include, path
 
 from victimsrights import health, views
+from victimsrights.accounts import views as sign_in
 from victimsrights.api.api import api
+from victimsrights.reporting import views as reporting
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("exit", views.exit_page, name="exit"),
+    # The victim's sign-in at an address that says nothing, for messages to victims who asked for neutral wording.
+    path("sign-in", sign_in.victim_sign_in, name="sign-in"),
+    path("continue", reporting.resume, name="continue"),
     path("accessibility", views.accessibility, name="accessibility"),
     path("privacy", views.privacy, name="privacy"),
     path("healthz", health.live, name="health-live"),

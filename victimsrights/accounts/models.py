@@ -66,3 +66,19 @@ class VictimAccessCode(models.Model):
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     used_at = models.DateTimeField(null=True, blank=True)
+    # A request made soon after a code was sent shares that code (and its tries) rather than sending another.
+    shares = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+
+
+class StaffEnrolment(models.Model):
+    """A one-time enrolment code for a new account, given to the person by their administrator, in person.
+
+    Only its holder can set the account's password and its authenticator app: an administrator never knows
+    the password, and nobody who merely learns it can enrol an authenticator of their own.
+    """
+
+    user = models.OneToOneField(StaffUser, on_delete=models.CASCADE, related_name="enrolment")
+    code_hash = models.CharField(max_length=64)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)

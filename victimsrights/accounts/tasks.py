@@ -12,7 +12,9 @@ def victim_code_send(access_id: str) -> str:
         return "nothing to send"
     channel, address, code = issued
     if channel == "text":
-        senders.send(channel="text", to=address, body=messages.sign_in_code_text(code=code), reference=access_id)
+        senders.send(
+            channel="text", to=address, body=messages.sign_in_code_text(code=code), reference=access_id, neutral=True
+        )
     else:
         messages.send_sign_in_code(email=address, code=code)
     return "sent"

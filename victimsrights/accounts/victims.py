@@ -2,6 +2,14 @@
 
 Codes are 6 digits, live 10 minutes, work once and allow 5 tries. The answer to an unknown
 reference is the same page, reached by the same work, as the answer to a known one.
+
+Anyone who knows a crime number can ask for a code, so asking must neither let a stranger contact the
+victim at will nor use up the victim's own way in:
+- a code goes only inside the victim's safe times, and says nothing of what it is for;
+- one code message at most every RESEND_INTERVAL for a report: a request within it shares the code
+  already sent, which the victim has, instead of sending another (so nobody's requests lock the
+  victim out: the latest message always holds a code that works);
+- the 5 tries belong to the code, whoever shares it, so sharing gives a guesser nothing more.
 """
 
 import datetime
@@ -11,18 +19,19 @@ import secrets
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from victimsrights.accounts.models import VictimAccessCode
 from victimsrights.audit import services as audit
-from victimsrights.reporting.contact import safe_written_route
+from victimsrights.reporting.contact import next_safe_moment, safe_written_route
 from victimsrights.reporting.models import Report, SealedRecord, SealedRecordStatus
 from victimsrights.reporting.services import sealed_record_code_hash, sealed_record_contents
 
 SESSION_VICTIM_REPORT = "victim_report_id"
 SESSION_VICTIM_SEALED_RECORD = "victim_sealed_record_id"
 CODE_LIFETIME = datetime.timedelta(minutes=10)
+RESEND_INTERVAL = CODE_LIFETIME
 MAX_TRIES = 5
 
 
@@ -39,28 +48,59 @@ def victim_code_request(*, identifier: str) -> VictimAccessCode:
     from victimsrights.accounts.tasks import victim_code_send
 
     wanted = _normalise(identifier)
-    report = Report.objects.filter(Q(reference=wanted) | Q(crime__crime_number=wanted)).first()
+    report = (
+        Report.objects.select_for_update(of=("self",))  # one request at a time per report decides who sends
+        .filter(Q(reference=wanted) | Q(crime__crime_number=wanted))
+        .first()
+    )
+    sent = _code_sent_lately(VictimAccessCode.objects.filter(report=report)) if report else None
+    if sent is not None:
+        return VictimAccessCode.objects.create(report=report, expires_at=sent.expires_at, shares=sent)
     access = VictimAccessCode.objects.create(report=report, expires_at=timezone.now() + CODE_LIFETIME)
     victim_code_send.enqueue(str(access.pk))
     return access
+
+
+def _code_sent_lately(codes: QuerySet[VictimAccessCode]) -> VictimAccessCode | None:
+    """The code message sent within RESEND_INTERVAL that can still be used, if any."""
+    now = timezone.now()
+    return (
+        codes.filter(shares__isnull=True, used_at__isnull=True, expires_at__gt=now + CODE_LIFETIME - RESEND_INTERVAL)
+        .filter(expires_at__gt=now)
+        .order_by("-expires_at")
+        .first()
+    )
 
 
 @transaction.atomic
 def sealed_record_code_request(*, record_code: str) -> VictimAccessCode:
     from victimsrights.accounts.tasks import victim_code_send
 
-    record = SealedRecord.objects.filter(
-        record_code_hash=sealed_record_code_hash(record_code), status=SealedRecordStatus.SEALED
-    ).first()
+    record = (
+        SealedRecord.objects.select_for_update()
+        .filter(record_code_hash=sealed_record_code_hash(record_code), status=SealedRecordStatus.SEALED)
+        .only("pk")
+        .first()
+    )
+    sent = _code_sent_lately(VictimAccessCode.objects.filter(sealed_record=record)) if record else None
+    if sent is not None:
+        return VictimAccessCode.objects.create(sealed_record=record, expires_at=sent.expires_at, shares=sent)
     access = VictimAccessCode.objects.create(sealed_record=record, expires_at=timezone.now() + CODE_LIFETIME)
     victim_code_send.enqueue(str(access.pk))
     return access
 
 
 def _safe_route(access: VictimAccessCode) -> tuple[str, str] | None:
-    """Where the code may go: the victim's safe email, else their safe mobile (by GOV.UK Notify)."""
+    """Where the code may go now: the victim's safe email, else their safe mobile (by GOV.UK Notify).
+
+    None outside the victim's safe times: a code that waited for them would be stale when it came.
+    """
     if access.report is not None:
-        return safe_written_route(access.report.contact)
+        contact = access.report.contact
+        now = timezone.now()
+        if next_safe_moment(now=now, safe_times=contact.safe_times) > now:
+            return None
+        return safe_written_route(contact)
     if access.sealed_record is not None and access.sealed_record.status == SealedRecordStatus.SEALED:
         contents = sealed_record_contents(record=access.sealed_record, worker=None, reason="system: send sign-in code")
         return ("email", contents["victim_email"]) if contents.get("victim_email") else None
@@ -75,7 +115,7 @@ def victim_code_issue(*, access_id: str) -> tuple[str, str, str] | None:
         .select_related("report__contact", "sealed_record")
         .get(pk=access_id)
     )
-    route = None if access.code_hash else _safe_route(access)
+    route = None if access.code_hash or access.shares_id else _safe_route(access)
     if route is None:
         return None
     code = f"{secrets.randbelow(1_000_000):06d}"
@@ -87,16 +127,22 @@ def victim_code_issue(*, access_id: str) -> tuple[str, str, str] | None:
 @transaction.atomic
 def victim_code_verify(*, access_id: str, code: str) -> VictimAccessCode | None:
     """The access the code opens (its report or sealed record), or None."""
-    access = VictimAccessCode.objects.select_for_update().filter(pk=access_id).first()
-    if access is None or access.used_at or access.attempts >= MAX_TRIES or access.expires_at <= timezone.now():
+    access = VictimAccessCode.objects.filter(pk=access_id).first()
+    # The code's own row keeps the tries and the use, for everyone who shares it.
+    sent = (
+        VictimAccessCode.objects.select_for_update().filter(pk=access.shares_id or access.pk).first()
+        if access
+        else None
+    )
+    if access is None or sent is None or not _usable(sent):
         return None
-    access.attempts += 1
-    matched = bool(access.code_hash) and hmac.compare_digest(
-        access.code_hash, code_hash(access_id=access.pk, code="".join(code.split()))
+    sent.attempts += 1
+    matched = bool(sent.code_hash) and hmac.compare_digest(
+        sent.code_hash, code_hash(access_id=sent.pk, code="".join(code.split()))
     )
     if matched:
-        access.used_at = timezone.now()
-    access.save(update_fields=["attempts", "used_at"])
+        sent.used_at = timezone.now()
+    sent.save(update_fields=["attempts", "used_at"])
     subject = access.report or access.sealed_record
     if not matched or subject is None:
         return None
@@ -104,8 +150,11 @@ def victim_code_verify(*, access_id: str, code: str) -> VictimAccessCode | None:
     return access
 
 
+def _usable(sent: VictimAccessCode) -> bool:
+    return not sent.used_at and sent.attempts < MAX_TRIES and sent.expires_at > timezone.now()
+
+
 def code_still_usable(*, access_id: str) -> bool:
     """Not used, not expired and not out of tries: worth asking the victim to check it."""
-    return VictimAccessCode.objects.filter(
-        pk=access_id, used_at__isnull=True, expires_at__gt=timezone.now(), attempts__lt=MAX_TRIES
-    ).exists()
+    access = VictimAccessCode.objects.select_related("shares").filter(pk=access_id).first()
+    return access is not None and _usable(access.shares or access)

@@ -7,6 +7,8 @@ from django.core.mail import EmailMessage
 from notifications_python_client.errors import APIError, HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
 
+from victimsrights.notify.wording import NEUTRAL_SUBJECT, from_address
+
 
 class TemporaryFailure(Exception):
     """Worth trying again later (provider down, timeout, 5xx, rate limit)."""
@@ -37,7 +39,7 @@ def already_sent_by_notify(*, reference: str) -> Sent | None:
     return Sent("notify", found[0]["id"]) if found else None
 
 
-def send(*, channel: str, to: str, body: str, reference: str) -> Sent:
+def send(*, channel: str, to: str, body: str, reference: str, neutral: bool) -> Sent:
     if settings.NOTIFY_API_KEY:
         client = _notify()
         personalisation = {"body": body}
@@ -69,7 +71,11 @@ def send(*, channel: str, to: str, body: str, reference: str) -> Sent:
         raise PermanentFailure("text messages need GOV.UK Notify")
     domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2]
     message = EmailMessage(
-        subject="An update", body=body, to=[to], headers={"Message-ID": f"<alert-{reference}@{domain}>"}
+        subject=NEUTRAL_SUBJECT if neutral else "An update",
+        body=body,
+        from_email=from_address(neutral=neutral),
+        to=[to],
+        headers={"Message-ID": f"<alert-{reference}@{domain}>"},
     )
     try:
         message.send(fail_silently=False)

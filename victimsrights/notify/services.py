@@ -9,14 +9,13 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from victimsrights.audit import services as audit
 from victimsrights.notify import senders
 from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.notify.tasks import alert_send
+from victimsrights.notify.wording import render_text, sign_in_url
 from victimsrights.reporting.contact import next_safe_moment, safe_written_route
 from victimsrights.reporting.models import Report
 from victimsrights.tasks import stale_after
@@ -45,12 +44,17 @@ def alert_create(*, report: Report) -> Alert:
     return alert
 
 
+def alert_neutral(*, report: Report) -> bool:
+    return report.contact.neutral_wording and not report.contact.via_organisation_id
+
+
 def alert_body(*, report: Report) -> str:
-    return render_to_string(
+    neutral = alert_neutral(report=report)
+    return render_text(
         "notify/alert.txt",
         {
-            "neutral": report.contact.neutral_wording,
-            "sign_in_url": settings.SERVICE_URL + reverse("portal:sign-in"),
+            "neutral": neutral,
+            "sign_in_url": sign_in_url(neutral=neutral),
             "via_organisation": report.contact.via_organisation,
             "reference": report.reference,
         },

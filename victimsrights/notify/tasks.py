@@ -21,7 +21,11 @@ def alert_send(alert_id: str) -> str:
     try:
         # A retry after a lost answer: if Notify already has our reference, it was sent.
         sent = (alert.attempts > 1 and senders.already_sent_by_notify(reference=str(alert.pk))) or senders.send(
-            channel=route[0], to=route[1], body=services.alert_body(report=alert.report), reference=str(alert.pk)
+            channel=route[0],
+            to=route[1],
+            body=services.alert_body(report=alert.report),
+            reference=str(alert.pk),
+            neutral=services.alert_neutral(report=alert.report),
         )
     except (senders.TemporaryFailure, senders.PermanentFailure) as error:
         permanent = isinstance(error, senders.PermanentFailure)

@@ -21,6 +21,7 @@ from victimsrights.reporting.selectors import (
 )
 
 GET_POST = ["GET", "HEAD", "POST"]
+SESSION_SAVED = "draft_saved"
 
 
 def _step_url(step: journey.Step | None) -> str:
@@ -39,9 +40,17 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/start.html", {"first_step_url": _step_url(journey.next_step({}))})
 
 
-@require_safe
+@never_cache
+@require_http_methods(GET_POST)
 def call_999(request: HttpRequest) -> HttpResponse:
-    return render(request, "reporting/call_999.html", {"continue_url": _step_url(journey.next_step({}, "in-danger"))})
+    """The interruption after "yes, in danger". Carrying on records that the victim said they are now safe."""
+    draft = draft_for_session(session=request.session)
+    if request.method == "POST" and draft is not None:
+        draft = services.draft_answer(draft=draft, step_slug="in-danger", answer=journey.SAFE_AFTER_DANGER)
+        return redirect(_step_url(journey.next_step(draft.answers, "in-danger")))
+    if request.method == "POST":
+        return redirect("reporting:start")
+    return render(request, "reporting/call_999.html")
 
 
 @never_cache
@@ -136,30 +145,43 @@ def save(request: HttpRequest) -> HttpResponse:
         return redirect("reporting:start")
     form = SaveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.draft_save_for_later(draft=draft, email=form.cleaned_data["email"])
-        except OSError:
-            form.add_error(None, "Sorry, we could not send the email just now. Try again in a few minutes.")
-        else:
-            request.session["saved_to"] = form.cleaned_data["email"]
-            return redirect("reporting:saved")
-    return render(
-        request,
-        "reporting/save.html",
-        {"form": form, "back_url": _resume_point(draft.answers), "lifetime_days": settings.DRAFT_LIFETIME_DAYS},
-    )
+        email = form.cleaned_data["email"]
+        if not ratelimit.allow(
+            scope="save-ip",
+            identifier=ratelimit.client_ip(request),
+            limit=settings.SAVE_CODES_PER_HOUR,
+            window_seconds=3600,
+        ):
+            form.add_error("email", "You have asked for too many codes. Wait an hour, then try again")
+            return render(request, "reporting/save.html", _save_context(form, draft.answers))
+        # Each address gets a few codes an hour, whoever asks; past that nothing is sent and the code already
+        # sent still works. The answer is the same either way, so it says nothing about who else uses an address.
+        if ratelimit.allow(
+            scope="save-email", identifier=email.casefold(), limit=settings.SAVE_CODES_PER_ADDRESS, window_seconds=3600
+        ):
+            try:
+                services.draft_save_for_later(draft=draft, email=email)
+            except OSError:
+                form.add_error(None, "Sorry, we could not send the email just now. Try again in a few minutes.")
+                return render(request, "reporting/save.html", _save_context(form, draft.answers))
+        request.session[SESSION_SAVED] = True  # not the address: nothing a victim typed stays in the session
+        return redirect("reporting:saved")
+    return render(request, "reporting/save.html", _save_context(form, draft.answers))
+
+
+def _save_context(form: SaveForm, answers: dict[str, Any]) -> dict[str, Any]:
+    return {"form": form, "back_url": _resume_point(answers), "lifetime_days": settings.DRAFT_LIFETIME_DAYS}
 
 
 @never_cache
 @require_safe
 def saved(request: HttpRequest) -> HttpResponse:
-    email = request.session.get("saved_to")
-    if not email:
+    if not request.session.get(SESSION_SAVED):
         return redirect("reporting:start")
     return render(
         request,
         "reporting/saved.html",
-        {"email": email, "continue_url": reverse("reporting:resume"), "lifetime_days": settings.DRAFT_LIFETIME_DAYS},
+        {"continue_url": reverse("reporting:resume"), "lifetime_days": settings.DRAFT_LIFETIME_DAYS},
     )
 
 

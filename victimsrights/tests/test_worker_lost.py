@@ -27,7 +27,13 @@ def die_mid_task(alert: Alert, *, after_sending: bool) -> None:
     claimed = alert_claim(alert_id=str(alert.pk))
     if after_sending:
         route = ("email", claimed.report.contact.email)
-        senders.send(channel=route[0], to=route[1], body=alert_body(report=claimed.report), reference=str(alert.pk))
+        senders.send(
+            channel=route[0],
+            to=route[1],
+            body=alert_body(report=claimed.report),
+            reference=str(alert.pk),
+            neutral=False,
+        )
 
 
 @pytest.mark.parametrize("after_sending", [False, True], ids=["before Notify took it", "after Notify took it"])

@@ -38,9 +38,8 @@ def test_neutral_wording_keeps_police_and_crime_out_of_the_acknowledgement(smtp)
 
     message = smtp.mailbox.messages[0]
     text = (message["Subject"] + smtp.mailbox.bodies()[0]).lower()
-    assert report.reference.lower() in text
-    for word in ("police", "crime", "report", "bluebell"):
-        assert word not in text.replace(report.reference.lower(), "")
+    for word in ("police", "crime", "report", "bluebell", report.reference.lower()):
+        assert word not in text
 
 
 def test_when_email_is_down_the_acknowledgement_is_retried_and_delivered_exactly_once(settings):

@@ -1,0 +1,135 @@
+"""Every message to a victim, of every kind, obeys neutral wording; and plain text is never HTML-escaped.
+
+The neutral test renders each kind of message for a victim who asked for neutral wording, through the same
+code that sends it, to a real SMTP server, and fails on any police or crime word or any identifier in the
+subject, body or sender. A new message template fails it until it is listed here as a kind a victim gets
+(and so checked) or as one that goes only to an organisation.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.tests.factories import staff
+from victimsrights.cases.tests.factories import recorded_case
+from victimsrights.notify import senders
+from victimsrights.notify.services import alert_body, alert_neutral
+from victimsrights.recording import services as recording
+from victimsrights.recording.models import RefusalReason
+from victimsrights.reporting import messages
+from victimsrights.reporting.models import Notice, NoticeKind, Report
+from victimsrights.reporting.tests.factories import submitted_report
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("london")]
+
+ROOT = Path(__file__).resolve().parents[3]
+TEMPLATES_TO_ORGANISATIONS = {"reporting/email/_for_organisation.txt", "reporting/email/sealed_record_reminder.txt"}
+TEMPLATES_TO_VICTIMS = {
+    *(f"reporting/email/{kind}.txt" for kind in NoticeKind.values),
+    "notify/alert.txt",
+    "reporting/email/sign_in_code.txt",
+    "reporting/email/resume_code.txt",
+}
+POLICE_OR_CRIME = re.compile(
+    r"police|crime|criminal|offen[cs]e|officer|victim|court|hearing|suspect|arrest|charge|investigat|registrar|"
+    r"appeal|complain|review|report|justice|\b101\b|\b999\b|command unit|recorded|met\b|metropolitan",
+    re.IGNORECASE,
+)
+NEUTRAL = {"neutral_wording": "yes", "safe_word": "bluebell"}
+
+
+def message_templates() -> set[str]:
+    found = set()
+    for folder in ROOT.glob("victimsrights/**/templates"):
+        found |= {str(path.relative_to(folder)) for path in folder.rglob("*.txt")}
+    return found
+
+
+def identifiers(report: Report) -> list[str]:
+    report.refresh_from_db()
+    crime = getattr(report, "crime", None)
+    names = [report.reference, report.force.name, report.force.crime_number_prefix + "-"]
+    names += [report.area.name, report.borough.name] if report.area and report.borough else []
+    names += [crime.crime_number, crime.classification.description, crime.recorded_by_team] if crime else []
+    return names
+
+
+def assert_neutral(message, report: Report) -> None:
+    text = "\n".join([message["From"], message["Subject"], message.get_payload(decode=True).decode()])
+    assert not POLICE_OR_CRIME.findall(text), text
+    for identifier in identifiers(report):
+        assert identifier.lower() not in text.lower(), (identifier, text)
+
+
+def neutral_reports() -> dict[str, Report]:
+    """A neutral-wording victim's report in each state a message can be about."""
+    recorded, case, _officer = recorded_case(wording=NEUTRAL)
+    registrar = staff(Role.CRIME_REGISTRAR, username="registrar")
+    recording.crime_cancel(crime_id=case.crime.pk, information="CCTV shows no crime took place.", actor=registrar)
+    declined = submitted_report(wording=NEUTRAL, seed=2)
+    recording.report_decline(
+        report_id=declined.pk,
+        reason=RefusalReason.NO_CRIME_DISCLOSED,
+        explanation="No crime was disclosed.",
+        actor=staff(Role.RECORDING_OFFICER, username="decider"),
+    )
+    appeal = recording.appeal_submit(report_id=declined.pk, reasons="It was a crime.", made_by="victim")
+    recording.appeal_decide(appeal_id=appeal.pk, overturn=False, reasons="Still not a crime.", actor=registrar)
+    return {"recorded": recorded, "declined": declined}
+
+
+def test_every_message_template_is_known_as_one_to_victims_or_to_organisations():
+    assert message_templates() == TEMPLATES_TO_VICTIMS | TEMPLATES_TO_ORGANISATIONS
+
+
+def test_every_message_to_a_neutral_wording_victim_has_no_police_or_crime_word_or_identifier(smtp):
+    reports = neutral_reports()
+    for kind in NoticeKind.values:
+        report = reports["declined" if kind in {"declined", "appeal_upheld"} else "recorded"]
+        notice = Notice.objects.create(report=report, kind=kind, channel="email", not_before=report.received_at)
+        messages.send_notice(notice=notice)
+        assert_neutral(smtp.mailbox.messages[-1], report)
+    for report in reports.values():
+        assert alert_neutral(report=report)
+        body = alert_body(report=report)
+        senders.send(channel="email", to="victim@example.com", body=body, reference="r-1", neutral=True)
+        assert_neutral(smtp.mailbox.messages[-1], report)
+        messages.send_sign_in_code(email="victim@example.com", code="123456")
+        assert_neutral(smtp.mailbox.messages[-1], report)
+        messages.send_resume_code(email="victim@example.com", code="ABCD2345XY", expires_at=report.received_at)
+        assert_neutral(smtp.mailbox.messages[-1], report)
+
+
+def test_the_scan_finds_a_police_word_so_it_can_fail(smtp):
+    report = submitted_report(wording={"neutral_wording": "no", "safe_word": ""})
+    notice = Notice.objects.create(report=report, kind="received", channel="email", not_before=report.received_at)
+    messages.send_notice(notice=notice)
+    with pytest.raises(AssertionError):
+        assert_neutral(smtp.mailbox.messages[-1], report)
+
+
+def test_plain_text_messages_carry_staff_words_as_written_not_html_escaped(smtp):
+    report = submitted_report(wording={"neutral_wording": "no", "safe_word": ""})
+    explanation = 'We\'ve checked <b>the CCTV</b> & "found" nothing'
+    recording.report_decline(
+        report_id=report.pk,
+        reason=RefusalReason.NO_CRIME_DISCLOSED,
+        explanation=explanation,
+        actor=staff(Role.RECORDING_OFFICER, username="decider"),
+    )
+    notice = Notice.objects.get(report=report, kind="declined")
+    messages.send_notice(notice=notice)
+    body = smtp.mailbox.bodies()[-1]
+    assert explanation in body
+    assert "&#x27;" not in body and "&lt;" not in body and "&amp;" not in body
+
+
+def test_no_message_template_is_rendered_outside_the_plain_text_engine():
+    """render_to_string on a .txt template would HTML-escape it; every message goes through wording.render_text."""
+    for path in ROOT.glob("victimsrights/**/*.py"):
+        if "tests" in path.parts:
+            continue
+        for call in re.findall(r"render_to_string\(\s*f?[\"'][^\"']*\.txt", path.read_text()):
+            pytest.fail(f"{path.relative_to(ROOT)} renders a message template with render_to_string: {call}")
