@@ -71,3 +71,47 @@ class SecondFactorForm(forms.Form):
         if not (code.isascii() and code.isdigit() and len(code) == 6):
             raise forms.ValidationError("Enter the 6-digit code from your authenticator app")
         return code
+
+
+class EnrolForm(forms.Form):
+    """A new account's first sign-in: the enrolment code the administrator gave, and the person's own password."""
+
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false", "data-width": "20"}),
+        error_messages={"required": "Enter your username"},
+    )
+    code = text(
+        "Enrolment code",
+        max_length=20,
+        help_text="The 12 letters and numbers your administrator gave you, for example K7QP-2MXD-RA4T.",
+        required_message="Enter your enrolment code",
+        too_long_message="Enter the enrolment code exactly as you were given it",
+        attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "10"},
+    )
+    password = forms.CharField(
+        label="Choose a password",
+        help_text="At least 12 characters. Not a common password or one like your name.",
+        max_length=128,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "data-width": "20"}),
+        error_messages={"required": "Choose a password"},
+    )
+    password_again = forms.CharField(
+        label="Type the password again",
+        max_length=128,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "data-width": "20"}),
+        error_messages={"required": "Type the password again"},
+    )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if (
+            cleaned.get("password")
+            and cleaned.get("password_again")
+            and cleaned["password"] != cleaned["password_again"]
+        ):
+            self.add_error("password_again", "The passwords do not match. Type the same password twice")
+        return cleaned

@@ -1,12 +1,19 @@
+import datetime
+import hmac
+import secrets
 import time
 
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.text import slugify
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from victimsrights.accounts.models import StaffUser
+from victimsrights.accounts.models import StaffEnrolment, StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.areas.models import Area, Force, SafePlaceOrganisation
 from victimsrights.audit import services as audit
@@ -16,7 +23,7 @@ from victimsrights.audit import services as audit
 def staff_user_create(
     *,
     username: str,
-    password: str,
+    password: str | None,
     role: Role,
     full_name: str,
     email: str = "",
@@ -40,7 +47,10 @@ def staff_user_create(
         organisation=organisation,
         is_organisation_admin=is_organisation_admin,
     )
-    user.set_password(password)
+    if password is None:
+        user.set_unusable_password()  # set by the person themselves, with an enrolment code
+    else:
+        user.set_password(password)
     user.full_clean()
     user.save()
     audit.record(actor=actor, action="staff_user.create", subject=user, detail={"role": role.value})
@@ -60,19 +70,91 @@ def _check_organisation_admin(actor: StaffUser) -> None:
         raise WorkerChangeRefused("Only your organisation's administrators can manage workers.")
 
 
-def safe_place_worker_add(*, actor: StaffUser, username: str, full_name: str, email: str, password: str) -> StaffUser:
+@transaction.atomic
+def safe_place_worker_add(*, actor: StaffUser, full_name: str, email: str) -> tuple[StaffUser, str]:
+    """A new worker in the admin's organisation, and the one-time enrolment code to give them in person.
+
+    The service makes the username inside the organisation's own namespace, so adding a worker never says
+    whether a name is taken anywhere else; the worker sets their own password with the enrolment code.
+    """
     _check_organisation_admin(actor)
-    if StaffUser.objects.filter(username=username).exists():
-        raise WorkerChangeRefused("That username is already taken. Choose another.")
-    return staff_user_create(
+    assert actor.organisation is not None
+    base = f"{slugify(actor.organisation.name)[:60]}.{slugify(full_name)[:60] or 'worker'}"
+    username, n = base, 1
+    while StaffUser.objects.filter(username=username).exists():
+        n += 1
+        username = f"{base}-{n}"
+    worker = staff_user_create(
         username=username,
-        password=password,
+        password=None,
         role=Role.SAFE_PLACE_WORKER,
         full_name=full_name,
         email=email,
         organisation=actor.organisation,
         actor=actor,
     )
+    return worker, staff_enrolment_issue(user=worker, actor=actor)
+
+
+ENROLMENT_LIFETIME = datetime.timedelta(days=7)
+ENROLMENT_TRIES = 5
+ENROLMENT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+def _enrolment_hash(user_id: int, code: str) -> str:
+    normalised = "".join(code.split()).upper().replace("-", "")
+    return hmac.new(settings.SECRET_KEY.encode(), f"enrol:{user_id}:{normalised}".encode(), "sha256").hexdigest()
+
+
+@transaction.atomic
+def staff_enrolment_issue(*, user: StaffUser, actor: StaffUser | None) -> str:
+    """A new enrolment code for the account (shown once), which also clears its password and authenticator."""
+    code = "".join(secrets.choice(ENROLMENT_ALPHABET) for _ in range(12))
+    StaffEnrolment.objects.update_or_create(
+        user=user,
+        defaults={
+            "code_hash": _enrolment_hash(user.pk, code),
+            "expires_at": timezone.now() + ENROLMENT_LIFETIME,
+            "attempts": 0,
+            "used_at": None,
+        },
+    )
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    TOTPDevice.objects.filter(user=user).delete()
+    audit.record(actor=actor, action="staff_user.enrolment_issued", subject=user)
+    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+class EnrolmentRefused(Exception):
+    """The same message whether the username, the code or its life was wrong."""
+
+
+@transaction.atomic
+def staff_enrolment_redeem(*, username: str, code: str, password: str) -> StaffUser:
+    """Check the enrolment code, then set the person's own password. Raises EnrolmentRefused or ValidationError."""
+    enrolment = (
+        StaffEnrolment.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .filter(user__username=username, user__is_active=True)
+        .first()
+    )
+    usable = enrolment and not enrolment.used_at and enrolment.expires_at > timezone.now()
+    if enrolment is None or not usable or enrolment.attempts >= ENROLMENT_TRIES:
+        raise EnrolmentRefused
+    user = enrolment.user
+    if not hmac.compare_digest(enrolment.code_hash, _enrolment_hash(user.pk, code)):
+        enrolment.attempts += 1
+        enrolment.save(update_fields=["attempts"])
+        audit.record(actor=None, actor_label="someone signing up", action="staff_user.enrolment_failed", subject=user)
+        raise EnrolmentRefused
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    enrolment.used_at = timezone.now()
+    enrolment.save(update_fields=["used_at"])
+    audit.record(actor=user, action="staff_user.enrolled", subject=user)
+    return user
 
 
 @transaction.atomic

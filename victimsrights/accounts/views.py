@@ -3,7 +3,9 @@ import io
 from collections.abc import Callable
 
 from django import forms
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +16,7 @@ from django_otp.qr import write_qrcode_image
 from victimsrights import ratelimit
 from victimsrights.accounts import services, victims
 from victimsrights.accounts.forms import (
+    EnrolForm,
     SealedRecordSignInForm,
     SecondFactorForm,
     SignInForm,
@@ -28,6 +31,31 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+
+SESSION_ENROLLING = "staff_enrolling_user_id"
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def enrol(request: HttpRequest) -> HttpResponse:
+    """A new account: the enrolment code and the person's own password, then their authenticator app."""
+    form = EnrolForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.staff_enrolment_redeem(
+                username=data["username"], code=data["code"], password=data["password"]
+            )
+        except services.EnrolmentRefused:
+            form.add_error("code", "The username or enrolment code is not right, or the code has been used or expired")
+        except ValidationError as invalid:
+            form.add_error("password", invalid)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            request.session[SESSION_ENROLLING] = user.pk
+            return redirect("accounts:second-factor")
+    return render(request, "accounts/enrol.html", {"form": form})
 
 
 class SignOutView(auth_views.LogoutView):
@@ -49,14 +77,16 @@ def _ask_for_code(
     field: str,
     request_code: Callable[[str], VictimAccessCode],
     template: str,
+    limit_per_address: int,
 ) -> HttpResponse:
     """Take a reference or record code, queue a one-time code, and always answer alike."""
     form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         identifier = form.cleaned_data[field]
+        # Per address only: a limit per reference would let a stranger use up the victim's own way in.
         allowed = ratelimit.allow(
-            scope=f"{field}-ip", identifier=ratelimit.client_ip(request), limit=30, window_seconds=3600
-        ) and ratelimit.allow(scope=field, identifier="".join(identifier.split()).upper(), limit=5, window_seconds=3600)
+            scope=f"{field}-ip", identifier=ratelimit.client_ip(request), limit=limit_per_address, window_seconds=3600
+        )
         if allowed:
             request.session[VICTIM_ACCESS] = str(request_code(identifier).pk)
             return redirect("portal:code")
@@ -73,6 +103,7 @@ def victim_sign_in(request: HttpRequest) -> HttpResponse:
         field="identifier",
         request_code=lambda identifier: victims.victim_code_request(identifier=identifier),
         template="accounts/victim_sign_in.html",
+        limit_per_address=30,
     )
 
 
@@ -108,6 +139,7 @@ def sealed_record_sign_in(request: HttpRequest) -> HttpResponse:
         field="record_code",
         request_code=lambda code: victims.sealed_record_code_request(record_code=code),
         template="accounts/sealed_record_sign_in.html",
+        limit_per_address=5,  # record codes are secrets: asking is guessing
     )
 
 
@@ -122,10 +154,14 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     if user.is_verified():  # type: ignore[union-attr]
         return redirect(next_url or "accounts:home")
     device = services.second_factor_device(user)  # type: ignore[arg-type]
+    if device is None and request.session.get(SESSION_ENROLLING) != user.pk:
+        # Setting the app up needs the enrolment code, not only the password: see `enrol`.
+        return render(request, "accounts/enrolment_needed.html", status=403)
     enrolling = services.second_factor_enrolment(user) if device is None else None  # type: ignore[arg-type]
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.second_factor_check(request=request, user=user, code=form.cleaned_data["code"]):  # type: ignore[arg-type]
+            request.session.pop(SESSION_ENROLLING, None)
             return redirect(next_url or "accounts:home")
         form.add_error("code", "That code is not right or has expired. Enter the code the app shows now")
     qr_code = ""

@@ -30,29 +30,11 @@ class SealedRecordForm(forms.Form):
 
 class WorkerForm(forms.Form):
     full_name = text("Full name", max_length=150, required_message="Enter the worker's full name")
-    username = text(
-        "Username",
-        max_length=150,
-        required_message="Enter a username",
-        attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "20"},
-    )
     email = forms.EmailField(
         label="Work email address",
         max_length=254,
         error_messages={
             "required": "Enter the worker's email address",
             "invalid": "Enter an email address in the correct format, like name@example.org",
-        },
-    )
-    password = forms.CharField(
-        label="Temporary password",
-        min_length=12,
-        max_length=128,
-        strip=False,
-        help_text="At least 12 characters. Give it to the worker in person.",
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "data-width": "20"}),
-        error_messages={
-            "required": "Enter a temporary password",
-            "min_length": "The password must be 12 characters or more",
         },
     )

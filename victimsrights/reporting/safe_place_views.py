@@ -130,12 +130,12 @@ def workers(request: HttpRequest) -> HttpResponse:
     form = WorkerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            worker = accounts.safe_place_worker_add(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            worker, code = accounts.safe_place_worker_add(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
         except accounts.WorkerChangeRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, f"{worker.get_full_name()} can now sign in as {worker.username}.")
-            return redirect("safeplace:workers")
+            # Shown once, never stored: the administrator gives it to the worker in person.
+            return render(request, "reporting/safe_place/worker_added.html", {"worker": worker, "code": code})
     return render(
         request,
         "reporting/safe_place/workers.html",

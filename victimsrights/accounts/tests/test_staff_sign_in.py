@@ -18,13 +18,14 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from victimsrights.accounts.roles import Role
-from victimsrights.accounts.services import second_factor_code_now
+from victimsrights.accounts.services import second_factor_code_now, staff_enrolment_issue
 from victimsrights.accounts.tests.factories import PASSWORD, staff
 from victimsrights.areas.services import areas_load_file as london_data
 from victimsrights.audit.models import AuditEntry
 
 pytestmark = pytest.mark.usefixtures("london")
 CASES = reverse("cases:list")
+TOKENS = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
 def password_step(client: Client, username: str, password: str = PASSWORD, next_url: str = CASES):  # type: ignore[no-untyped-def]
@@ -33,11 +34,44 @@ def password_step(client: Client, username: str, password: str = PASSWORD, next_
     )
 
 
-def test_a_password_alone_opens_nothing_and_the_first_sign_in_sets_up_the_app():
+NEW_PASSWORD = "a-long-new-passphrase"
+
+
+def enrol(client: Client, username: str, code: str, password: str = NEW_PASSWORD, again: str = ""):  # type: ignore[no-untyped-def]
+    form = {"username": username, "code": code, "password": password, "password_again": again or password}
+    return client.post(reverse("accounts:enrol"), form, follow=True)
+
+
+def test_a_password_alone_cannot_set_up_an_authenticator():
+    """The outside review: whoever first signed in with a new account's password enrolled their own app."""
     officer = staff(Role.INVESTIGATING_OFFICER)
     client = Client()
     page = password_step(client, officer.username)
-    assert page.redirect_chain[-1][0] == f"{reverse('accounts:second-factor')}?next=%2Fstaff%2Fcases%2F"
+    assert page.status_code == 403
+    assert "Your authenticator app is not set up" in page.content.decode()
+    assert not TOTPDevice.objects.filter(user=officer).exists()
+    assert client.post(reverse("accounts:second-factor"), {"code": "123456", "next": CASES}).status_code == 403
+    assert client.get(CASES).status_code == 302
+
+
+def test_the_enrolment_code_lets_the_person_choose_their_password_and_set_up_the_app():
+    officer = staff(Role.INVESTIGATING_OFFICER)
+    call_command("enrolment_code", officer.username)  # clears the password an administrator may have known
+    code = staff_enrolment_issue(user=officer, actor=None)
+    assert password_step(Client(), officer.username).redirect_chain == []  # the old password no longer works
+
+    client = Client()
+    wrong = enrol(client, officer.username, "AAAA-BBBB-CCCC")
+    assert "The username or enrolment code is not right" in wrong.content.decode()
+    unknown = enrol(client, "nobody.at.all", "AAAA-BBBB-CCCC")
+    assert TOKENS.sub("", wrong.content.decode()) == TOKENS.sub("", unknown.content.decode())
+    common = enrol(client, officer.username, code, password="password1234")
+    assert "This password is too common" in common.content.decode()
+    mismatch = enrol(client, officer.username, code, again="something-else-entirely")
+    assert "The passwords do not match" in mismatch.content.decode()
+
+    page = enrol(client, officer.username, code.lower())
+    assert page.redirect_chain[-1][0] == reverse("accounts:second-factor")
     html = page.content.decode()
     assert "Set up your authenticator app" in html and 'src="data:image/svg+xml;base64,' in html
     key = re.search(r'data-testid="second-factor-key">([A-Z2-7]+)<', html).group(1)
@@ -45,12 +79,9 @@ def test_a_password_alone_opens_nothing_and_the_first_sign_in_sets_up_the_app():
     assert base64.b32decode(key) == device.bin_key
     assert client.get(CASES).status_code == 302  # still nothing open
 
-    wrong = client.post(reverse("accounts:second-factor"), {"code": "000000", "next": CASES})
-    assert "That code is not right or has expired" in wrong.content.decode()
-    assert "govuk-error-summary" in wrong.content.decode()
-    not_digits = client.post(reverse("accounts:second-factor"), {"code": "12ab56", "next": CASES})
-    assert "Enter the 6-digit code" in not_digits.content.decode()
-
+    wrong_code = client.post(reverse("accounts:second-factor"), {"code": "000000", "next": CASES})
+    assert "That code is not right or has expired" in wrong_code.content.decode()
+    assert "govuk-error-summary" in wrong_code.content.decode()
     # After a wrong code the next is refused for a moment (then 2, 4, 8… seconds), even if right.
     too_soon = client.post(reverse("accounts:second-factor"), {"code": second_factor_code_now(device), "next": CASES})
     assert too_soon.status_code == 200
@@ -61,6 +92,15 @@ def test_a_password_alone_opens_nothing_and_the_first_sign_in_sets_up_the_app():
     device.refresh_from_db()
     assert device.confirmed
     assert AuditEntry.objects.filter(action="staff.second_factor_set_up").count() == 1
+    assert "used or expired" in enrol(Client(), officer.username, code).content.decode()  # once only
+
+
+def test_an_enrolment_code_stops_working_after_five_wrong_tries():
+    officer = staff(Role.INVESTIGATING_OFFICER)
+    code = staff_enrolment_issue(user=officer, actor=None)
+    for _ in range(5):
+        enrol(Client(), officer.username, "AAAA-BBBB-CCCC")
+    assert "The username or enrolment code is not right" in enrol(Client(), officer.username, code).content.decode()
 
 
 def test_later_sign_ins_ask_for_the_code_and_a_code_works_once():
@@ -108,6 +148,18 @@ def test_five_wrong_passwords_pause_sign_in_for_any_username_the_same_way():
         client = Client(REMOTE_ADDR="10.0.0.9")
         page = password_step(client, officer.username)
         assert page.redirect_chain[-1][0].startswith(reverse("accounts:second-factor"))
+
+
+def test_a_stranger_failing_from_other_addresses_cannot_pause_a_named_officer():
+    """The outside review: five wrong passwords from five addresses paused the registrar everywhere."""
+    registrar = staff(Role.CRIME_REGISTRAR, username="registrar")
+    for n in range(10):
+        password_step(Client(REMOTE_ADDR=f"203.0.113.{n}"), registrar.username, "wrong-password")
+    for _ in range(5):
+        password_step(Client(REMOTE_ADDR="203.0.113.50"), registrar.username, "wrong-password")
+    assert password_step(Client(REMOTE_ADDR="203.0.113.50"), registrar.username).status_code == 429
+    page = password_step(Client(REMOTE_ADDR="192.0.2.10"), registrar.username)  # the registrar, at their desk
+    assert page.redirect_chain[-1][0].startswith(reverse("accounts:second-factor"))
 
 
 def test_demo_code_prints_the_demo_authenticators_code_and_never_in_production(settings, capsys):

@@ -1,8 +1,15 @@
+import re
+
 import pytest
 from django.urls import reverse
 
 from victimsrights.accounts.roles import Role
-from victimsrights.accounts.services import WorkerChangeRefused, safe_place_worker_add, safe_place_worker_deactivate
+from victimsrights.accounts.services import (
+    WorkerChangeRefused,
+    safe_place_worker_add,
+    safe_place_worker_deactivate,
+    staff_enrolment_redeem,
+)
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
@@ -94,11 +101,11 @@ def test_only_an_organisation_admin_adds_and_deactivates_workers_of_their_own_or
     outsider = staff(Role.SAFE_PLACE_WORKER, username="outsider", org="Other Refuge")
 
     with pytest.raises(WorkerChangeRefused):
-        safe_place_worker_add(actor=worker, username="new", full_name="New Worker", email="n@x.org", password="x" * 12)
-    added = safe_place_worker_add(
-        actor=admin, username="new", full_name="New Worker", email="n@x.org", password="a-long-password"
-    )
+        safe_place_worker_add(actor=worker, full_name="New Worker", email="n@x.org")
+    added, code = safe_place_worker_add(actor=admin, full_name="New Worker", email="n@x.org")
     assert added.organisation == admin.organisation and added.role == Role.SAFE_PLACE_WORKER
+    assert added.username == "the-havens.new-worker" and not added.has_usable_password()
+    assert staff_enrolment_redeem(username=added.username, code=code, password="a-long-passphrase-1") == added
 
     with pytest.raises(WorkerChangeRefused):
         safe_place_worker_deactivate(actor=admin, worker_id=outsider.pk)
@@ -124,3 +131,20 @@ def test_the_organisation_appeals_a_refusal_for_the_victim_and_another_organisat
     assert report.appeal.made_by == "The Havens for the victim"
     again = client.post(url, {"reasons": "Again."})
     assert b"already appealed" in again.content
+
+
+def test_adding_a_worker_never_says_whether_a_username_is_taken_elsewhere(client):
+    """The outside review: adding a worker called `registrar` answered "That username is already taken"."""
+    staff(Role.CRIME_REGISTRAR, username="registrar")
+    admin = staff(Role.SAFE_PLACE_WORKER, username="havens.admin", org="The Havens")
+    admin.is_organisation_admin = True
+    admin.save(update_fields=["is_organisation_admin"])
+    client.force_login(admin)
+    pages = [
+        client.post(reverse("safeplace:workers"), {"full_name": name, "email": "w@havens.example"})
+        for name in ("Registrar", "Nobody Known", "Registrar")
+    ]
+    assert all(page.status_code == 200 and b"taken" not in page.content for page in pages)
+    usernames = [re.search(rb'data-testid="new-username">([^<]+)<', p.content).group(1).decode() for p in pages]
+    assert usernames == ["the-havens.registrar", "the-havens.nobody-known", "the-havens.registrar-2"]
+    assert all(re.search(rb'data-testid="enrolment-code">[A-Z0-9-]{14}<', page.content) for page in pages)
