@@ -7,6 +7,8 @@ URLs, so they stay out of access logs.
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -81,13 +83,19 @@ def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
     return problem(error.status_code, str(error))
 
 
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return problem(413, "The request body is too large", detail=f"Send at most {limit} bytes; split a batch")
+
+
 @api.exception_handler(services.Rejected)
 def rejected(request: HttpRequest, error: services.Rejected) -> HttpResponse:
     body = error.problem()
     return JsonResponse(body, status=error.status, content_type=PROBLEM_JSON)
 
 
-PROBLEMS: dict[int, Any] = {400: Problem, 401: Problem, 422: Problem}
+PROBLEMS: dict[int, Any] = {400: Problem, 401: Problem, 413: Problem, 422: Problem}
 
 
 def _client(request: HttpRequest) -> ApiClient:

@@ -15,7 +15,15 @@ def _text_only(value: Any) -> Any:
     return value
 
 
+def _no_nul(value: Any) -> Any:
+    """PostgreSQL cannot store NUL in text, and no person types one: refuse it by name rather than fail later."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("Text must not contain NUL characters (\\u0000)")
+    return value
+
+
 Moment = Annotated[AwareDatetime, BeforeValidator(_text_only)]
+Text = Annotated[str, BeforeValidator(_no_nul)]
 MAX_BATCH = 1000
 PRINTABLE = r"^[!-~]+$"  # visible ASCII, no spaces: ids that are safe to log and compare
 
@@ -34,13 +42,13 @@ class EventKind(StrEnum):
 
 class HearingIn(Schema):
     starts_at: Moment
-    court: str = Field(min_length=1, max_length=200)
-    what_to_expect: str = Field("", max_length=2000)
+    court: Text = Field(min_length=1, max_length=200)
+    what_to_expect: Text = Field("", max_length=2000)
 
 
 class CrimeIn(Schema):
-    classification_code: str = Field(min_length=1, max_length=16, description="Home Office classification code")
-    borough_code: str = Field(pattern=r"^E0[6-9][0-9]{6}$", description="ONS code of the borough it happened in")
+    classification_code: Text = Field(min_length=1, max_length=16, description="Home Office classification code")
+    borough_code: Text = Field(pattern=r"^E0[6-9][0-9]{6}$", description="ONS code of the borough it happened in")
 
 
 class EventIn(Schema):
@@ -57,16 +65,16 @@ class EventIn(Schema):
     reads on their case page. Any event may carry `victim_update` to tell the victim at the same time.
     """
 
-    event_id: str = Field(min_length=1, max_length=100, pattern=PRINTABLE)
-    crime_number: str = Field(min_length=1, max_length=40, pattern=PRINTABLE)
+    event_id: Text = Field(min_length=1, max_length=100, pattern=PRINTABLE)
+    crime_number: Text = Field(min_length=1, max_length=40, pattern=PRINTABLE)
     kind: EventKind
     occurred_at: Moment
-    officer_username: str | None = Field(None, min_length=1, max_length=150)
+    officer_username: Text | None = Field(None, min_length=1, max_length=150)
     outcome_code: StrictInt | None = Field(None, ge=1, le=99)
     hearing: HearingIn | None = None
     crime: CrimeIn | None = None
-    victim_update: str = Field("", max_length=5000)
-    note: str = Field("", max_length=2000)
+    victim_update: Text = Field("", max_length=5000)
+    note: Text = Field("", max_length=2000)
 
 
 class BatchIn(Schema):
@@ -84,7 +92,7 @@ class BatchOut(Schema):
 
 
 class CaseQuery(Schema):
-    crime_number: str = Field(min_length=1, max_length=40, pattern=PRINTABLE)
+    crime_number: Text = Field(min_length=1, max_length=40, pattern=PRINTABLE)
 
 
 class OutcomeOut(Schema):

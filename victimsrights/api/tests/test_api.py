@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from ninja import Schema
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.api import services
@@ -240,8 +241,73 @@ def test_a_crime_from_the_records_system_becomes_a_records_only_case(client):
         "crime": {**crime, "borough_code": "E09000033"},
     }
     assert problem(westminster)["errors"][0]["field"] == "crime.borough_code"
-    unknown = {**recorded, "event_id": "c-6", "crime_number": "MET-RMS-3", "crime": {**crime, "classification_code": "X"}}
+    unknown = {
+        **recorded,
+        "event_id": "c-6",
+        "crime_number": "MET-RMS-3",
+        "crime": {**crime, "classification_code": "X"},
+    }
     assert problem(unknown)["errors"][0]["field"] == "crime.classification_code"
     bare = {**recorded, "event_id": "c-7", "crime_number": "MET-RMS-4", "crime": None}
     assert problem(bare)["errors"][0]["field"] == "crime"
     assert Case.objects.count() == 1
+
+
+def string_fields(schema, prefix=()):
+    """Every text field of a request schema, nested ones included, as paths."""
+    for name, field in schema.model_fields.items():
+        annotation = field.annotation
+        nested = [arg for arg in getattr(annotation, "__args__", (annotation,)) if isinstance(arg, type)]
+        models = [arg for arg in nested if issubclass(arg, Schema)]
+        if models:
+            yield from string_fields(models[0], (*prefix, name))
+        elif str in nested:
+            yield (*prefix, name)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nul_in_any_text_field_is_refused_by_name_not_a_500(met_client):
+    """The outside review: "a\\u0000b" was accepted, which PostgreSQL refuses (a 500 there)."""
+    from django.test import Client
+
+    from victimsrights.api.schemas import CaseQuery, EventIn
+
+    _, key = met_client
+    full_event = {
+        "event_id": "n-1",
+        "crime_number": "MET-RMS-1",
+        "kind": "hearing_set",
+        "occurred_at": NOW.isoformat(),
+        "officer_username": "someone",
+        "outcome_code": 1,
+        "hearing": {"starts_at": NOW.isoformat(), "court": "Court", "what_to_expect": "Words"},
+        "crime": {"classification_code": "28E", "borough_code": "E09000007"},
+        "victim_update": "Words",
+        "note": "Words",
+    }
+    checked = []
+    for name, schema, body in (("events", EventIn, full_event), ("case-state", CaseQuery, {"crime_number": "X"})):
+        for path in string_fields(schema):
+            poisoned = json.loads(json.dumps(body))
+            target = poisoned
+            for part in path[:-1]:
+                target = target[part]
+            target[path[-1]] = "a\u0000b"
+            response = post(Client(), name, poisoned, key)
+            assert response.status_code == 422, path
+            assert ".".join(path) in [error["field"] for error in response.json()["errors"]], path
+            checked.append(path)
+    assert len(checked) >= 10  # every text field the API takes
+    assert not ApiEvent.objects.exists()
+
+
+def test_a_body_too_large_gets_a_problem_not_an_html_page(client, met_client):
+    """The outside review: a 10 MB body got Django's HTML 400 page."""
+    _, key = met_client
+    body = json.dumps({"events": [{"note": "x" * 10_000_000}]})
+    response = client.post(
+        reverse("api:events-batch"), body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+    )
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["title"] == "The request body is too large"
