@@ -5,4 +5,4 @@ from django.http import HttpRequest
 
 
 def service(request: HttpRequest) -> dict[str, Any]:
-    return {"service_name": settings.SERVICE_NAME}
+    return {"service_name": settings.SERVICE_NAME, "neutral_title": settings.NEUTRAL_TITLE}

@@ -10,10 +10,13 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from logging import Filter, LogRecord
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 request_id: ContextVar[str] = ContextVar("request_id", default="")
-ACCEPTED = re.compile(r"^[A-Za-z0-9-]{8,64}$")  # an id from the load balancer, if it is only an id
+# A load balancer's id, kept only when TRUST_REQUEST_ID_HEADER says one sets the header (replacing any the client
+# sent), and only if it is a UUID: a client-chosen value could carry a reference or crime number into every log line.
+ACCEPTED = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.IGNORECASE)
 
 
 class RequestIdFilter(Filter):
@@ -29,7 +32,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        given = request.headers.get("X-Request-ID", "")
+        given = request.headers.get("X-Request-ID", "") if settings.TRUST_REQUEST_ID_HEADER else ""
         token = request_id.set(given if ACCEPTED.match(given) else uuid.uuid4().hex)
         try:
             response = self.get_response(request)

@@ -17,6 +17,10 @@ def exit_page(request: HttpRequest) -> HttpResponse:
     request.session.flush()
     response = HttpResponseRedirect(settings.EXIT_PAGE_URL)
     response["Cache-Control"] = "no-store"
+    # Leave nothing of this site in the browser: its cookies (the CSRF cookie lives a year), cache and storage.
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    response.delete_cookie(settings.CSRF_COOKIE_NAME)
+    response.delete_cookie(settings.SESSION_COOKIE_NAME)
     return response
 
 

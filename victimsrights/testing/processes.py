@@ -43,8 +43,9 @@ def environment(notify_url: str, smtp_port: int, **extra: str) -> dict[str, str]
     }
 
 
-def start_web(port: int, env: dict[str, str], workers: int = 2) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "gunicorn", "victimsrights.wsgi", "--bind", f"127.0.0.1:{port}"]
+def start_web(port: int, env: dict[str, str], workers: int = 2, *extra: str) -> subprocess.Popen[bytes]:
+    """gunicorn in the project's folder, so it reads gunicorn.conf.py as `make run` does."""
+    command = [sys.executable, "-m", "gunicorn", "victimsrights.wsgi", "--bind", f"127.0.0.1:{port}", *extra]
     # Its own process group, so `kill -9` can take the master and its workers together.
     process = subprocess.Popen([*command, "--workers", str(workers)], cwd=ROOT, env=env, start_new_session=True)  # noqa: S603
     wait_until_up(port, process)

@@ -1,9 +1,11 @@
 """Logs: one JSON object a line with the request's id, and never a victim's personal data, whatever happens."""
 
+import contextlib
 import io
 import json
 import logging
 import logging.config
+import os
 
 import pytest
 from django.conf import settings
@@ -32,8 +34,11 @@ def test_a_log_line_is_json_with_the_request_id_the_response_returns(client):
     ratelimit.addHandler(handler)
     try:
         ids = set()
-        for _ in range(12):  # past the sign-in limit, which logs a warning
-            ids.add(client.post(reverse("portal:sign-in"), {"identifier": "VR-AAAA-BBBB"})["X-Request-ID"])
+        for _ in range(12):  # past the record-code limit for one address, which logs a warning
+            answer = client.post(
+                reverse("portal:sealed-sign-in"), {"record_code": "ZZZZ ZZZZ ZZ"}, REMOTE_ADDR="192.0.2.77"
+            )
+            ids.add(answer["X-Request-ID"])
     finally:
         ratelimit.removeHandler(handler)
     lines = [json.loads(line) for line in stream.getvalue().splitlines()]
@@ -42,10 +47,19 @@ def test_a_log_line_is_json_with_the_request_id_the_response_returns(client):
     assert lines[-1]["request_id"] in ids and len(ids) == 12
 
 
-def test_a_load_balancers_request_id_is_kept_only_if_it_is_only_an_id(client):
-    assert client.get(reverse("home"), HTTP_X_REQUEST_ID="lb-1234abcd")["X-Request-ID"] == "lb-1234abcd"
-    forged = client.get(reverse("home"), HTTP_X_REQUEST_ID="a b\nINFO fake line")["X-Request-ID"]
-    assert len(forged) == 32 and " " not in forged
+def test_a_load_balancers_request_id_is_kept_only_if_it_is_only_an_id(client, settings):
+    lb_id = "3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e"
+    settings.TRUST_REQUEST_ID_HEADER = True
+    assert client.get(reverse("home"), HTTP_X_REQUEST_ID=lb_id)["X-Request-ID"] == lb_id
+    for forged in ("a b\nINFO fake line", "VR-K7QP-2MXD", "MET-2026-0000123"):
+        answered = client.get(reverse("home"), HTTP_X_REQUEST_ID=forged)["X-Request-ID"]
+        assert len(answered) == 32 and answered != forged
+
+
+def test_a_clients_request_id_is_never_taken_without_a_load_balancer(client):
+    """The outside review: a client-chosen X-Request-ID was echoed and logged unvalidated."""
+    given = "3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e"
+    assert client.get(reverse("home"), HTTP_X_REQUEST_ID=given)["X-Request-ID"] != given
 
 
 def test_nothing_a_victim_told_us_reaches_the_logs(caplog, smtp, notify, client):
@@ -72,3 +86,27 @@ def test_nothing_a_victim_told_us_reaches_the_logs(caplog, smtp, notify, client)
     assert any(record.name == "victimsrights.notify.tasks" for record in caplog.records), "the journey logged nothing"
     for value in personal:
         assert value not in logged, [record.name for record in ours if value in record.getMessage()]
+
+
+def test_the_access_log_has_no_query_string_reference_or_client_address(tmp_path):
+    """The outside review: gunicorn's access log wrote `GET /staff/oversight/audit-log?reference=VR-...`."""
+    import urllib.error
+    import urllib.request
+
+    from victimsrights.testing.processes import free_port, start_web, stop
+
+    port, log = free_port(), tmp_path / "access.log"
+    env = {**os.environ, "SQLITE_PATH": str(tmp_path / "empty.sqlite3"), "LOG_LEVEL": "ERROR"}
+    env.pop("DATABASE_URL", None)
+    web = start_web(port, env, 1, "--access-logfile", str(log))
+    try:
+        for path in ("/staff/oversight/audit-log?reference=VR-K7QP-2MXD", "/healthz?crime=MET-2026-0000123"):
+            with contextlib.suppress(urllib.error.HTTPError):
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10).close()
+    finally:
+        stop(web)
+    lines = log.read_text().splitlines()
+    assert any('"GET /staff/oversight/audit-log" 302' in line for line in lines), lines
+    assert any('"GET /healthz" 200' in line for line in lines), lines
+    for secret in ("VR-K7QP-2MXD", "MET-2026-0000123", "reference=", "127.0.0.1"):
+        assert all(secret not in line for line in lines), (secret, lines)

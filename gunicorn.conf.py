@@ -1,0 +1,7 @@
+"""gunicorn's settings, read from the working directory by every gunicorn started here (`make run`, the tests).
+
+The access log keeps the method, the path without its query string, the status, the size and the time taken:
+no query string (a filter may hold a report reference or crime number), no client address.
+"""
+
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(D)sus'
