@@ -76,10 +76,15 @@ def samples(request: HttpRequest) -> HttpResponse:
     )
 
 
+def finding_form(record_id: int, data: Any = None) -> FindingForm:
+    """Each record's form on the sample page has ids of its own, so a label or a click reaches its own record."""
+    return FindingForm(data, auto_id=f"record-{record_id}-%s")
+
+
 def _sample_page(request: HttpRequest, sample_id: int, invalid: tuple[int, FindingForm] | None = None) -> HttpResponse:
     sample = get_object_or_404(Sample.objects.select_related("area"), pk=sample_id)
     rows = [
-        (row, invalid[1] if invalid and invalid[0] == row.record.pk else FindingForm())
+        (row, invalid[1] if invalid and invalid[0] == row.record.pk else finding_form(row.record.pk))
         for row in selectors.sample_records(sample=sample)
     ]
     return render(request, "oversight/sample.html", {"sample": sample, "rows": rows, "invalid": invalid})
@@ -105,7 +110,7 @@ def finding(request: HttpRequest, sample_id: int, record_id: int) -> HttpRespons
 
     return act_on_form(
         request,
-        FindingForm(request.POST),
+        finding_form(record_id, request.POST),
         act,
         refused=services.SamplingRefused,
         done=lambda: redirect("oversight:sample", sample_id=sample_id),

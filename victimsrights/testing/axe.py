@@ -32,6 +32,15 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     return list(violations)
 
 
+DUPLICATE_IDS = """() => {
+    const ids = [...document.querySelectorAll('[id]')].map(element => element.id);
+    return [...new Set(ids.filter((id, n) => ids.indexOf(id) !== n))];
+}"""
+
+
 def assert_accessible(page: Any) -> None:
+    """axe-core's WCAG rules, and every element id used once (axe no longer checks that itself)."""
     violations = axe_violations(page)
     assert violations == [], f"axe-core found problems on {page.url}: {violations}"
+    duplicates = page.evaluate(DUPLICATE_IDS)
+    assert duplicates == [], f"ids used more than once on {page.url}: {duplicates}"

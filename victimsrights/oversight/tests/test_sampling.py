@@ -14,6 +14,7 @@ from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.oversight.models import Sample, SampledRecord
 from victimsrights.recording import services as recording
 from victimsrights.reporting.tests.factories import submitted_report
+from victimsrights.testing.html import duplicate_ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
 VICTIMS = [
@@ -62,6 +63,8 @@ def test_a_sample_of_closed_cases_hides_names_contacts_addresses_and_free_text_a
 
     closed_page, refused_page = pages
     assert closed_page.count('data-testid="sampled-record"') == 2 and "Investigation complete" in closed_page
+    # The outside review: the records' forms shared ids, so clicking "No" in one record ticked another's.
+    assert duplicate_ids(closed_page) == []
     assert refused_page.count('data-testid="sampled-record"') == 1 and "incident" in refused_page.lower()
     for page in pages:
         for name, email, mobile, address in VICTIMS:
@@ -73,6 +76,7 @@ def test_a_sample_of_closed_cases_hides_names_contacts_addresses_and_free_text_a
     url = reverse("oversight:finding", kwargs={"sample_id": record.sample_id, "record_id": record.pk})
     response = client.post(url, {"decision_sound": "no"})
     assert response.status_code == 200 and "Write your finding" in response.content.decode()
+    assert duplicate_ids(response.content.decode()) == []
     client.post(url, {"decision_sound": "no", "finding": "CCTV was not sought."})
     rollup = client.get(reverse("oversight:samples")).content.decode()
     table = rollup[rollup.index('data-testid="findings-by-area"') :]
