@@ -68,6 +68,18 @@ def _yes_no(key: str) -> Callable[[dict[str, Any]], str]:
     return lambda answer: "Yes" if answer.get(key) == "yes" else "No"
 
 
+# "I am safe to continue" on the call-999 page: not in danger now, having first said so.
+SAFE_AFTER_DANGER = {"in_danger": "no", "said_in_danger_first": "yes"}
+
+
+def _in_danger(answer: dict[str, Any]) -> str:
+    if answer.get("in_danger") == "yes":
+        return "Yes"
+    if answer.get("said_in_danger_first") == "yes":
+        return "No. You told us you were in danger, then that you were safe to continue"
+    return "No"
+
+
 def contact_through_organisation(answers: Answers) -> bool:
     return answers.get("consent", {}).get("contact_route") == "organisation"
 
@@ -96,7 +108,7 @@ STEPS: list[Step] = [
         _consent,
         applies=lambda answers: "consent" in answers,
     ),
-    Step("in-danger", forms.InDangerForm, "Are you in danger now?", "In danger now", _yes_no("in_danger")),
+    Step("in-danger", forms.InDangerForm, "Are you in danger now?", "In danger now", _in_danger),
     Step(
         "what-happened",
         forms.WhatHappenedForm,

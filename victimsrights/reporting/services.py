@@ -198,7 +198,8 @@ def _report_from_answers(answers: dict[str, dict[str, Any]]) -> Report:
     return Report(
         force=force,
         area=borough.area if borough else None,
-        in_danger_when_reported=answers["in-danger"]["in_danger"] == "yes",
+        in_danger_when_reported="yes"
+        in (answers["in-danger"]["in_danger"], answers["in-danger"].get("said_in_danger_first")),
         what_happened=answers["what-happened"]["what_happened"],
         occurred_on=datetime.date.fromisoformat(when["occurred_on"]) if when.get("occurred_on") else None,
         occurred_approximately=when.get("occurred_approximately", ""),

@@ -1,9 +1,13 @@
 """The report journey over HTTP, as a browser without JavaScript would use it."""
 
+import re
+
 import pytest
-from django.urls import reverse
+from django.conf import settings as settings_module
+from django.urls import NoReverseMatch, reverse
 
 from victimsrights.areas.models import Borough
+from victimsrights.reporting import journey
 from victimsrights.reporting.models import Draft, Report
 from victimsrights.reporting.selectors import SESSION_DRAFT
 
@@ -76,7 +80,18 @@ def test_saying_you_are_in_danger_shows_call_999_and_lets_you_carry_on(client):
     assert response.url == reverse("reporting:call-999")
     page = client.get(response.url)
     assert b"call 999 now" in page.content
-    assert reverse("reporting:step", kwargs={"slug": "what-happened"}).encode() in page.content
+    carry_on = client.post(reverse("reporting:call-999"))
+    assert carry_on.url == reverse("reporting:step", kwargs={"slug": "what-happened"})
+
+
+def test_i_am_safe_to_continue_is_recorded_as_said_not_as_in_danger(client):
+    """The outside review: "I am safe to continue" silently kept "In danger now: Yes"."""
+    answer(client, "in-danger", {"in_danger": "yes"})
+    client.post(reverse("reporting:call-999"))
+    draft = Draft.objects.get()
+    assert draft.answers["in-danger"] == {"in_danger": "no", "said_in_danger_first": "yes"}
+    in_danger = journey.STEPS_BY_SLUG["in-danger"]
+    assert in_danger.summary(draft.answers["in-danger"]).startswith("No. You told us you were in danger")
 
 
 @pytest.mark.parametrize(
@@ -153,3 +168,42 @@ def test_every_victim_page_has_exit_this_page(client):
 
 def test_an_unknown_step_is_not_found(client):
     assert client.get("/report/no-such-question").status_code == 404
+
+
+def test_exit_this_page_leaves_nothing_of_the_site_in_the_browser(client):
+    """The outside review: the year-long csrftoken cookie stayed, and no Clear-Site-Data was sent."""
+    client.get(reverse("reporting:step", kwargs={"slug": "in-danger"}))  # a form: the CSRF cookie is set
+    answer(client, "in-danger", {"in_danger": "no"})
+    assert settings_module.CSRF_COOKIE_NAME in client.cookies
+
+    response = client.get(reverse("exit"))
+
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    for name in (settings_module.CSRF_COOKIE_NAME, settings_module.SESSION_COOKIE_NAME):
+        assert response.cookies[name]["max-age"] == 0 and response.cookies[name].value == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_page_with_exit_this_page_has_a_title_that_does_not_name_the_service(smtp):
+    """Browser history keeps page titles: a victim's pages must not say "Report a crime … police" in it."""
+    from victimsrights.cases.tests.factories import recorded_case, sign_in_victim
+    from victimsrights.permissions import RULES, Audience
+
+    report, _case, _officer = recorded_case()
+    victim = sign_in_victim(smtp, report.reference)
+    checked = 0
+    for name, rule in RULES.items():
+        if rule.audience not in {Audience.PUBLIC, Audience.VICTIM}:
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        response = victim.get(url)
+        if response.status_code != 200 or b"govuk-exit-this-page" not in response.content:
+            continue
+        title = re.search(rb"<title>(.*?)</title>", response.content, re.S).group(1).decode()
+        assert title.endswith(f"\N{EN DASH} {settings_module.NEUTRAL_TITLE}"), (name, title)
+        assert settings_module.SERVICE_NAME not in title, (name, title)
+        checked += 1
+    assert checked >= 8
