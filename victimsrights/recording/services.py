@@ -101,7 +101,9 @@ def _allocate_crime(*, report: Report, classification: OffenceClassification, ac
     sequence, _ = CrimeNumberSequence.objects.select_for_update().get_or_create(force=report.force, year=year)
     sequence.last_value += 1
     # Nobody else writes in this range, but a number already taken is skipped rather than failing the recording.
-    while Crime.objects.filter(crime_number=crime_numbers.service_number(report.force, year, sequence.last_value)).exists():
+    while Crime.objects.filter(
+        crime_number=crime_numbers.service_number(report.force, year, sequence.last_value)
+    ).exists():
         sequence.last_value += 1
     sequence.save(update_fields=["last_value"])
     team = f"{report.area.name} Basic Command Unit" if report.area else report.force.name
