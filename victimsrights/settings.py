@@ -307,9 +307,12 @@ DEFAULT_FORCE = os.environ.get("DEFAULT_FORCE", "met")
 
 # Report journey limits.
 DRAFT_LIFETIME_DAYS = int(os.environ.get("DRAFT_LIFETIME_DAYS", "28"))
-# Right to Review: ask within this many months of being told; a decision is due within these working days.
+# Right to Review (NPCC scheme; CPS VRR legal guidance, 27 May 2021): ask within 3 months of being told; the police
+# acknowledge within 10 working days and decide within 30; the CPS asks for requests within 10 working days.
 REVIEW_REQUEST_MONTHS = int(os.environ.get("REVIEW_REQUEST_MONTHS", "3"))
+REVIEW_ACKNOWLEDGE_WORKING_DAYS = int(os.environ.get("REVIEW_ACKNOWLEDGE_WORKING_DAYS", "10"))
 REVIEW_DECISION_WORKING_DAYS = int(os.environ.get("REVIEW_DECISION_WORKING_DAYS", "30"))
+CPS_REVIEW_PROMPT_WORKING_DAYS = int(os.environ.get("CPS_REVIEW_PROMPT_WORKING_DAYS", "10"))
 # Complaints (Victims' Code right 12): the area answers within these working days.
 COMPLAINT_ANSWER_WORKING_DAYS = int(os.environ.get("COMPLAINT_ANSWER_WORKING_DAYS", "20"))
 # A task running longer than this lost its worker and is queued again (victimsrights/tasks.py).

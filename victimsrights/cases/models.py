@@ -15,6 +15,10 @@ class OutcomeType(models.Model):
     closes_case = models.BooleanField()
     # Decisions not to charge can be reviewed under the Right to Review (issue 6).
     decision_not_to_charge = models.BooleanField()
+    # Who reviews it (fixture `review_sources`): "police" (NPCC scheme, or London's extension), "cps", or "".
+    review_route = models.CharField(max_length=8, blank=True)
+    # Why an outcome is outside the NPCC national scheme even after an interview under caution (London's only).
+    outside_national_scheme = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["code"]

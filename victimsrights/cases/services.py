@@ -28,7 +28,7 @@ from victimsrights.cases.models import (
 from victimsrights.compliance.services import duties_make_enhanced, duties_on_event
 from victimsrights.notify.services import alert_create
 from victimsrights.recording.models import Crime
-from victimsrights.reviews.rules import request_deadline
+from victimsrights.reviews.rules import review_offer
 
 OUTCOME_TYPES_FIXTURE = Path(__file__).parent / "fixtures" / "outcome_types.json"
 
@@ -48,6 +48,8 @@ def outcome_types_load(*, path: Path = OUTCOME_TYPES_FIXTURE) -> int:
                 "plain_words": row["plain"],
                 "closes_case": row["closes_case"],
                 "decision_not_to_charge": row["decision_not_to_charge"],
+                "review_route": row.get("review_route", ""),
+                "outside_national_scheme": row.get("outside_national_scheme", ""),
             },
         )
     return len(rows)
@@ -220,11 +222,8 @@ def outcome_apply(
     text = outcome.plain_words
     if outcome.decision_not_to_charge:
         kind = CaseEventKind.DECISION_NOT_TO_CHARGE
-        deadline = request_deadline(case.outcome_at)
-        text += (
-            "\n\nYou can ask for this decision to be reviewed by an officer who did not make it. "
-            f"Ask by {deadline:%-d %B %Y} on this page. You can still ask after that date if you explain why."
-        )
+        told_at = timezone.now()  # the time to ask runs from being told, which is now, not from the decision
+        text += "\n\n" + review_offer(outcome, told_at)
     else:
         kind = CaseEventKind.CASE_CLOSED if outcome.closes_case else CaseEventKind.SUSPECT_CHARGED
     case_event(case, kind, actor=actor, actor_label=actor_label, at=case.outcome_at, note=str(outcome))

@@ -27,7 +27,7 @@ from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.recording.clock import LONDON
 from victimsrights.recording.models import Appeal, AppealStatus, Crime, OffenceClassification, Refusal
 from victimsrights.reporting.models import Channel, Report
-from victimsrights.reviews.models import ReviewRequest, ReviewStatus
+from victimsrights.reviews.models import Footing, ReviewRequest, ReviewStatus
 
 RECORDING_CLOCK = datetime.timedelta(hours=24)
 HOUR = 3600
@@ -117,6 +117,9 @@ def measures() -> list[Measure]:
     rows += [Measure(f"crimes.{slugify(category)}", Section.CRIMES, category, count) for category in crime_categories()]
     rows += [
         Measure("reviews.requested", Section.REVIEWS, "Reviews asked for", count),
+        Measure("reviews.national", Section.REVIEWS, "Asked under the national police scheme", count),
+        Measure("reviews.london", Section.REVIEWS, "Asked under London's Right to Review only", count),
+        Measure("reviews.cps", Section.REVIEWS, "Passed to the CPS under its scheme", count),
         Measure("reviews.accepted", Section.REVIEWS, "Reviews accepted", count),
         Measure("reviews.upheld", Section.REVIEWS, "Decisions upheld on review", count),
         Measure("reviews.overturned", Section.REVIEWS, "Decisions overturned on review", count),
@@ -339,12 +342,17 @@ def plan_figures(
             reviews,
             path,
             asked=Count("id", filter=_in_year("requested_at", year)),
+            **{
+                footing.value: Count("id", filter=_in_year("requested_at", year) & Q(footing=footing))
+                for footing in Footing
+            },
             accepted=Count("id", filter=_in_year("requested_at", year) & Q(status__in=accepted)),
             upheld=Count("id", filter=decided_in_year & Q(status=ReviewStatus.UPHELD)),
             overturned=Count("id", filter=decided_in_year & Q(status=ReviewStatus.OVERTURNED)),
         ),
         {
             "asked": "reviews.requested",
+            **{footing.value: f"reviews.{footing.value}" for footing in Footing},
             "accepted": "reviews.accepted",
             "upheld": "reviews.upheld",
             "overturned": "reviews.overturned",

@@ -27,9 +27,9 @@ from victimsrights.recording.models import Appeal
 from victimsrights.reporting import services as reporting
 from victimsrights.reporting.models import ReportStatus, SealedRecord
 from victimsrights.reporting.selectors import SESSION_DRAFT
+from victimsrights.reviews import rules
 from victimsrights.reviews import services as reviews
 from victimsrights.reviews.forms import ReviewRequestForm
-from victimsrights.reviews.rules import request_deadline
 from victimsrights.reviews.selectors import latest_review
 
 
@@ -59,7 +59,7 @@ def report(request: HttpRequest) -> HttpResponse:
             "complaints": complaints_of(report=own),
             "review": latest_review(case=case) if case else None,
             "can_ask_for_review": case is not None and reviews.review_eligible(case=case),
-            "review_deadline": request_deadline(case.outcome_at) if case and case.outcome_at else None,
+            "reviewable": rules.reviewable(case) if case else None,
         },
     )
 
@@ -156,13 +156,12 @@ def review(request: HttpRequest) -> HttpResponse:
     """Ask for a decision not to charge to be reviewed. The service refuses what the Right does not cover."""
     own = report_for_victim(session=request.session)
     case = case_for_report(report=own) if own else None
-    decided_at = reviews.reviewable_decision_at(case=case) if case else None
-    if case is None or decided_at is None:
+    found = rules.reviewable(case) if case else None
+    if case is None or found is None:
         return redirect("portal:report")
     if request.method != "POST" and not reviews.review_eligible(case=case):
         return redirect("portal:report")
-    deadline = request_deadline(decided_at)
-    late = london_date(timezone.now()) > deadline
+    late = london_date(timezone.now()) > found.deadline
     form = ReviewRequestForm(request.POST if request.method == "POST" else None, late=late)
     if request.method == "POST" and form.is_valid():
         try:
@@ -176,9 +175,16 @@ def review(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "We have your request for a review.")
             return redirect("portal:report")
-    return render(
-        request, "portal/review.html", {"form": form, "report": own, "case": case, "deadline": deadline, "late": late}
-    )
+    context = {
+        "form": form,
+        "report": own,
+        "case": case,
+        "reviewable": found,
+        "deadline": found.deadline,
+        "cps_prompt_by": rules.cps_prompt_request_by(found.told_at),
+        "late": late,
+    }
+    return render(request, "portal/review.html", context)
 
 
 def _victim_form_page(

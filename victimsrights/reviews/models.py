@@ -11,6 +11,15 @@ class ReviewStatus(models.TextChoices):
     NOT_ACCEPTED = "not_accepted", "Asked late and not accepted"
     UPHELD = "upheld", "Decision upheld"
     OVERTURNED = "overturned", "Decision overturned"
+    WITH_CPS = "with_cps", "Passed to the CPS, whose scheme reviews its own decisions"
+
+
+class Footing(models.TextChoices):
+    """Which scheme a request stands on (reviews/rules.py says how each is decided, with its source)."""
+
+    NATIONAL = "national", "National police scheme (NPCC Victims' Right to Review)"
+    LONDON = "london", "London's Right to Review only (outside the national scheme)"
+    CPS = "cps", "CPS Victims' Right to Review scheme"
 
 
 OPEN_REVIEW_STATUSES = [ReviewStatus.AWAITING_ACCEPTANCE, ReviewStatus.IN_REVIEW]
@@ -24,6 +33,9 @@ class ReviewRequest(models.Model):
     outcome = models.ForeignKey(OutcomeType, on_delete=models.PROTECT, related_name="+")
     decision_at = models.DateTimeField()
     decision_maker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    # When the victim was told of the decision, on their page: the time to ask runs from here.
+    told_at = models.DateTimeField(null=True, blank=True)
+    footing = models.CharField(max_length=8, choices=Footing.choices, default=Footing.NATIONAL)
     requested_at = models.DateTimeField()
     deadline = models.DateField()
     victim_reasons = EncryptedTextField(blank=True)

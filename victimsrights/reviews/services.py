@@ -9,11 +9,12 @@ from django.utils import timezone
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.audit import services as audit
-from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, TimelineKind
+from victimsrights.cases.models import Case, CaseEventKind, TimelineKind
 from victimsrights.cases.services import case_event, case_reopen, publish_to_victim
 from victimsrights.compliance.working_days import london_date
-from victimsrights.reviews.models import OPEN_REVIEW_STATUSES, ReviewRequest, ReviewStatus
-from victimsrights.reviews.rules import decision_target, request_deadline
+from victimsrights.reviews import rules
+from victimsrights.reviews.models import OPEN_REVIEW_STATUSES, Footing, ReviewRequest, ReviewStatus
+from victimsrights.reviews.rules import decision_target
 
 VICTIM = "victim (signed in)"
 
@@ -31,16 +32,15 @@ def is_independent(*, reviewer: StaffUser, review: ReviewRequest) -> bool:
 
 
 def reviewable_decision_at(*, case: Case) -> datetime.datetime | None:
-    """When the decision not to charge that closed the case was made; None if the Right does not cover it."""
-    if case.status == CaseStatus.CLOSED and case.outcome is not None and case.outcome.decision_not_to_charge:
-        return case.outcome_at
-    return None
+    """When the decision that closed the case was made; None if no review scheme covers it."""
+    found = rules.reviewable(case)
+    return found.decided_at if found else None
 
 
 def review_eligible(*, case: Case) -> bool:
-    """The case ended with a decision not to charge and that decision has not been asked about yet."""
-    decided_at = reviewable_decision_at(case=case)
-    return decided_at is not None and not case.reviews.filter(decision_at=decided_at).exists()
+    """A scheme reviews the decision that closed the case, and it has not been asked about yet."""
+    found = rules.reviewable(case)
+    return found is not None and not case.reviews.filter(decision_at=found.decided_at).exists()
 
 
 def _independent_reviewer(review: ReviewRequest) -> StaffUser | None:
@@ -73,56 +73,73 @@ def _assign(review: ReviewRequest, reviewer: StaffUser, *, actor: StaffUser | No
 
 @transaction.atomic
 def review_request(*, case_id: int, reasons: str, late_reasons: str) -> ReviewRequest:
-    """The victim asks, from their own signed-in page (the caller passes the case of their own report)."""
+    """The victim asks, from their own signed-in page (the caller passes the case of their own report).
+
+    A police decision goes to an independent police reviewer, on the national scheme's footing or London's
+    extension's (rules.reviewable); a CPS decision is recorded and passed to the CPS, whose scheme reviews it.
+    """
     case = (
         Case.objects.select_for_update(of=("self",))
         .select_related("outcome", "outcome_by", "crime__report")
         .filter(pk=case_id)
         .first()
     )
-    decided_at = reviewable_decision_at(case=case) if case else None
-    if case is None or decided_at is None or case.outcome is None:
+    found = rules.reviewable(case) if case else None
+    if case is None or found is None or case.outcome is None:
         raise ReviewRefused("This decision cannot be reviewed under the Right to Review.")
     now = timezone.now()
-    deadline = request_deadline(decided_at)
-    late = london_date(now) > deadline
+    late = london_date(now) > found.deadline
     if late and not late_reasons.strip():
-        raise ReviewRefused(f"The time to ask ended on {deadline:%-d %B %Y}. Explain why you are asking now.")
+        raise ReviewRefused(f"The time to ask ended on {found.deadline:%-d %B %Y}. Explain why you are asking now.")
+    cps = found.footing == Footing.CPS
+    status = ReviewStatus.AWAITING_ACCEPTANCE if late else ReviewStatus.IN_REVIEW
+    if cps:
+        status = ReviewStatus.WITH_CPS
     try:
         with transaction.atomic():
             review = ReviewRequest.objects.create(
                 case=case,
                 outcome=case.outcome,
-                decision_at=decided_at,
+                decision_at=found.decided_at,
+                told_at=found.told_at,
+                footing=found.footing,
                 decision_maker=case.outcome_by,
                 requested_at=now,
-                deadline=deadline,
+                deadline=found.deadline,
                 victim_reasons=reasons,
                 late=late,
                 late_reasons=late_reasons if late else "",
-                status=ReviewStatus.AWAITING_ACCEPTANCE if late else ReviewStatus.IN_REVIEW,
-                target_on=None if late else decision_target(now),
+                status=status,
+                target_on=None if late or cps else decision_target(now),
             )
     except IntegrityError:
         raise ReviewRefused("You have already asked for this decision to be reviewed.") from None
-    case_event(case, CaseEventKind.REVIEW_REQUESTED, actor=None, actor_label=VICTIM, at=now)
-    reviewer = _independent_reviewer(review)
-    if reviewer is not None:
-        _assign(review, reviewer, actor=None)
-    if late:
-        told = "A reviewer will first decide whether to accept it, because it was made after the time limit."
+    case_event(case, CaseEventKind.REVIEW_REQUESTED, actor=None, actor_label=VICTIM, at=now, note=found.footing.label)
+    if cps:
+        text = (
+            "We have your request for a review of the Crown Prosecution Service's decision and have passed it to the "
+            "CPS. A prosecutor will first check the decision and explain it (local resolution). If you are still not "
+            "satisfied, a prosecutor who was not involved will review it afresh (independent review)."
+        )
     else:
-        told = f"We aim to tell you the result by {review.target_on:%-d %B %Y}."
-    publish_to_victim(
-        case,
-        kind=TimelineKind.UPDATE,
-        text=(
+        reviewer = _independent_reviewer(review)
+        if reviewer is not None:
+            _assign(review, reviewer, actor=None)
+        if late:
+            told = "A reviewer will first decide whether to accept it, because it was made after the time limit."
+        else:
+            told = f"We aim to tell you the result by {review.target_on:%-d %B %Y}."
+        text = (
             f"We have your request for a review of the decision. An officer who did not make it will look at it. {told}"
-        ),
+        )
+    publish_to_victim(case, kind=TimelineKind.UPDATE, text=text, actor=None, actor_label=VICTIM)
+    audit.record(
         actor=None,
         actor_label=VICTIM,
+        action="review.request",
+        subject=case.crime.report,
+        detail={"footing": found.footing.value},
     )
-    audit.record(actor=None, actor_label=VICTIM, action="review.request", subject=case.crime.report)
     return review
 
 

@@ -19,7 +19,7 @@ from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.recording.models import Appeal, AppealStatus, Crime, OffenceClassification, Refusal
 from victimsrights.reporting.models import Channel, Report
 from victimsrights.reporting.tests.factories import submitted_report
-from victimsrights.reviews.models import ReviewRequest, ReviewStatus
+from victimsrights.reviews.models import Footing, ReviewRequest, ReviewStatus
 
 UTC = datetime.UTC
 NOW = datetime.datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # a Tuesday; London is on GMT
@@ -112,7 +112,8 @@ def known_records() -> Known:
     _case(b, officer, 1, at(2026, 5, 1))
     case_h = _case(h, officer, 15, at(2026, 2, 1))
 
-    # Reviews: A overturned after 10 days, H upheld after 4, A again asked and waiting to be accepted.
+    # Reviews: A overturned after 10 days, H upheld after 4 (London's extension only), A again asked and waiting to be
+    # accepted, H's CPS decision passed to the CPS.
     no_charge = OutcomeType.objects.get(code=15)
     review = {"outcome": no_charge, "deadline": datetime.date(2026, 7, 1)}
     ReviewRequest.objects.create(
@@ -129,7 +130,16 @@ def known_records() -> Known:
         requested_at=at(2026, 2, 2, 9),
         status=ReviewStatus.UPHELD,
         decided_at=at(2026, 2, 6, 9),
+        footing=Footing.LONDON,
         **review,
+    )
+    ReviewRequest.objects.create(  # a CPS decision: passed to the CPS, not reviewed by the police
+        case=case_h,
+        decision_at=at(2026, 5, 1),
+        requested_at=at(2026, 5, 5, 9),
+        status=ReviewStatus.WITH_CPS,
+        footing=Footing.CPS,
+        **{**review, "outcome": OutcomeType.objects.get(code=9)},
     )
     ReviewRequest.objects.create(
         case=case_a,

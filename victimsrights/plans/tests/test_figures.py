@@ -68,7 +68,8 @@ def test_refusals_appeals_and_cancellations(figures):
 
 def test_right_to_review(figures):
     area = figures[CENTRAL_NORTH]
-    assert area["reviews.requested"] == 3
+    assert area["reviews.requested"] == 4
+    assert (area["reviews.national"], area["reviews.london"], area["reviews.cps"]) == (2, 1, 1)
     assert area["reviews.accepted"] == 2  # the late one waits to be accepted
     assert area["reviews.upheld"] == 1
     assert area["reviews.overturned"] == 1

@@ -40,7 +40,7 @@ def test_victim_asks_for_a_review_and_an_independent_reviewer_overturns_the_deci
         staff_sign_in(page, live_server, officer.username)
         page.goto(live_server.url + f"/staff/cases/{case.pk}")
         assert_accessible(page)
-        page.select_option("#id_outcome", str(OutcomeType.objects.get(code=15).pk))
+        page.select_option("#outcome-outcome", str(OutcomeType.objects.get(code=15).pk))
         page.click("button:text('Record outcome')")
         assert "Tell the victim of a decision not to charge" in page.inner_text("[data-testid=case-duties]")
         assert_accessible(page)
