@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -49,12 +50,12 @@ def _case_page(request: HttpRequest, case_id: int, **forms: Any) -> HttpResponse
             "timeline": case.timeline.all()[:100],
             "hearings": case.hearings.all(),
             "case_messages": case.messages.select_related("author"),
-            "update_form": forms.get("update_form") or UpdateForm(),
-            "hearing_form": forms.get("hearing_form") or HearingForm(),
-            "outcome_form": forms.get("outcome_form") or OutcomeForm(),
-            "message_form": forms.get("message_form") or MessageForm(),
-            "event_form": forms.get("event_form") or EventForm(),
-            "enhanced_form": forms.get("enhanced_form") or EnhancedRightsForm(),
+            "update_form": forms.get("update_form") or case_form(UpdateForm, "update_form"),
+            "hearing_form": forms.get("hearing_form") or case_form(HearingForm, "hearing_form"),
+            "outcome_form": forms.get("outcome_form") or case_form(OutcomeForm, "outcome_form"),
+            "message_form": forms.get("message_form") or case_form(MessageForm, "message_form"),
+            "event_form": forms.get("event_form") or case_form(EventForm, "event_form"),
+            "enhanced_form": forms.get("enhanced_form") or case_form(EnhancedRightsForm, "enhanced_form"),
             "duties": duties_of_case(case=case),
             "history": case.events.select_related("actor")[:200],
             "reviews": case.reviews.select_related("reviewer"),
@@ -94,13 +95,18 @@ def take(request: HttpRequest, case_id: int) -> HttpResponse:
     return redirect("cases:case", case_id=case_id)
 
 
+def case_form(form_class: type[Form], name: str, data: Any = None) -> Form:
+    """The case page holds several forms: each gets ids of its own (two have a `note`), so a label reaches its field."""
+    return form_class(data, auto_id=f"{name.removesuffix('_form')}-%s")
+
+
 @require_POST
 def publish_update(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
         services.update_publish(case_id=case_id, text=data["text"], actor=request.user)  # type: ignore[arg-type]
         return "Update published. The victim will get an alert to sign in."
 
-    return _act(request, case_id, UpdateForm(request.POST), "update_form", act)
+    return _act(request, case_id, case_form(UpdateForm, "update_form", request.POST), "update_form", act)
 
 
 @require_POST
@@ -109,7 +115,7 @@ def add_hearing(request: HttpRequest, case_id: int) -> HttpResponse:
         services.hearing_add(case_id=case_id, actor=request.user, **data)  # type: ignore[arg-type]
         return "Hearing added. The victim will get an alert to sign in."
 
-    return _act(request, case_id, HearingForm(request.POST), "hearing_form", act)
+    return _act(request, case_id, case_form(HearingForm, "hearing_form", request.POST), "hearing_form", act)
 
 
 @require_POST
@@ -118,7 +124,7 @@ def record_outcome(request: HttpRequest, case_id: int) -> HttpResponse:
         services.outcome_record(case_id=case_id, outcome=data["outcome"], actor=request.user)  # type: ignore[arg-type]
         return "Outcome recorded. The victim will get an alert to sign in."
 
-    return _act(request, case_id, OutcomeForm(request.POST), "outcome_form", act)
+    return _act(request, case_id, case_form(OutcomeForm, "outcome_form", request.POST), "outcome_form", act)
 
 
 @require_POST
@@ -127,7 +133,7 @@ def reply(request: HttpRequest, case_id: int) -> HttpResponse:
         services.message_reply(case_id=case_id, body=data["body"], actor=request.user)  # type: ignore[arg-type]
         return "Reply sent. The victim will get an alert to sign in."
 
-    return _act(request, case_id, MessageForm(request.POST), "message_form", act)
+    return _act(request, case_id, case_form(MessageForm, "message_form", request.POST), "message_form", act)
 
 
 @require_POST
@@ -143,7 +149,7 @@ def record_event(request: HttpRequest, case_id: int) -> HttpResponse:
         told = " The victim will get an alert to sign in." if data["victim_update"] else ""
         return f"Recorded: {CaseEventKind(data['kind']).label.lower()}.{told}"
 
-    return _act(request, case_id, EventForm(request.POST), "event_form", act)
+    return _act(request, case_id, case_form(EventForm, "event_form", request.POST), "event_form", act)
 
 
 @require_POST
@@ -157,4 +163,4 @@ def give_enhanced_rights(request: HttpRequest, case_id: int) -> HttpResponse:
         )
         return "The victim now has enhanced rights. Open duties have the shorter deadline."
 
-    return _act(request, case_id, EnhancedRightsForm(request.POST), "enhanced_form", act)
+    return _act(request, case_id, case_form(EnhancedRightsForm, "enhanced_form", request.POST), "enhanced_form", act)

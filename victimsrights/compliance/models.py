@@ -14,6 +14,8 @@ class Duty(models.Model):
     fulfilled_by = models.CharField(max_length=32, choices=CaseEventKind.choices)
     standard_working_days = models.PositiveSmallIntegerField()
     enhanced_working_days = models.PositiveSmallIntegerField()
+    # Where the rule comes from (document and paragraph), kept with it in fixtures/duties.json.
+    source = models.TextField(blank=True)
 
     class Meta:
         ordering = ["code"]

@@ -35,7 +35,7 @@ def test_officer_publishes_victim_is_alerted_signs_in_reads_and_replies(live_ser
         page.click("button:text('Publish update')")
         assert "Write the update for the victim" in page.inner_text(".govuk-error-summary")
         assert_accessible(page)
-        page.fill("#id_text", "We have collected CCTV from the station and are reviewing it.")
+        page.fill("#update-text", "We have collected CCTV from the station and are reviewing it.")
         page.click("button:text('Publish update')")
         assert_accessible(page)
 

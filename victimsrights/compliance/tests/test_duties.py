@@ -194,3 +194,34 @@ def test_the_acknowledgement_duty_is_met_when_the_written_acknowledgement_reache
     assert not acknowledge.is_open and acknowledge.met_on_time
     assert any(case.crime.crime_number in body for body in smtp.mailbox.bodies())
     assert duty(case, "needs-assessment").is_open
+
+
+def test_a_hearing_set_on_the_friday_before_a_bank_holiday_is_due_the_next_working_day_for_every_victim():
+    """Victims' Code Right 8, para 8.1: hearing dates within one working day for all victims, not only enhanced."""
+    before_bank_holiday = datetime.datetime(2026, 8, 28, 15, 0, tzinfo=LONDON)  # Monday 31 August is a bank holiday
+    for moment, next_working_day in (
+        (before_bank_holiday, datetime.date(2026, 9, 1)),
+        (FRIDAY, datetime.date(2026, 12, 7)),
+    ):
+        _report, case, officer = record_on(moment)
+        assert not case.enhanced_rights
+        with time_machine.travel(moment, tick=False):
+            cases.hearing_add(
+                case_id=case.pk,
+                starts_at=moment + datetime.timedelta(days=30),
+                court="Highbury Corner Magistrates' Court",
+                what_to_expect="",
+                actor=officer,
+            )
+        owed = duty(case, "tell-hearing")
+        assert (owed.enhanced, owed.due_on) == (False, next_working_day), moment
+        assert owed.duty.code_right == "Right 8" and "8.1" in owed.duty.source
+
+
+def test_every_duty_cites_its_source_and_its_right():
+    from victimsrights.compliance.models import Duty
+
+    duties = list(Duty.objects.all())
+    assert duties and all("Victims' Code (2020)" in d.source or "Code of Practice" in d.source for d in duties)
+    assert all(f"{d.code_right}:" in d.source or f"{d.code_right}," in d.source for d in duties)
+    assert Duty.objects.get(code="tell-review").code_right == "Right 6"
