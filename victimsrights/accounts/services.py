@@ -130,24 +130,43 @@ class EnrolmentRefused(Exception):
     """The same message whether the username, the code or its life was wrong."""
 
 
-@transaction.atomic
 def staff_enrolment_redeem(*, username: str, code: str, password: str) -> StaffUser:
-    """Check the enrolment code, then set the person's own password. Raises EnrolmentRefused or ValidationError."""
-    enrolment = (
-        StaffEnrolment.objects.select_for_update(of=("self",))
-        .select_related("user")
-        .filter(user__username=username, user__is_active=True)
-        .first()
-    )
-    usable = enrolment and not enrolment.used_at and enrolment.expires_at > timezone.now()
-    if enrolment is None or not usable or enrolment.attempts >= ENROLMENT_TRIES:
+    """Check the enrolment code, then set the person's own password. Raises EnrolmentRefused or ValidationError.
+
+    A wrong code is counted in a transaction of its own, so the refusal cannot roll the count back.
+    """
+    with transaction.atomic():
+        enrolment = (
+            StaffEnrolment.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(user__username=username, user__is_active=True)
+            .first()
+        )
+        usable = enrolment and not enrolment.used_at and enrolment.expires_at > timezone.now()
+        if enrolment is None or not usable or enrolment.attempts >= ENROLMENT_TRIES:
+            matched = False
+        else:
+            matched = hmac.compare_digest(enrolment.code_hash, _enrolment_hash(enrolment.user_id, code))
+            if not matched:
+                enrolment.attempts += 1
+                enrolment.save(update_fields=["attempts"])
+                audit.record(
+                    actor=None,
+                    actor_label="someone enrolling",
+                    action="staff_user.enrolment_failed",
+                    subject=enrolment.user,
+                )
+    if enrolment is None or not matched:
+        raise EnrolmentRefused
+    return _enrol(enrolment_id=enrolment.pk, password=password)
+
+
+@transaction.atomic
+def _enrol(*, enrolment_id: int, password: str) -> StaffUser:
+    enrolment = StaffEnrolment.objects.select_for_update(of=("self",)).select_related("user").get(pk=enrolment_id)
+    if enrolment.used_at:
         raise EnrolmentRefused
     user = enrolment.user
-    if not hmac.compare_digest(enrolment.code_hash, _enrolment_hash(user.pk, code)):
-        enrolment.attempts += 1
-        enrolment.save(update_fields=["attempts"])
-        audit.record(actor=None, actor_label="someone signing up", action="staff_user.enrolment_failed", subject=user)
-        raise EnrolmentRefused
     validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
@@ -155,20 +174,6 @@ def staff_enrolment_redeem(*, username: str, code: str, password: str) -> StaffU
     enrolment.save(update_fields=["used_at"])
     audit.record(actor=user, action="staff_user.enrolled", subject=user)
     return user
-
-
-@transaction.atomic
-def safe_place_worker_deactivate(*, actor: StaffUser, worker_id: int) -> StaffUser:
-    _check_organisation_admin(actor)
-    worker = StaffUser.objects.select_for_update().filter(pk=worker_id, organisation=actor.organisation).first()
-    if worker is None:
-        raise WorkerNotFound("That worker is not in your organisation.")
-    if worker.pk == actor.pk:
-        raise WorkerChangeRefused("You cannot deactivate your own account.")
-    worker.is_active = False
-    worker.save(update_fields=["is_active"])
-    audit.record(actor=actor, action="staff_user.deactivate", subject=worker)
-    return worker
 
 
 # Staff sign in with a password and a time-based code from an authenticator app (TOTP, RFC 6238).
