@@ -188,12 +188,12 @@ CRIME_MIX = [
     ("39", 0.09),  # Theft from the person
     ("28E", 0.07),  # Burglary
     ("46", 0.07),  # Shoplifting
-    ("125", 0.05),  # Public order
+    ("9A", 0.05),  # Public order
     ("58A", 0.05),  # Criminal damage and arson
     ("34B", 0.04),  # Robbery
     ("92D", 0.04),  # Drugs
     ("44", 0.02),  # Bicycle theft
-    ("66", 0.005),  # Other crime
+    ("99", 0.005),  # Other crime
     ("10D", 0.005),  # Possession of weapons
 ]
 # Home Office outcome types, close to the mix of police.uk's last outcome categories; the rest are open.

@@ -210,7 +210,7 @@ def _decide(report: Report, index: int) -> None:
                 report_id=report.pk, reasons="I was threatened. It is a crime.", made_by="victim (online)"
             )
         return
-    classification = OffenceClassification.objects.order_by("?").first()
+    classification = OffenceClassification.objects.filter(recordable=True).order_by("?").first()
     assert classification is not None
     crime = recording.crime_record(report_id=report.pk, classification=classification, actor=officer)
     if index % 2:

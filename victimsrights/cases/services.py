@@ -72,15 +72,26 @@ def case_event(
     return event
 
 
+def _automatic_enhanced_reason(crime: Crime) -> str:
+    """Victims' Code (2020), Enhanced Rights: victims of the most serious crime, including domestic abuse, hate crime,
+    sexual offences and bereaved close relatives (recording/fixtures/offences.json cites the source)."""
+    if crime.domestic_abuse:
+        return EnhancedRightsReason.DOMESTIC_ABUSE
+    if crime.hate_crime:
+        return EnhancedRightsReason.HATE_CRIME
+    return EnhancedRightsReason.MOST_SERIOUS_CRIME if crime.classification.enhanced_rights else ""
+
+
 def case_open(*, crime: Crime, records_only: bool = False) -> Case:
     """Called by recording, in its transaction. The most serious crimes carry enhanced rights from the start."""
     case, created = Case.objects.get_or_create(
         crime=crime, defaults={"records_only": records_only, "area_id": crime.report.area_id}
     )
     if created:
-        if crime.classification.enhanced_rights:
+        reason = _automatic_enhanced_reason(crime)
+        if reason:
             case.enhanced_rights = True
-            case.enhanced_reason = EnhancedRightsReason.MOST_SERIOUS_CRIME
+            case.enhanced_reason = reason
             case.save(update_fields=["enhanced_rights", "enhanced_reason"])
         case_event(case, CaseEventKind.CRIME_RECORDED, actor=crime.recorded_by, at=crime.recorded_at)
     return case

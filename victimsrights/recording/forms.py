@@ -22,8 +22,22 @@ def classification_field() -> ClassificationField:
     )
 
 
+CRIME_FLAGS = [
+    ("domestic_abuse", "Domestic abuse"),
+    ("hate_crime", "Hate crime"),
+]
+
+
 class RecordForm(forms.Form):
     classification = classification_field()
+    flags = forms.MultipleChoiceField(
+        label="Crime flags",
+        help_text="Either gives the victim enhanced rights under the Victims' Code. Choose all that apply.",
+        choices=CRIME_FLAGS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose domestic abuse, hate crime, or neither"},
+    )
 
 
 class DeclineForm(forms.Form):

@@ -17,6 +17,8 @@ class OffenceClassification(models.Model):
     enhanced_rights = models.BooleanField(default=False)
     # The crime type police.uk publishes it under (blank: not published there, e.g. fraud).
     police_uk_category = models.CharField(max_length=64, blank=True)
+    # False for codes kept only for outcomes (fraud, which Action Fraud records) and codes no longer in the list.
+    recordable = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["group", "subgroup", "description"]
@@ -48,6 +50,10 @@ class Crime(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_by_team = models.CharField(max_length=200)
+    # Home Office crime flags set when recording (Counting Rules, 'Home Office Crime Flags'): each gives the victim
+    # enhanced rights as a victim of the most serious crime (Victims' Code 2020, Enhanced Rights).
+    domestic_abuse = models.BooleanField(default=False)
+    hate_crime = models.BooleanField(default=False)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -67,6 +73,8 @@ class RefusalReason(models.TextChoices):
     OTHER_FORCE = "other_force", "It happened in another police force's area and has been passed to them"
     INCIDENT_ONLY = "incident", "It is a crime-related incident, not a crime"
     CREDIBLE_EVIDENCE = "evidence", "There is credible evidence that no crime took place"
+    # Home Office Counting Rules, Fraud: fraud is recorded by Action Fraud, not given a force's crime number.
+    ACTION_FRAUD = "action_fraud", "It is fraud, which Action Fraud (the national fraud reporting centre) records"
 
 
 class Refusal(models.Model):

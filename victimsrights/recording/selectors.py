@@ -52,7 +52,7 @@ def appeal_for_user(*, user: StaffUser, appeal_id: int) -> Appeal | None:
 
 
 def classification_list() -> QuerySet[OffenceClassification]:
-    return OffenceClassification.objects.all()
+    return OffenceClassification.objects.filter(recordable=True)
 
 
 @dataclass(frozen=True)

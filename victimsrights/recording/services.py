@@ -6,9 +6,7 @@ one transaction. A refused action raises RecordingRefused and changes nothing.
 """
 
 import datetime
-import json
 from pathlib import Path
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +15,7 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.areas.models import Borough, Force
 from victimsrights.audit import services as audit
-from victimsrights.recording import crime_numbers
+from victimsrights.recording import crime_numbers, offence_codes
 from victimsrights.recording.models import (
     Appeal,
     AppealStatus,
@@ -28,11 +26,10 @@ from victimsrights.recording.models import (
     Refusal,
     RefusalReason,
 )
+from victimsrights.recording.offence_codes import OFFENCES_FIXTURE
 from victimsrights.recording.selectors import reports_in_scope
 from victimsrights.reporting.models import NoticeKind, Report, ReportStatus
 from victimsrights.reporting.services import notice_create, records_report_create
-
-OFFENCES_FIXTURE = Path(__file__).parent / "fixtures" / "offences.json"
 
 
 class RecordingRefused(Exception):
@@ -40,23 +37,27 @@ class RecordingRefused(Exception):
 
 
 @transaction.atomic
-def offences_load(*, data: dict[str, Any]) -> int:
-    for row in data["offences"]:
+def offences_load(*, path: Path = OFFENCES_FIXTURE) -> int:
+    """Load the offence list; codes no longer in it stay (crimes keep them) but are no longer offered."""
+    loaded = offence_codes.classifications(path)
+    for row in loaded:
         OffenceClassification.objects.update_or_create(
-            code=row["code"],
+            code=row.code,
             defaults={
-                "description": row["description"],
-                "group": row["group"],
-                "subgroup": row.get("subgroup", ""),
-                "enhanced_rights": row.get("enhanced_rights", False),
-                "police_uk_category": row.get("police_uk_category", ""),
+                "description": row.description,
+                "group": row.group,
+                "subgroup": row.subgroup,
+                "enhanced_rights": row.enhanced_rights,
+                "police_uk_category": row.police_uk_category,
+                "recordable": row.recordable,
             },
         )
-    return len(data["offences"])
+    OffenceClassification.objects.exclude(code__in=[row.code for row in loaded]).update(recordable=False)
+    return len(loaded)
 
 
 def offences_load_file(path: Path = OFFENCES_FIXTURE) -> int:
-    return offences_load(data=json.loads(path.read_text(encoding="utf-8")))
+    return offences_load(path=path)
 
 
 def _lock_report(*, report_id: int, actor: StaffUser) -> Report:
@@ -95,7 +96,9 @@ def _history(report: Report, actor: StaffUser | None, what: str, actor_label: st
     )
 
 
-def _allocate_crime(*, report: Report, classification: OffenceClassification, actor: StaffUser) -> Crime:
+def _allocate_crime(
+    *, report: Report, classification: OffenceClassification, actor: StaffUser, flags: frozenset[str] = frozenset()
+) -> Crime:
     now = timezone.now()
     year = timezone.localdate(now).year
     sequence, _ = CrimeNumberSequence.objects.select_for_update().get_or_create(force=report.force, year=year)
@@ -114,6 +117,8 @@ def _allocate_crime(*, report: Report, classification: OffenceClassification, ac
         recorded_at=now,
         recorded_by=actor,
         recorded_by_team=team,
+        domestic_abuse="domestic_abuse" in flags,
+        hate_crime="hate_crime" in flags,
     )
     from victimsrights.cases.services import case_open  # the case app builds on recording
 
@@ -126,18 +131,22 @@ def _allocate_crime(*, report: Report, classification: OffenceClassification, ac
 
 
 @transaction.atomic
-def crime_record(*, report_id: int, classification: OffenceClassification, actor: StaffUser) -> Crime:
-    """Record the report as a crime. Two officers pressing at once get one crime number."""
+def crime_record(
+    *, report_id: int, classification: OffenceClassification, actor: StaffUser, flags: frozenset[str] = frozenset()
+) -> Crime:
+    """Record the report as a crime, with its Home Office crime flags. Two officers pressing at once get one number."""
     report = _lock_report(report_id=report_id, actor=actor)
     if report.status != ReportStatus.RECEIVED:
         raise RecordingRefused(f"This report has already been decided: {report.get_status_display().lower()}.")
-    crime = _allocate_crime(report=report, classification=classification, actor=actor)
+    if not classification.recordable:
+        raise RecordingRefused("This classification is not recorded by the force. For fraud, Action Fraud records it.")
+    crime = _allocate_crime(report=report, classification=classification, actor=actor, flags=flags)
     _history(report, actor, f"Recorded as {classification.description} ({classification.code}), {crime.crime_number}")
     audit.record(
         actor=actor,
         action="crime.record",
         subject=report,
-        detail={"crime_number": crime.crime_number, "classification": classification.code},
+        detail={"crime_number": crime.crime_number, "classification": classification.code, "flags": sorted(flags)},
     )
     return crime
 

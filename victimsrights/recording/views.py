@@ -84,7 +84,12 @@ def _decide(
 @require_POST
 def record(request: HttpRequest, report_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
-        crime = services.crime_record(report_id=report_id, classification=data["classification"], actor=_user(request))
+        crime = services.crime_record(
+            report_id=report_id,
+            classification=data["classification"],
+            flags=frozenset(data.get("flags", [])),
+            actor=_user(request),
+        )
         return f"Recorded. The crime number is {crime.crime_number}. The victim will be told."
 
     return _decide(request, report_id, RecordForm(request.POST), "record_form", act)

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import typing
 
 import pytest
 from django.core.management import call_command
@@ -254,14 +255,20 @@ def test_a_crime_from_the_records_system_becomes_a_records_only_case(client):
 
 
 def string_fields(schema, prefix=()):
-    """Every text field of a request schema, nested ones included, as paths."""
+    """Every text field of a request schema, nested ones included, as paths (optional and annotated ones too)."""
+
+    def kinds(annotation):
+        if typing.get_origin(annotation) is typing.Annotated:
+            return kinds(typing.get_args(annotation)[0])
+        arguments = typing.get_args(annotation)
+        return [kind for argument in arguments for kind in kinds(argument)] if arguments else [annotation]
+
     for name, field in schema.model_fields.items():
-        annotation = field.annotation
-        nested = [arg for arg in getattr(annotation, "__args__", (annotation,)) if isinstance(arg, type)]
-        models = [arg for arg in nested if issubclass(arg, Schema)]
+        found = kinds(field.annotation)
+        models = [kind for kind in found if isinstance(kind, type) and issubclass(kind, Schema)]
         if models:
             yield from string_fields(models[0], (*prefix, name))
-        elif str in nested:
+        elif str in found:
             yield (*prefix, name)
 
 

@@ -15,6 +15,7 @@ from victimsrights.cases.tests.factories import ATTEMPTED_MURDER, recorded_case
 from victimsrights.compliance.models import CaseDuty
 from victimsrights.compliance.selectors import compliance_figures
 from victimsrights.compliance.services import duties_mark_breached
+from victimsrights.recording.models import OffenceClassification
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
@@ -225,3 +226,31 @@ def test_every_duty_cites_its_source_and_its_right():
     assert duties and all("Victims' Code (2020)" in d.source or "Code of Practice" in d.source for d in duties)
     assert all(f"{d.code_right}:" in d.source or f"{d.code_right}," in d.source for d in duties)
     assert Duty.objects.get(code="tell-review").code_right == "Right 6"
+
+
+@pytest.mark.parametrize(
+    ("flag", "reason"),
+    [("domestic_abuse", EnhancedRightsReason.DOMESTIC_ABUSE), ("hate_crime", EnhancedRightsReason.HATE_CRIME)],
+)
+def test_a_domestic_abuse_or_hate_crime_flag_gives_the_victim_one_working_day_limits(client, flag, reason):
+    """Victims' Code (2020), Enhanced Rights: domestic abuse and hate crime victims are victims of the most serious
+    crime. The review found a domestic-abuse assault given the standard 5-day limits."""
+    from victimsrights.recording.models import Crime
+    from victimsrights.reporting.tests.factories import submitted_report
+
+    with time_machine.travel(FRIDAY, tick=False):
+        report = submitted_report()
+        client.force_login(staff(Role.RECORDING_OFFICER, username="rec.flags"))
+        classification = OffenceClassification.objects.get(code="8N")  # assault with injury: standard on its own
+        url = reverse("recording:record", kwargs={"report_id": report.pk})
+        client.post(url, {"classification": classification.pk, "flags": [flag]})
+    crime = Crime.objects.get(report=report)
+    assert getattr(crime, flag) and not classification.enhanced_rights
+    case = crime.case
+    assert case.enhanced_rights and case.enhanced_reason == reason
+    assert duty(case, "needs-assessment").due_on == datetime.date(2026, 12, 7)  # Monday, not the Friday after
+
+
+def test_assault_with_no_flag_keeps_standard_limits(client):
+    _report, case, _officer = record_on(FRIDAY, offence="8N")
+    assert not case.enhanced_rights and duty(case, "needs-assessment").due_on == datetime.date(2026, 12, 11)

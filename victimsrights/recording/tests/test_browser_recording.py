@@ -37,7 +37,7 @@ def test_an_officer_records_a_crime_and_the_victim_is_told_the_crime_number(live
         assert page.locator(".govuk-error-summary").is_visible()
         assert "Choose the crime classification" in page.inner_text(".govuk-error-summary")
         assert_accessible(page)
-        page.select_option("#id_classification", label="Theft offences: Residential burglary of a home (28E)")
+        page.select_option("#id_classification", label="Theft offences: Burglary Residential (28E)")
         page.click("button:text('Record crime')")
         assert_accessible(page)
         crime_number = page.inner_text("[data-testid=crime-number]").strip()
@@ -46,7 +46,7 @@ def test_an_officer_records_a_crime_and_the_victim_is_told_the_crime_number(live
     run_worker()
     body = smtp.mailbox.bodies()[-1]
     assert crime_number in body
-    assert "Residential burglary of a home" in body
+    assert "Burglary Residential" in body
     assert "Central North Basic Command Unit" in body
     assert report.what_happened not in body
 
@@ -97,7 +97,7 @@ def test_a_refused_report_is_appealed_by_the_victim_and_the_registrar_orders_it_
         assert_accessible(page)
         page.check("input[name=outcome][value=overturn]")
         assert_accessible(page)
-        page.select_option("#id_classification", label="Theft offences: Residential burglary of a home (28E)")
+        page.select_option("#id_classification", label="Theft offences: Burglary Residential (28E)")
         page.fill("#id_reasons", "The victim's account is credible and there is no evidence against it.")
         page.click("button:text('Send decision')")
         crime_number = page.inner_text("[data-testid=crime-number]").strip()

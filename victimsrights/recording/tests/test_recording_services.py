@@ -49,7 +49,7 @@ def test_recording_allocates_the_forces_next_crime_number_and_queues_the_victims
     assert first.status == ReportStatus.RECORDED
     assert crime_one.recorded_by_team == "Central North Basic Command Unit"
     assert Notice.objects.filter(report=first, kind=NoticeKind.RECORDED).count() == 1
-    assert first.history.get().what.startswith("Recorded as Residential burglary of a home (28E)")
+    assert first.history.get().what.startswith("Recorded as Burglary Residential (28E)")
     assert AuditEntry.objects.filter(action="crime.record", subject_id=str(first.pk)).count() == 1
 
 

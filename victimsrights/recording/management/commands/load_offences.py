@@ -6,7 +6,7 @@ from victimsrights.recording.services import OFFENCES_FIXTURE, offences_load_fil
 
 
 class Command(BaseCommand):
-    help = "Load the Home Office offence classifications from a JSON file (default: the abridged list)."
+    help = "Load the Home Office offence classifications: a JSON of rules naming its code list (default: the ONS copy)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", nargs="?", type=Path, default=OFFENCES_FIXTURE)
