@@ -176,6 +176,20 @@ def _enrol(*, enrolment_id: int, password: str) -> StaffUser:
     return user
 
 
+@transaction.atomic
+def safe_place_worker_deactivate(*, actor: StaffUser, worker_id: int) -> StaffUser:
+    _check_organisation_admin(actor)
+    worker = StaffUser.objects.select_for_update().filter(pk=worker_id, organisation=actor.organisation).first()
+    if worker is None:
+        raise WorkerNotFound("That worker is not in your organisation.")
+    if worker.pk == actor.pk:
+        raise WorkerChangeRefused("You cannot deactivate your own account.")
+    worker.is_active = False
+    worker.save(update_fields=["is_active"])
+    audit.record(actor=actor, action="staff_user.deactivate", subject=worker)
+    return worker
+
+
 # Staff sign in with a password and a time-based code from an authenticator app (TOTP, RFC 6238).
 SECOND_FACTOR_NAME = "Authenticator app"
 
