@@ -25,7 +25,14 @@ from victimsrights.compliance.models import CaseDuty, Duty
 from victimsrights.compliance.selectors import duty_tallies
 from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.recording.clock import LONDON
-from victimsrights.recording.models import Appeal, AppealStatus, Crime, OffenceClassification, Refusal
+from victimsrights.recording.models import (
+    Appeal,
+    AppealStatus,
+    CancellationGround,
+    Crime,
+    OffenceClassification,
+    Refusal,
+)
 from victimsrights.reporting.models import Channel, Report
 from victimsrights.reviews.models import Footing, ReviewRequest, ReviewStatus
 
@@ -112,6 +119,13 @@ def measures() -> list[Measure]:
             "recording.appeals_overturned", Section.RECORDING, "Appeals that led to the crime being recorded", count
         ),
         Measure("recording.cancelled", Section.RECORDING, "Crime records cancelled", count),
+        *(
+            Measure(f"recording.cancelled.{ground.value}", Section.RECORDING, f"Cancelled: {ground.label}", count)
+            for ground in CancellationGround
+        ),
+        Measure(
+            "recording.n100", Section.RECORDING, "Reports of rape kept as N100 records, not recorded as rape", count
+        ),
         Measure("crimes.recorded", Section.CRIMES, "Crimes recorded and not cancelled", count),
     ]
     rows += [Measure(f"crimes.{slugify(category)}", Section.CRIMES, category, count) for category in crime_categories()]
@@ -303,7 +317,10 @@ def plan_figures(
 
     path = "report__"
     refusals = scoped(Refusal.objects.filter(_in_year("decided_at", year)), path)
-    tally.add_counts(_grouped(refusals, path, n=Count("id")), {"n": "recording.refusals"})
+    tally.add_counts(
+        _grouped(refusals, path, n=Count("id"), n100=Count("id", filter=Q(n100=True))),
+        {"n": "recording.refusals", "n100": "recording.n100"},
+    )
     appeals = scoped(Appeal.objects.all(), path)
     tally.add_counts(
         _grouped(
@@ -315,7 +332,11 @@ def plan_figures(
         {"made": "recording.appeals", "overturned": "recording.appeals_overturned"},
     )
     cancelled = scoped(Crime.objects.filter(_in_year("cancelled_at", year)), path)
-    tally.add_counts(_grouped(cancelled, path, n=Count("id")), {"n": "recording.cancelled"})
+    grounds = {ground.value: Count("id", filter=Q(cancellation_ground=ground)) for ground in CancellationGround}
+    tally.add_counts(
+        _grouped(cancelled, path, n=Count("id"), **grounds),
+        {"n": "recording.cancelled", **{ground: f"recording.cancelled.{ground}" for ground in grounds}},
+    )
 
     # Crimes by the day recorded and police.uk's crime type, however they reached the service.
     crimes = scoped(Crime.objects.filter(_in_year("recorded_at", year), cancelled_at__isnull=True), path)

@@ -1,7 +1,7 @@
 from django import forms
 
 from victimsrights.govuk.fields import text
-from victimsrights.recording.models import RefusalReason
+from victimsrights.recording.models import CancellationGround, RefusalReason
 from victimsrights.recording.selectors import classification_list
 
 
@@ -54,6 +54,10 @@ class DeclineForm(forms.Form):
         help_text="The victim will read this. Use plain English and do not include anyone else's personal details.",
         required_message="Explain the decision to the victim",
     )
+    rape_reported = forms.BooleanField(
+        label="This is a report of rape or attempted rape (an N100 record is kept)",
+        required=False,
+    )
 
 
 class AppealForm(forms.Form):
@@ -95,10 +99,16 @@ class AppealDecisionForm(forms.Form):
 
 
 class CancelForm(forms.Form):
+    ground = forms.ChoiceField(
+        label="Why is this crime record being cancelled?",
+        choices=CancellationGround.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the ground", "invalid_choice": "Choose the ground"},
+    )
     information = text(
-        "Additional verifiable information",
+        "What shows it",
         area=True,
         max_length=10_000,
-        help_text="What new, checkable information shows that no crime took place? The victim will be told.",
-        required_message="Write down the additional verifiable information",
+        help_text="The checkable information, the other force, or the crime it is part of. The victim will be told.",
+        required_message="Write down what shows the ground applies",
     )

@@ -38,6 +38,16 @@ class CrimeNumberSequence(models.Model):
         constraints = [models.UniqueConstraint(fields=["force", "year"], name="one_sequence_per_force_year")]
 
 
+class CancellationGround(models.TextChoices):
+    """Home Office Counting Rules, Section C (removing recorded crimes): the four grounds, as Cheshire Police's FOI
+    answer 3001 (March 2011) quotes them; the gov.uk 'Transferred or cancelled records' statistics name them too."""
+
+    TRANSFERRED = "transferred", "It happened outside this force's area and was transferred to the force that covers it"
+    ADDITIONAL_INFORMATION = "avi", "Additional verifiable information shows that no crime was committed"
+    PART_OF_ANOTHER = "part_of_another", "It is part of a crime already recorded"
+    RECORDED_IN_ERROR = "error", "It was recorded as a crime in error"
+
+
 class Crime(models.Model):
     """A recorded crime. One per report, with a crime number that is never reused."""
 
@@ -58,6 +68,7 @@ class Crime(models.Model):
     cancelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    cancellation_ground = models.CharField(max_length=16, choices=CancellationGround.choices, blank=True)
     cancellation_information = models.TextField(blank=True)
 
     class Meta:
@@ -85,6 +96,9 @@ class Refusal(models.Model):
     explanation = models.TextField()
     decided_at = models.DateTimeField()
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # A reported rape or attempted rape not recorded as a confirmed crime of rape keeps a Home Office N100 record
+    # (HMICFRS glossary, 'Home Office classification N100'), counted in the plans.
+    n100 = models.BooleanField(default=False)
 
 
 class AppealStatus(models.TextChoices):

@@ -19,6 +19,7 @@ from victimsrights.recording import crime_numbers, offence_codes
 from victimsrights.recording.models import (
     Appeal,
     AppealStatus,
+    CancellationGround,
     Crime,
     CrimeNumberSequence,
     HistoryEvent,
@@ -186,12 +187,20 @@ def crime_from_records(
 
 
 @transaction.atomic
-def report_decline(*, report_id: int, reason: RefusalReason, explanation: str, actor: StaffUser) -> Refusal:
+def report_decline(
+    *, report_id: int, reason: RefusalReason, explanation: str, actor: StaffUser, rape_reported: bool = False
+) -> Refusal:
+    """Not recorded as a crime, with the reasons the victim is given; a reported rape keeps an N100 record."""
     report = _lock_report(report_id=report_id, actor=actor)
     if report.status != ReportStatus.RECEIVED:
         raise RecordingRefused(f"This report has already been decided: {report.get_status_display().lower()}.")
     refusal = Refusal.objects.create(
-        report=report, reason=reason, explanation=explanation, decided_at=timezone.now(), decided_by=actor
+        report=report,
+        reason=reason,
+        explanation=explanation,
+        decided_at=timezone.now(),
+        decided_by=actor,
+        n100=rape_reported,
     )
     report.status = ReportStatus.DECLINED
     report.first_decided_at = refusal.decided_at
@@ -260,8 +269,8 @@ def appeal_decide(
 
 
 @transaction.atomic
-def crime_cancel(*, crime_id: int, information: str, actor: StaffUser) -> Crime:
-    """Only the registrar, only with additional verifiable information written down."""
+def crime_cancel(*, crime_id: int, ground: CancellationGround, information: str, actor: StaffUser) -> Crime:
+    """Only the registrar, on one of the Counting Rules' four grounds, with what shows it written down."""
     if actor.role != Role.CRIME_REGISTRAR:
         raise RecordingRefused("Only the crime registrar can cancel a crime record.")
     crime = Crime.objects.select_for_update().select_related("report").filter(pk=crime_id).first()
@@ -269,16 +278,24 @@ def crime_cancel(*, crime_id: int, information: str, actor: StaffUser) -> Crime:
         raise RecordingRefused("You cannot cancel this crime record.")
     if crime.cancelled_at is not None:
         raise RecordingRefused("This crime record has already been cancelled.")
+    if ground not in CancellationGround.values:
+        raise RecordingRefused("Choose the ground for cancelling the record.")
     if not information.strip():
-        raise RecordingRefused("Write down the additional verifiable information.")
+        raise RecordingRefused("Write down what shows the ground applies.")
     crime.cancelled_at = timezone.now()
     crime.cancelled_by = actor
+    crime.cancellation_ground = ground
     crime.cancellation_information = information
-    crime.save(update_fields=["cancelled_at", "cancelled_by", "cancellation_information"])
+    crime.save(update_fields=["cancelled_at", "cancelled_by", "cancellation_ground", "cancellation_information"])
     report = crime.report
     report.status = ReportStatus.CANCELLED
     report.save(update_fields=["status"])
     _history(report, actor, f"Crime record {crime.crime_number} cancelled by the crime registrar")
-    audit.record(actor=actor, action="crime.cancel", subject=report, detail={"crime_number": crime.crime_number})
+    audit.record(
+        actor=actor,
+        action="crime.cancel",
+        subject=report,
+        detail={"crime_number": crime.crime_number, "ground": ground},
+    )
     notice_create(report=report, kind=NoticeKind.CANCELLED)
     return crime

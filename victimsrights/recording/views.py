@@ -111,7 +111,9 @@ def cancel(request: HttpRequest, report_id: int) -> HttpResponse:
         raise Http404
 
     def act(data: dict[str, Any]) -> str:
-        services.crime_cancel(crime_id=crime.pk, information=data["information"], actor=_user(request))
+        services.crime_cancel(
+            crime_id=crime.pk, ground=data["ground"], information=data["information"], actor=_user(request)
+        )
         return f"Crime record {crime.crime_number} cancelled. The victim will be told."
 
     return _decide(request, report_id, CancelForm(request.POST), "cancel_form", act)

@@ -15,7 +15,8 @@ NOT_WRITTEN_BY_VICTIMS = {
         "recording.OffenceClassification.description", "recording.OffenceClassification.group",
         "recording.OffenceClassification.subgroup", "recording.OffenceClassification.police_uk_category",
         "cases.OutcomeType.title", "cases.OutcomeType.plain_words", "compliance.Duty.code", "compliance.Duty.title",
-        "compliance.Duty.code_right", "policeuk.AntisocialBehaviour.lsoa_code",
+        "compliance.Duty.code_right", "compliance.Duty.source", "policeuk.AntisocialBehaviour.lsoa_code",
+        "cases.OutcomeType.review_route", "cases.OutcomeType.outside_national_scheme",
     ],
     "staff accounts and machine clients": [
         "accounts.StaffUser.password", "accounts.StaffUser.username", "accounts.StaffUser.first_name",
@@ -23,7 +24,8 @@ NOT_WRITTEN_BY_VICTIMS = {
         "api.ApiClient.key_hash", "api.ApiEvent.event_id", "api.ApiEvent.kind",
     ],
     "hashes, keys and identifiers the service makes": [
-        "accounts.VictimAccessCode.code_hash", "reporting.Draft.resume_code_hash", "reporting.Report.reference",
+        "accounts.VictimAccessCode.code_hash", "accounts.StaffEnrolment.code_hash", "reporting.Draft.resume_code_hash",
+        "reporting.Report.reference",
         "reporting.SealedRecord.record_code_hash", "reporting.SealedRecord.key_version", "recording.Crime.crime_number",
         "audit.AuditEntry.previous_hash", "audit.AuditEntry.entry_hash", "audit.AuditChainHead.last_hash",
     ],

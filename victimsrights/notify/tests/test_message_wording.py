@@ -67,7 +67,9 @@ def neutral_reports() -> dict[str, Report]:
     """A neutral-wording victim's report in each state a message can be about."""
     recorded, case, _officer = recorded_case(wording=NEUTRAL)
     registrar = staff(Role.CRIME_REGISTRAR, username="registrar")
-    recording.crime_cancel(crime_id=case.crime.pk, information="CCTV shows no crime took place.", actor=registrar)
+    recording.crime_cancel(
+        crime_id=case.crime.pk, ground="avi", information="CCTV shows no crime took place.", actor=registrar
+    )
     declined = submitted_report(wording=NEUTRAL, seed=2)
     recording.report_decline(
         report_id=declined.pk,

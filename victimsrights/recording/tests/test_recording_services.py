@@ -165,16 +165,19 @@ def test_cancelling_needs_the_registrar_and_written_verifiable_information(offic
     crime = services.crime_record(report_id=report.pk, classification=burglary, actor=officer)
 
     with pytest.raises(RecordingRefused, match="Only the crime registrar"):
-        services.crime_cancel(crime_id=crime.pk, information="CCTV shows no entry.", actor=officer)
-    with pytest.raises(RecordingRefused, match="verifiable information"):
-        services.crime_cancel(crime_id=crime.pk, information="   ", actor=registrar)
-    services.crime_cancel(crime_id=crime.pk, information="CCTV shows no entry was made.", actor=registrar)
+        services.crime_cancel(crime_id=crime.pk, ground="avi", information="CCTV shows no entry.", actor=officer)
+    with pytest.raises(RecordingRefused, match="what shows the ground applies"):
+        services.crime_cancel(crime_id=crime.pk, ground="avi", information="   ", actor=registrar)
+    with pytest.raises(RecordingRefused, match="Choose the ground"):
+        services.crime_cancel(crime_id=crime.pk, ground="no-crime", information="Because.", actor=registrar)
+    services.crime_cancel(crime_id=crime.pk, ground="avi", information="CCTV shows no entry was made.", actor=registrar)
 
     report.refresh_from_db()
     assert report.status == ReportStatus.CANCELLED
+    assert report.crime.cancellation_ground == "avi"
     assert Notice.objects.filter(report=report, kind=NoticeKind.CANCELLED).exists()
     with pytest.raises(RecordingRefused, match="already been cancelled"):
-        services.crime_cancel(crime_id=crime.pk, information="Again.", actor=registrar)
+        services.crime_cancel(crime_id=crime.pk, ground="avi", information="Again.", actor=registrar)
 
 
 @pytest.mark.django_db(transaction=True)
