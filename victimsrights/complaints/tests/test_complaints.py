@@ -111,3 +111,14 @@ def test_another_areas_standards_and_the_commissioner_before_escalation_cannot_s
     assert response.status_code == 404
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.RECEIVED
+
+
+def test_the_victim_is_told_each_route_for_a_complaint_plainly(client):
+    """Code complaints go on to the Parliamentary and Health Service Ombudsman through an MP; complaints about an
+    officer's conduct to professional standards or the IOPC; this service's own escalation is the commissioner."""
+    report, _case, _officer = recorded_case()
+    page = as_victim(client, report).get(reverse("portal:complaint")).content.decode()
+    routes = page[page.index('data-testid="complaint-routes"') :]
+    assert "Parliamentary and Health Service Ombudsman" in routes and "ask your MP" in routes
+    assert "Independent Office for Police Conduct" in routes and "professional standards" in routes
+    assert "Victims Commissioner" in page
