@@ -38,6 +38,8 @@ class EventKind(StrEnum):
     HEARING_SET = "hearing_set"
     OUTCOME_RECORDED = "outcome_recorded"
     VICTIM_UPDATE = "victim_update"
+    VERDICT_GIVEN = "verdict_given"
+    SENTENCE_PASSED = "sentence_passed"
 
 
 class HearingIn(Schema):

@@ -105,16 +105,22 @@ class CaseEventKind(models.TextChoices):
     REVIEW_ASSIGNED = "review_assigned", "Review assigned to a reviewer"
     REVIEW_DECIDED = "review_decided", "Review decided"
     CASE_REOPENED = "case_reopened", "Case reopened"
+    SUPPORT_REFERRAL_MADE = "support_referral_made", "Referred to a support service (name it in the note)"
+    VERDICT_GIVEN = "verdict_given", "Verdict given at court"
+    SENTENCE_PASSED = "sentence_passed", "Sentence passed"
 
 
 # What an officer can record by hand; the rest happen through the service's own actions.
 OFFICER_RECORDED_EVENTS = [
     CaseEventKind.NEEDS_ASSESSMENT_DONE,
+    CaseEventKind.SUPPORT_REFERRAL_MADE,
     CaseEventKind.SUSPECT_ARRESTED,
     CaseEventKind.SUSPECT_INTERVIEWED,
     CaseEventKind.SUSPECT_RELEASED,
     CaseEventKind.BAIL_CHANGED,
     CaseEventKind.VPS_OFFERED,
+    CaseEventKind.VERDICT_GIVEN,
+    CaseEventKind.SENTENCE_PASSED,
 ]
 
 

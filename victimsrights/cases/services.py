@@ -248,6 +248,8 @@ def outcome_apply(
 def event_record(*, case_id: int, kind: CaseEventKind, note: str, victim_update: str, actor: StaffUser) -> CaseEvent:
     """An officer records what happened; an update for the victim, if written, is published with it."""
     case = _lock_case(case_id=case_id, actor=actor)
+    if kind == CaseEventKind.SUPPORT_REFERRAL_MADE and not note.strip():
+        raise CaseRefused("Name the support service the victim was referred to, in the note.")
     event = case_event(case, kind, actor=actor, note=note)
     audit.record(actor=actor, action="case.event", subject=case.crime.report, detail={"kind": str(kind)})
     if victim_update:

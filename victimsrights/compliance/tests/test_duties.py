@@ -35,7 +35,7 @@ def record_on(moment, **kwargs):
 def test_recording_a_crime_opens_its_duties_with_five_working_days_for_standard_rights():
     _report, case, _officer = record_on(FRIDAY)
 
-    assert {d.duty.code for d in case.duties.all()} == {"acknowledge", "needs-assessment"}
+    assert {d.duty.code for d in case.duties.all()} == {"acknowledge", "needs-assessment", "refer-to-support"}
     for code in ("acknowledge", "needs-assessment"):
         owed = duty(case, code)
         assert (owed.enhanced, owed.due_on, owed.fulfilled_at) == (False, datetime.date(2026, 12, 11), None)
@@ -254,3 +254,53 @@ def test_a_domestic_abuse_or_hate_crime_flag_gives_the_victim_one_working_day_li
 def test_assault_with_no_flag_keeps_standard_limits(client):
     _report, case, _officer = record_on(FRIDAY, offence="8N")
     assert not case.enhanced_rights and duty(case, "needs-assessment").due_on == datetime.date(2026, 12, 11)
+
+
+def test_a_crime_recorded_opens_the_support_referral_due_in_two_working_days_met_only_with_a_named_service():
+    """Victims' Code (2020), Right 4: referred to a support service within 2 working days, a duty of its own."""
+    _report, case, officer = record_on(FRIDAY)
+    owed = duty(case, "refer-to-support")
+    assert (owed.due_on, owed.duty.code_right) == (datetime.date(2026, 12, 8), "Right 4")
+    with time_machine.travel(FRIDAY + datetime.timedelta(hours=1), tick=False):
+        with pytest.raises(cases.CaseRefused, match="Name the support service"):
+            cases.event_record(
+                case_id=case.pk, kind=CaseEventKind.SUPPORT_REFERRAL_MADE, note=" ", victim_update="", actor=officer
+            )
+        cases.event_record(
+            case_id=case.pk, kind=CaseEventKind.NEEDS_ASSESSMENT_DONE, note="", victim_update="", actor=officer
+        )
+        assert duty(case, "refer-to-support").fulfilled_at is None  # the assessment is not the referral
+        cases.event_record(
+            case_id=case.pk,
+            kind=CaseEventKind.SUPPORT_REFERRAL_MADE,
+            note="Victim Support, London",
+            victim_update="",
+            actor=officer,
+        )
+    assert duty(case, "refer-to-support").fulfilled_on == datetime.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("kind", "code"), [("verdict_given", "tell-verdict"), ("sentence_passed", "tell-sentence")])
+def test_a_court_result_from_the_records_system_must_reach_the_victim_the_next_working_day(client, kind, code):
+    """Victims' Code (2020), Right 9: verdict and sentence within one working day, for every victim; the API's
+    court-result events open the duty and an update to the victim meets it."""
+    import json
+
+    from victimsrights.api import services as api
+    from victimsrights.areas.models import Force
+
+    _report, case, _officer = record_on(FRIDAY)
+    _client, key = api.client_create(name="Met records", force=Force.objects.get(code="met"))
+    body = {
+        "event_id": f"court-{kind}",
+        "crime_number": case.crime.crime_number,
+        "kind": kind,
+        "occurred_at": FRIDAY.isoformat(),
+    }
+    with time_machine.travel(FRIDAY + datetime.timedelta(hours=2), tick=False):
+        answer = client.post(
+            reverse("api:events"), json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+        )
+    assert answer.json()["result"] == "applied"
+    owed = duty(case, code)
+    assert (owed.due_on, owed.enhanced, owed.duty.code_right) == (datetime.date(2026, 12, 7), False, "Right 9")
