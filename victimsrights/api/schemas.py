@@ -64,7 +64,9 @@ class EventIn(Schema):
     Events are applied by `occurred_at`, so one that arrives late does not undo a later one.
     `officer_assigned` needs `officer_username`; `outcome_recorded` needs `outcome_code` (the Home Office
     outcome type); `hearing_set` needs `hearing`; `victim_update` needs `victim_update`, which the victim
-    reads on their case page. Any event may carry `victim_update` to tell the victim at the same time.
+    reads on their case page. `verdict_given` and `sentence_passed` are court results: each starts a Victims' Code
+    duty (Right 9) to tell the victim the next working day. Any event may carry `victim_update` to tell the victim
+    at the same time.
     """
 
     event_id: Text = Field(min_length=1, max_length=100, pattern=PRINTABLE)
