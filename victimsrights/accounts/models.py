@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from victimsrights.accounts.roles import AREA_SCOPED_ROLES, POLICE_ROLES, Role
+from victimsrights.accounts.roles import AREA_SCOPED_ROLES, POLICE_ROLES, Rank, Role
 from victimsrights.areas.models import Area, Force, SafePlaceOrganisation
 from victimsrights.reporting.models import Report, SealedRecord
 
@@ -23,6 +23,8 @@ class StaffUser(AbstractUser):
     )
     # A safe-place worker who may add and deactivate their organisation's workers.
     is_organisation_admin = models.BooleanField(default=False)
+    # Police officers' rank (none for police staff and others): a reviewer must outrank the decision-maker.
+    rank = models.PositiveSmallIntegerField(choices=Rank.choices, null=True, blank=True)
     # The officer's line manager: a Right to Review is never decided by someone in the decision-maker's line.
     line_manager = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports_to_me"

@@ -34,3 +34,23 @@ AREA_SCOPED_ROLES = frozenset(
         Role.AREA_COMMANDER,
     }
 )
+
+
+class Rank(models.IntegerChoices):
+    """Police ranks, lowest first. A review is decided by an officer at least one rank above the decision-maker
+    (Northumbria Police, 'Victims Right to Review', under the NPCC scheme)."""
+
+    CONSTABLE = 1, "Constable"
+    SERGEANT = 2, "Sergeant"
+    INSPECTOR = 3, "Inspector"
+    CHIEF_INSPECTOR = 4, "Chief Inspector"
+    SUPERINTENDENT = 5, "Superintendent"
+    CHIEF_SUPERINTENDENT = 6, "Chief Superintendent"
+
+
+# The rank an account gets when none is given (an account's own rank can be set).
+DEFAULT_RANK = {
+    Role.INVESTIGATING_OFFICER: Rank.CONSTABLE,
+    Role.REVIEWER: Rank.INSPECTOR,
+    Role.AREA_COMMANDER: Rank.CHIEF_SUPERINTENDENT,
+}

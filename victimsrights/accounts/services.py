@@ -14,7 +14,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from victimsrights.accounts.models import StaffEnrolment, StaffUser
-from victimsrights.accounts.roles import Role
+from victimsrights.accounts.roles import DEFAULT_RANK, Role
 from victimsrights.areas.models import Area, Force, SafePlaceOrganisation
 from victimsrights.audit import services as audit
 
@@ -31,6 +31,7 @@ def staff_user_create(
     area: Area | None = None,
     organisation: SafePlaceOrganisation | None = None,
     is_organisation_admin: bool = False,
+    rank: int | None = None,
     actor: StaffUser | None = None,
 ) -> StaffUser:
     first_name, _, last_name = full_name.partition(" ")
@@ -46,6 +47,7 @@ def staff_user_create(
         area=area,
         organisation=organisation,
         is_organisation_admin=is_organisation_admin,
+        rank=rank or DEFAULT_RANK.get(role),
     )
     if password is None:
         user.set_unusable_password()  # set by the person themselves, with an enrolment code

@@ -24,10 +24,15 @@ class ReviewRefused(Exception):
 
 
 def is_independent(*, reviewer: StaffUser, review: ReviewRequest) -> bool:
-    """Not the officer who decided, not their manager (at any level), not someone they manage."""
+    """NPCC scheme (Northumbria Police, 'Victims Right to Review'): an officer at least one rank above the
+    decision-maker who has had no involvement in the investigation; and never in the decision-maker's line."""
+    if review.case.events.filter(actor=reviewer, happened_at__lte=review.decision_at).exists():
+        return False  # took part in the investigation, up to the decision
     maker = review.decision_maker
     if maker is None:
         return True
+    if reviewer.rank is None or (maker.rank is not None and reviewer.rank <= maker.rank):
+        return False
     return reviewer.pk != maker.pk and reviewer not in maker.line_managers() and maker not in reviewer.line_managers()
 
 
@@ -57,7 +62,8 @@ def _independent_reviewer(review: ReviewRequest) -> StaffUser | None:
 def _assign(review: ReviewRequest, reviewer: StaffUser, *, actor: StaffUser | None) -> None:
     if not is_independent(reviewer=reviewer, review=review):
         raise ReviewRefused(
-            "You made this decision or are in the line of the officer who did. Another reviewer must take it."
+            "You made this decision, worked on the investigation, are in the decision-maker's line or do not outrank "
+            "them. Another reviewer must take it."
         )
     review.reviewer = reviewer
     review.assigned_at = timezone.now()
@@ -186,7 +192,8 @@ def _check_reviewer(review: ReviewRequest, actor: StaffUser) -> None:
         raise ReviewRefused("Take this review before you decide it.")
     if not is_independent(reviewer=actor, review=review):
         raise ReviewRefused(
-            "You made this decision or are in the line of the officer who did. Another reviewer must decide it."
+            "You made this decision, worked on the investigation, are in the decision-maker's line or do not outrank "
+            "them. Another reviewer must decide it."
         )
 
 

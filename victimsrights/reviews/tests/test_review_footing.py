@@ -105,3 +105,28 @@ def test_the_time_to_ask_runs_from_being_told_not_from_the_decision():
     assert not review.late and review.deadline == datetime.date(2027, 3, 4)
     assert review.told_at == DECIDED and review.decision_at == decided_at
     assert ReviewRequest.objects.get().status in {ReviewStatus.IN_REVIEW}
+
+
+def test_the_reviewer_must_outrank_the_decision_maker_and_not_have_worked_on_the_investigation():
+    """NPCC scheme (Northumbria Police's statement of it): an officer at least one rank above the decision-maker,
+    with no involvement in the investigation."""
+    from victimsrights.accounts.roles import Rank
+    from victimsrights.reviews import services as review_services
+
+    with time_machine.travel(DECIDED, tick=False):
+        _report, case, officer = recorded_case()
+        same_rank = reviewer("reviewer.same-rank")
+        same_rank.rank = Rank.CONSTABLE
+        same_rank.save(update_fields=["rank"])
+        involved = reviewer("reviewer.involved")
+        cases.case_event(case, CaseEventKind.SUSPECT_INTERVIEWED, actor=involved, note="sat in on the interview")
+        cases.outcome_record(
+            case_id=case.pk, outcome=OutcomeType.objects.get(code=NAMED_SUSPECT_VICTIM_SUPPORTS), actor=officer
+        )
+    assert officer.rank == Rank.CONSTABLE
+    review = ask(case)
+    assert not review_services.is_independent(reviewer=same_rank, review=review)
+    assert not review_services.is_independent(reviewer=involved, review=review)
+    assert review.reviewer is None  # nobody in the area qualifies, so it waits for one
+    outranks = reviewer("reviewer.inspector")
+    assert outranks.rank == Rank.INSPECTOR and review_services.is_independent(reviewer=outranks, review=review)
