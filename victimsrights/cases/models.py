@@ -108,12 +108,15 @@ class CaseEventKind(models.TextChoices):
     SUPPORT_REFERRAL_MADE = "support_referral_made", "Referred to a support service (name it in the note)"
     VERDICT_GIVEN = "verdict_given", "Verdict given at court"
     SENTENCE_PASSED = "sentence_passed", "Sentence passed"
+    INTERPRETER_NEEDED = "interpreter_needed", "The victim asked for an interpreter"
+    INTERPRETER_ARRANGED = "interpreter_arranged", "Interpreter arranged (say for which language in the note)"
 
 
 # What an officer can record by hand; the rest happen through the service's own actions.
 OFFICER_RECORDED_EVENTS = [
     CaseEventKind.NEEDS_ASSESSMENT_DONE,
     CaseEventKind.SUPPORT_REFERRAL_MADE,
+    CaseEventKind.INTERPRETER_ARRANGED,
     CaseEventKind.SUSPECT_ARRESTED,
     CaseEventKind.SUSPECT_INTERVIEWED,
     CaseEventKind.SUSPECT_RELEASED,

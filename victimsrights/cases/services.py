@@ -94,6 +94,14 @@ def case_open(*, crime: Crime, records_only: bool = False) -> Case:
             case.enhanced_reason = reason
             case.save(update_fields=["enhanced_rights", "enhanced_reason"])
         case_event(case, CaseEventKind.CRIME_RECORDED, actor=crime.recorded_by, at=crime.recorded_at)
+        if crime.report.interpreter_language:  # Right 1: an interpreter need opens its own duty
+            case_event(
+                case,
+                CaseEventKind.INTERPRETER_NEEDED,
+                actor=None,
+                actor_label="the victim's report",
+                at=crime.recorded_at,
+            )
     return case
 
 

@@ -304,3 +304,20 @@ def test_a_court_result_from_the_records_system_must_reach_the_victim_the_next_w
     assert answer.json()["result"] == "applied"
     owed = duty(case, code)
     assert (owed.due_on, owed.enhanced, owed.duty.code_right) == (datetime.date(2026, 12, 7), False, "Right 9")
+
+
+def test_an_interpreter_asked_for_in_the_report_opens_a_duty_met_only_when_one_is_arranged():
+    """Victims' Code (2020), Right 1: interpretation offered free of charge; the need recorded at report time."""
+    interpreter = {
+        "support": {"support": ["interpreter"], "interpreter_language": "Tigrinya", "accessibility_needs": ""}
+    }
+    _report, case, officer = record_on(FRIDAY, **interpreter)
+    owed = duty(case, "arrange-interpreter")
+    assert owed.duty.code_right == "Right 1" and owed.fulfilled_at is None
+    with time_machine.travel(FRIDAY + datetime.timedelta(hours=1), tick=False):
+        cases.event_record(
+            case_id=case.pk, kind=CaseEventKind.INTERPRETER_ARRANGED, note="Tigrinya", victim_update="", actor=officer
+        )
+    assert duty(case, "arrange-interpreter").fulfilled_at is not None
+    _report, without, _officer = record_on(FRIDAY, support={"support": ["none"], "interpreter_language": ""})
+    assert not without.duties.filter(duty__code="arrange-interpreter").exists()

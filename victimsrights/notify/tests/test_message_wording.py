@@ -135,3 +135,15 @@ def test_no_message_template_is_rendered_outside_the_plain_text_engine():
             continue
         for call in re.findall(r"render_to_string\(\s*f?[\"'][^\"']*\.txt", path.read_text()):
             pytest.fail(f"{path.relative_to(ROOT)} renders a message template with render_to_string: {call}")
+
+
+def test_the_recorded_acknowledgement_gives_the_crime_number_who_to_contact_restorative_justice_and_compensation(smtp):
+    """Victims' Code (2020) Right 3 (basic details, crime number, contact, restorative justice) and Right 5."""
+    report, case, _officer = recorded_case(wording={"neutral_wording": "no", "safe_word": ""})
+    notice = Notice.objects.get(report=report, kind="recorded")
+    messages.send_notice(notice=notice)
+    body = smtp.mailbox.bodies()[-1]
+    assert case.crime.crime_number in body and case.crime.classification.description in body
+    assert "Central North Basic Command Unit" in body and "call 101" in body
+    assert "Restorative justice" in body and "Criminal Injuries Compensation Authority" in body
+    assert not body.startswith("\n") and "{#" not in body
