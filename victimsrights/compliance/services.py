@@ -1,25 +1,20 @@
 """Victims' Code duties: opened by case events, met by case events, breaches marked by a scheduled job."""
 
 import datetime
-import json
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
 from victimsrights.cases.models import Case
+from victimsrights.compliance.fixture import DUTIES_FIXTURE, duties_into
 from victimsrights.compliance.models import CaseDuty, Duty
 from victimsrights.compliance.working_days import due_on, london_date
-
-DUTIES_FIXTURE = Path(__file__).parent / "fixtures" / "duties.json"
 
 
 @transaction.atomic
 def duties_load(*, path: Path = DUTIES_FIXTURE) -> int:
-    rows = json.loads(path.read_text(encoding="utf-8"))["duties"]
-    for row in rows:
-        Duty.objects.update_or_create(code=row.pop("code"), defaults=row)
-    return len(rows)
+    return duties_into(Duty, path)
 
 
 def duties_on_event(*, case: Case, kind: str, at: datetime.datetime) -> None:

@@ -65,3 +65,24 @@ def _ancestors(code: str, parent: dict[str, str]) -> list[str]:
         chain.append(current)
         current = parent.get(current, "")
     return chain
+
+
+def offences_into(offence_model: Any, path: Path = OFFENCES_FIXTURE) -> list[str]:
+    """Create or update every classification; codes no longer listed stay (crimes keep them) but are not offered.
+    A migration passes its historical model."""
+    loaded = classifications(path)
+    for row in loaded:
+        offence_model.objects.update_or_create(
+            code=row.code,
+            defaults={
+                "description": row.description,
+                "group": row.group,
+                "subgroup": row.subgroup,
+                "enhanced_rights": row.enhanced_rights,
+                "police_uk_category": row.police_uk_category,
+                "recordable": row.recordable,
+            },
+        )
+    codes = [row.code for row in loaded]
+    offence_model.objects.exclude(code__in=codes).update(recordable=False)
+    return codes

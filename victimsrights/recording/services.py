@@ -40,21 +40,7 @@ class RecordingRefused(Exception):
 @transaction.atomic
 def offences_load(*, path: Path = OFFENCES_FIXTURE) -> int:
     """Load the offence list; codes no longer in it stay (crimes keep them) but are no longer offered."""
-    loaded = offence_codes.classifications(path)
-    for row in loaded:
-        OffenceClassification.objects.update_or_create(
-            code=row.code,
-            defaults={
-                "description": row.description,
-                "group": row.group,
-                "subgroup": row.subgroup,
-                "enhanced_rights": row.enhanced_rights,
-                "police_uk_category": row.police_uk_category,
-                "recordable": row.recordable,
-            },
-        )
-    OffenceClassification.objects.exclude(code__in=[row.code for row in loaded]).update(recordable=False)
-    return len(loaded)
+    return len(offence_codes.offences_into(OffenceClassification, path))
 
 
 def offences_load_file(path: Path = OFFENCES_FIXTURE) -> int:

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from victimsrights.recording.offence_codes import classifications
+from victimsrights.recording.offence_codes import offences_into
 
 
 def real_codes(apps, schema_editor):  # type: ignore[no-untyped-def]
@@ -10,20 +10,7 @@ def real_codes(apps, schema_editor):  # type: ignore[no-untyped-def]
     not in the list (e.g. 53, fraud, which Action Fraud records) stay for the crimes that have them, not offered."""
     Offence = apps.get_model("recording", "OffenceClassification")
     Crime = apps.get_model("recording", "Crime")
-    loaded = classifications()
-    for row in loaded:
-        Offence.objects.update_or_create(
-            code=row.code,
-            defaults={
-                "description": row.description,
-                "group": row.group,
-                "subgroup": row.subgroup,
-                "enhanced_rights": row.enhanced_rights,
-                "police_uk_category": row.police_uk_category,
-                "recordable": row.recordable,
-            },
-        )
-    Offence.objects.exclude(code__in=[row.code for row in loaded]).update(recordable=False)
+    offences_into(Offence)
     sub_code = Offence.objects.filter(code="125").first()
     if sub_code is not None:
         Crime.objects.filter(classification=sub_code).update(classification=Offence.objects.get(code="9A"))
