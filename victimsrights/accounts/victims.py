@@ -64,12 +64,8 @@ def victim_code_request(*, identifier: str) -> VictimAccessCode:
 def _code_sent_lately(codes: QuerySet[VictimAccessCode]) -> VictimAccessCode | None:
     """The code message sent within RESEND_INTERVAL that can still be used, if any."""
     now = timezone.now()
-    return (
-        codes.filter(shares__isnull=True, used_at__isnull=True, expires_at__gt=now + CODE_LIFETIME - RESEND_INTERVAL)
-        .filter(expires_at__gt=now)
-        .order_by("-expires_at")
-        .first()
-    )
+    shareable = codes.filter(shares__isnull=True, used_at__isnull=True, expires_at__gt=now)
+    return shareable.filter(expires_at__gt=now + CODE_LIFETIME - RESEND_INTERVAL).order_by("-expires_at").first()
 
 
 @transaction.atomic
@@ -115,8 +111,13 @@ def victim_code_issue(*, access_id: str) -> tuple[str, str, str] | None:
         .select_related("report__contact", "sealed_record")
         .get(pk=access_id)
     )
-    route = None if access.code_hash or access.shares_id else _safe_route(access)
+    if access.code_hash or access.shares_id:
+        return None
+    route = _safe_route(access)
     if route is None:
+        # Nothing sent (outside safe times, or nowhere safe): end it, so later requests do not wait on it.
+        access.expires_at = timezone.now()
+        access.save(update_fields=["expires_at"])
         return None
     code = f"{secrets.randbelow(1_000_000):06d}"
     access.code_hash = code_hash(access_id=access.pk, code=code)

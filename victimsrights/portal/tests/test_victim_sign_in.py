@@ -140,3 +140,18 @@ def test_no_code_goes_outside_the_victims_safe_times_and_the_page_says_nothing_e
         ask_for_code(Client(), report.reference)
         run_worker()
     assert codes_sent(smtp) == 1
+
+
+def test_a_request_just_before_the_safe_time_does_not_hold_back_the_code_asked_for_once_it_starts(smtp):
+    report = submitted_report(**{"safe_times": {"safe_times": ["weekday_morning"]}})
+    with time_machine.travel(datetime.datetime(2026, 12, 7, 8, 58, tzinfo=datetime.UTC), tick=False) as clock:
+        ask_for_code(Client(), report.reference)  # 8:58 in London: nothing is sent
+        run_worker()
+        assert codes_sent(smtp) == 0
+        clock.shift(datetime.timedelta(minutes=3))  # 9:01, inside the safe time
+        victim = Client()
+        ask_for_code(victim, report.reference)
+        run_worker()
+        assert codes_sent(smtp) == 1
+        code = smtp.mailbox.last_match(r"Your code is: (\d{6})")
+        assert victim.post(reverse("portal:code"), {"code": code}).url == reverse("portal:report")
