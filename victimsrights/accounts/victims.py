@@ -16,6 +16,7 @@ import datetime
 import hashlib
 import hmac
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import transaction
@@ -33,6 +34,7 @@ SESSION_VICTIM_SEALED_RECORD = "victim_sealed_record_id"
 CODE_LIFETIME = datetime.timedelta(minutes=10)
 RESEND_INTERVAL = CODE_LIFETIME
 MAX_TRIES = 5
+NO_RECORD = uuid.UUID(int=0)  # looked up for an unknown record code, so both answers do the same work
 
 
 def _normalise(identifier: str) -> str:
@@ -79,7 +81,7 @@ def sealed_record_code_request(*, record_code: str) -> VictimAccessCode:
         .only("pk")
         .first()
     )
-    sent = _code_sent_lately(VictimAccessCode.objects.filter(sealed_record_id=record.pk if record else 0))
+    sent = _code_sent_lately(VictimAccessCode.objects.filter(sealed_record_id=record.pk if record else NO_RECORD))
     if sent is not None:
         return VictimAccessCode.objects.create(sealed_record=record, expires_at=sent.expires_at, shares=sent)
     access = VictimAccessCode.objects.create(sealed_record=record, expires_at=timezone.now() + CODE_LIFETIME)
