@@ -40,6 +40,7 @@ class EventKind(StrEnum):
     VICTIM_UPDATE = "victim_update"
     VERDICT_GIVEN = "verdict_given"
     SENTENCE_PASSED = "sentence_passed"
+    CPS_DISCONTINUED = "cps_discontinued"
 
 
 class HearingIn(Schema):
@@ -65,8 +66,9 @@ class EventIn(Schema):
     `officer_assigned` needs `officer_username`; `outcome_recorded` needs `outcome_code` (the Home Office
     outcome type); `hearing_set` needs `hearing`; `victim_update` needs `victim_update`, which the victim
     reads on their case page. `verdict_given` and `sentence_passed` are court results: each starts a Victims' Code
-    duty (Right 9) to tell the victim the next working day. Any event may carry `victim_update` to tell the victim
-    at the same time.
+    duty (Right 9) to tell the victim the next working day. `cps_discontinued` (the CPS stopped the case after
+    charge) closes it and offers the victim the CPS Right to Review. Any event may carry `victim_update` to tell
+    the victim at the same time.
     """
 
     event_id: Text = Field(min_length=1, max_length=100, pattern=PRINTABLE)

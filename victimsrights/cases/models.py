@@ -110,6 +110,7 @@ class CaseEventKind(models.TextChoices):
     SENTENCE_PASSED = "sentence_passed", "Sentence passed"
     INTERPRETER_NEEDED = "interpreter_needed", "The victim asked for an interpreter"
     INTERPRETER_ARRANGED = "interpreter_arranged", "Interpreter arranged (say for which language in the note)"
+    CPS_DISCONTINUED = "cps_discontinued", "The CPS stopped the case after charge"
 
 
 # What an officer can record by hand; the rest happen through the service's own actions.
@@ -124,6 +125,7 @@ OFFICER_RECORDED_EVENTS = [
     CaseEventKind.VPS_OFFERED,
     CaseEventKind.VERDICT_GIVEN,
     CaseEventKind.SENTENCE_PASSED,
+    CaseEventKind.CPS_DISCONTINUED,
 ]
 
 

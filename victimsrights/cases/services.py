@@ -242,7 +242,7 @@ def outcome_apply(
     if outcome.decision_not_to_charge:
         kind = CaseEventKind.DECISION_NOT_TO_CHARGE
         told_at = timezone.now()  # the time to ask runs from being told, which is now, not from the decision
-        text += "\n\n" + review_offer(outcome, told_at)
+        text += "\n\n" + review_offer(outcome.review_route, told_at)
     else:
         kind = CaseEventKind.CASE_CLOSED if outcome.closes_case else CaseEventKind.SUSPECT_CHARGED
     case_event(case, kind, actor=actor, actor_label=actor_label, at=case.outcome_at, note=str(outcome))
@@ -252,13 +252,37 @@ def outcome_apply(
     return case
 
 
+def cps_discontinued_apply(
+    case: Case, *, actor: StaffUser | None, note: str = "", actor_label: str = "", at: Any = None
+) -> CaseEvent:
+    """The CPS stopped the case after charge: it closes, and the victim is told, with the CPS Right to Review."""
+    event = case_event(case, CaseEventKind.CPS_DISCONTINUED, actor=actor, at=at, note=note, actor_label=actor_label)
+    case.status = CaseStatus.CLOSED
+    case.save(update_fields=["status"])
+    if not case.records_only:
+        text = "The Crown Prosecution Service has stopped the case against the person charged."
+        publish_to_victim(
+            case,
+            kind=TimelineKind.OUTCOME,
+            text=f"{text}\n\n{review_offer('cps', timezone.now())}",
+            actor=actor,
+            actor_label=actor_label,
+        )
+    return event
+
+
 @transaction.atomic
 def event_record(*, case_id: int, kind: CaseEventKind, note: str, victim_update: str, actor: StaffUser) -> CaseEvent:
     """An officer records what happened; an update for the victim, if written, is published with it."""
     case = _lock_case(case_id=case_id, actor=actor)
     if kind == CaseEventKind.SUPPORT_REFERRAL_MADE and not note.strip():
         raise CaseRefused("Name the support service the victim was referred to, in the note.")
-    event = case_event(case, kind, actor=actor, note=note)
+    if kind == CaseEventKind.CPS_DISCONTINUED:
+        if case.status != CaseStatus.CHARGED:
+            raise CaseRefused("The CPS can only stop a case after someone has been charged.")
+        event = cps_discontinued_apply(case, actor=actor, note=note)
+    else:
+        event = case_event(case, kind, actor=actor, note=note)
     audit.record(actor=actor, action="case.event", subject=case.crime.report, detail={"kind": str(kind)})
     if victim_update:
         publish_to_victim(case, kind=TimelineKind.UPDATE, text=victim_update, actor=actor)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 
-from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, OutcomeType, TimelineKind
+from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, TimelineKind
 from victimsrights.compliance.working_days import due_on, london_date
 from victimsrights.reviews.models import Footing
 
@@ -30,10 +30,10 @@ def decision_target(started_at: datetime.datetime) -> datetime.date:
     return due_on(started_at, settings.REVIEW_DECISION_WORKING_DAYS)
 
 
-def review_offer(outcome: OutcomeType, told_at: datetime.datetime) -> str:
+def review_offer(route: str, told_at: datetime.datetime) -> str:
     """What the victim is told of their right to a review when told of the decision (Victims' Code Right 6)."""
     deadline = request_deadline(told_at)
-    if outcome.review_route == "cps":
+    if route == "cps":
         return (
             "The Crown Prosecution Service made this decision. You can ask the CPS to review it under its Victims' "
             f"Right to Review scheme, on this page. Ask by {cps_prompt_request_by(told_at):%-d %B %Y} if you can, so "
@@ -59,6 +59,17 @@ class Reviewable:
         return request_deadline(self.told_at)
 
 
+def _told_at(case: Case, decided_at: datetime.datetime) -> datetime.datetime:
+    """When the victim was told of the decision on their page (the first outcome published since it)."""
+    told = (
+        case.timeline.filter(kind=TimelineKind.OUTCOME, published_at__gte=decided_at)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return told or decided_at
+
+
 def reviewable(case: Case) -> Reviewable | None:
     """The decision that closed the case, if any scheme reviews it.
 
@@ -68,15 +79,20 @@ def reviewable(case: Case) -> Reviewable | None:
       the scheme leaves out (e.g. the victim did not support action); otherwise it stands on London's extension alone.
     """
     outcome = case.outcome
-    if case.status != CaseStatus.CLOSED or outcome is None or not outcome.review_route or case.outcome_at is None:
+    if case.status != CaseStatus.CLOSED or outcome is None or case.outcome_at is None:
         return None
-    told = (
-        case.timeline.filter(kind=TimelineKind.OUTCOME, published_at__gte=case.outcome_at)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
+    # CPS VRR guidance: a CPS decision to discontinue, or otherwise end all proceedings, after charge.
+    stopped = (
+        case.events.filter(kind=CaseEventKind.CPS_DISCONTINUED, happened_at__gte=case.outcome_at)
+        .order_by("-happened_at")
+        .values_list("happened_at", flat=True)
         .first()
     )
-    told_at = told or case.outcome_at
+    if stopped is not None:
+        return Reviewable(stopped, _told_at(case, stopped), Footing.CPS, "")
+    if not outcome.review_route:
+        return None
+    told_at = _told_at(case, case.outcome_at)
     if outcome.review_route == "cps":
         return Reviewable(case.outcome_at, told_at, Footing.CPS, "")
     interviewed = case.events.filter(kind=CaseEventKind.SUSPECT_INTERVIEWED, happened_at__lte=case.outcome_at).exists()

@@ -16,6 +16,7 @@ from django.urls import reverse
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import CaseEventKind, OutcomeType
 from victimsrights.cases.tests.factories import recorded_case
+from victimsrights.reviews import rules
 from victimsrights.reviews.models import Footing, ReviewRequest, ReviewStatus
 from victimsrights.reviews.tests.test_reviews import DECIDED, ask, reviewer, victim_client
 
@@ -130,3 +131,42 @@ def test_the_reviewer_must_outrank_the_decision_maker_and_not_have_worked_on_the
     assert review.reviewer is None  # nobody in the area qualifies, so it waits for one
     outranks = reviewer("reviewer.inspector")
     assert outranks.rank == Rank.INSPECTOR and review_services.is_independent(reviewer=outranks, review=review)
+
+
+def test_a_cps_decision_to_stop_the_case_after_charge_goes_to_the_cps_route(client):
+    """CPS VRR guidance: decisions to discontinue or otherwise end all proceedings; the records system can send it."""
+    import json
+
+    from victimsrights.api import services as api
+    from victimsrights.areas.models import Force
+
+    _report, case = decided(1, interviewed=True)  # charged: the case goes to court
+    assert rules.reviewable(case) is None
+    _client, key = api.client_create(name="Met records", force=Force.objects.get(code="met"))
+    body = {
+        "event_id": "cps-stop-1",
+        "crime_number": case.crime.crime_number,
+        "kind": "cps_discontinued",
+        "occurred_at": (DECIDED + datetime.timedelta(days=2)).isoformat(),
+    }
+    with time_machine.travel(DECIDED + datetime.timedelta(days=2, hours=1), tick=False):
+        answer = client.post(
+            reverse("api:events"), json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+        )
+    assert answer.json()["result"] == "applied"
+    case.refresh_from_db()
+    assert case.status == "closed"
+    assert "stopped the case" in case.timeline.filter(kind="outcome").first().text
+    found = rules.reviewable(case)
+    assert found is not None and found.footing == Footing.CPS
+    review = ask(case, at=DECIDED + datetime.timedelta(days=5))
+    assert review.footing == Footing.CPS and review.status == ReviewStatus.WITH_CPS
+    again = {**body, "event_id": "cps-stop-2"}
+    with time_machine.travel(DECIDED + datetime.timedelta(days=6), tick=False):
+        repeated = client.post(
+            reverse("api:events"),
+            json.dumps(again),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {key}",
+        )
+    assert repeated.status_code == 409  # the case is closed: nothing left to stop
