@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import secrets
 import uuid
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.db import transaction
@@ -47,19 +48,24 @@ def code_hash(*, access_id: object, code: str) -> str:
 
 @transaction.atomic
 def victim_code_request(*, identifier: str) -> VictimAccessCode:
-    from victimsrights.accounts.tasks import victim_code_send
-
     wanted = _normalise(identifier)
     report = (
         Report.objects.select_for_update(of=("self",))  # one request at a time per report decides who sends
         .filter(Q(reference=wanted) | Q(crime__crime_number=wanted))
         .first()
     )
-    # The same lookup for an unknown reference (it finds nothing), so the answer takes the same time either way.
-    sent = _code_sent_lately(VictimAccessCode.objects.filter(report_id=report.pk if report else 0))
+    return _share_or_send(lookup={"report_id": report.pk if report else 0}, subject={"report": report})
+
+
+def _share_or_send(*, lookup: Mapping[str, object], subject: Mapping[str, object]) -> VictimAccessCode:
+    """Share the code sent lately for this subject, or queue a new one. An unknown subject is looked up too (it
+    finds nothing), so the answer takes the same time either way."""
+    from victimsrights.accounts.tasks import victim_code_send
+
+    sent = _code_sent_lately(VictimAccessCode.objects.filter(**lookup))
     if sent is not None:
-        return VictimAccessCode.objects.create(report=report, expires_at=sent.expires_at, shares=sent)
-    access = VictimAccessCode.objects.create(report=report, expires_at=timezone.now() + CODE_LIFETIME)
+        return VictimAccessCode.objects.create(**subject, expires_at=sent.expires_at, shares=sent)
+    access = VictimAccessCode.objects.create(**subject, expires_at=timezone.now() + CODE_LIFETIME)
     victim_code_send.enqueue(str(access.pk))
     return access
 
@@ -73,20 +79,14 @@ def _code_sent_lately(codes: QuerySet[VictimAccessCode]) -> VictimAccessCode | N
 
 @transaction.atomic
 def sealed_record_code_request(*, record_code: str) -> VictimAccessCode:
-    from victimsrights.accounts.tasks import victim_code_send
-
     record = (
         SealedRecord.objects.select_for_update()
         .filter(record_code_hash=sealed_record_code_hash(record_code), status=SealedRecordStatus.SEALED)
         .only("pk")
         .first()
     )
-    sent = _code_sent_lately(VictimAccessCode.objects.filter(sealed_record_id=record.pk if record else NO_RECORD))
-    if sent is not None:
-        return VictimAccessCode.objects.create(sealed_record=record, expires_at=sent.expires_at, shares=sent)
-    access = VictimAccessCode.objects.create(sealed_record=record, expires_at=timezone.now() + CODE_LIFETIME)
-    victim_code_send.enqueue(str(access.pk))
-    return access
+    lookup = {"sealed_record_id": record.pk if record else NO_RECORD}
+    return _share_or_send(lookup=lookup, subject={"sealed_record": record})
 
 
 def _safe_route(access: VictimAccessCode) -> tuple[str, str] | None:

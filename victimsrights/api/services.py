@@ -17,7 +17,7 @@ from victimsrights.api.schemas import EventIn, EventKind
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
 from victimsrights.cases import services as cases
-from victimsrights.cases.models import Case, CaseEvent, CaseEventKind, CaseStatus, OutcomeType, TimelineKind
+from victimsrights.cases.models import Case, CaseEvent, CaseEventKind, OutcomeType, TimelineKind
 from victimsrights.recording import crime_numbers
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import Crime, OffenceClassification
@@ -240,9 +240,10 @@ def _drive(case: Case, event: EventIn, label: str) -> bool:
         if not event.victim_update.strip():
             raise Rejected("Write the update for the victim", field="victim_update")
     elif event.kind == EventKind.CPS_DISCONTINUED:
-        if case.status != CaseStatus.CHARGED:
-            raise Rejected("The CPS can only stop a case after someone has been charged", field="kind", status=409)
-        cases.cps_discontinued_apply(case, actor=None, actor_label=label, at=at, note=event.note)
+        try:
+            cases.cps_discontinued_apply(case, actor=None, actor_label=label, at=at, note=event.note)
+        except cases.CaseRefused as refused:
+            raise Rejected(str(refused), field="kind", status=409) from None
     else:
         cases.case_event(case, SIMPLE_EVENTS[event.kind], actor=None, actor_label=label, at=at, note=event.note)
     if event.victim_update.strip():

@@ -256,6 +256,8 @@ def cps_discontinued_apply(
     case: Case, *, actor: StaffUser | None, note: str = "", actor_label: str = "", at: Any = None
 ) -> CaseEvent:
     """The CPS stopped the case after charge: it closes, and the victim is told, with the CPS Right to Review."""
+    if case.status != CaseStatus.CHARGED:
+        raise CaseRefused("The CPS can only stop a case after someone has been charged.")
     event = case_event(case, CaseEventKind.CPS_DISCONTINUED, actor=actor, at=at, note=note, actor_label=actor_label)
     case.status = CaseStatus.CLOSED
     case.save(update_fields=["status"])
@@ -278,8 +280,6 @@ def event_record(*, case_id: int, kind: CaseEventKind, note: str, victim_update:
     if kind == CaseEventKind.SUPPORT_REFERRAL_MADE and not note.strip():
         raise CaseRefused("Name the support service the victim was referred to, in the note.")
     if kind == CaseEventKind.CPS_DISCONTINUED:
-        if case.status != CaseStatus.CHARGED:
-            raise CaseRefused("The CPS can only stop a case after someone has been charged.")
         event = cps_discontinued_apply(case, actor=actor, note=note)
     else:
         event = case_event(case, kind, actor=actor, note=note)

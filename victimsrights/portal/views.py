@@ -41,6 +41,7 @@ def report(request: HttpRequest) -> HttpResponse:
         return redirect("portal:sign-in")
     appeal = Appeal.objects.filter(report=own).first()
     case = case_for_report(report=own)
+    reviewable = rules.reviewable(case) if case else None
     return render(
         request,
         "portal/report.html",
@@ -58,8 +59,8 @@ def report(request: HttpRequest) -> HttpResponse:
             "can_appeal": own.status == ReportStatus.DECLINED and appeal is None,
             "complaints": complaints_of(report=own),
             "review": latest_review(case=case) if case else None,
-            "can_ask_for_review": case is not None and reviews.review_eligible(case=case),
-            "reviewable": rules.reviewable(case) if case else None,
+            "can_ask_for_review": case is not None and reviews.review_eligible(case=case, found=reviewable),
+            "reviewable": reviewable,
         },
     )
 
@@ -159,7 +160,7 @@ def review(request: HttpRequest) -> HttpResponse:
     found = rules.reviewable(case) if case else None
     if case is None or found is None:
         return redirect("portal:report")
-    if request.method != "POST" and not reviews.review_eligible(case=case):
+    if request.method != "POST" and not reviews.review_eligible(case=case, found=found):
         return redirect("portal:report")
     late = london_date(timezone.now()) > found.deadline
     form = ReviewRequestForm(request.POST if request.method == "POST" else None, late=late)

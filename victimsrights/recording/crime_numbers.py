@@ -11,8 +11,6 @@ import re
 
 from victimsrights.areas.models import Force
 
-MAX_LENGTH = 40
-
 
 def service_number(force: Force, year: int, value: int) -> str:
     return f"{force.crime_number_prefix}-{year}-{value:07d}"

@@ -95,9 +95,8 @@ def reviewable(case: Case) -> Reviewable | None:
     told_at = _told_at(case, case.outcome_at)
     if outcome.review_route == "cps":
         return Reviewable(case.outcome_at, told_at, Footing.CPS, "")
-    interviewed = case.events.filter(kind=CaseEventKind.SUSPECT_INTERVIEWED, happened_at__lte=case.outcome_at).exists()
     if outcome.outside_national_scheme:
         return Reviewable(case.outcome_at, told_at, Footing.LONDON, outcome.outside_national_scheme)
-    if not interviewed:
+    if not case.events.filter(kind=CaseEventKind.SUSPECT_INTERVIEWED, happened_at__lte=case.outcome_at).exists():
         return Reviewable(case.outcome_at, told_at, Footing.LONDON, "no suspect was interviewed under caution")
     return Reviewable(case.outcome_at, told_at, Footing.NATIONAL, "")

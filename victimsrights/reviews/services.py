@@ -1,7 +1,5 @@
 """Right to Review. The reviewer is never the decision-maker nor in their line: the service refuses, not the page."""
 
-import datetime
-
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -17,6 +15,9 @@ from victimsrights.reviews.models import OPEN_REVIEW_STATUSES, Footing, ReviewRe
 from victimsrights.reviews.rules import decision_target
 
 VICTIM = "victim (signed in)"
+NOT_INDEPENDENT = (
+    "You made this decision, worked on the investigation, are in the decision-maker's line or do not outrank them."
+)
 
 
 class ReviewRefused(Exception):
@@ -36,15 +37,8 @@ def is_independent(*, reviewer: StaffUser, review: ReviewRequest) -> bool:
     return reviewer.pk != maker.pk and reviewer not in maker.line_managers() and maker not in reviewer.line_managers()
 
 
-def reviewable_decision_at(*, case: Case) -> datetime.datetime | None:
-    """When the decision that closed the case was made; None if no review scheme covers it."""
-    found = rules.reviewable(case)
-    return found.decided_at if found else None
-
-
-def review_eligible(*, case: Case) -> bool:
-    """A scheme reviews the decision that closed the case, and it has not been asked about yet."""
-    found = rules.reviewable(case)
+def review_eligible(*, case: Case, found: rules.Reviewable | None) -> bool:
+    """A scheme reviews the decision that closed the case (`found`, from rules.reviewable), not asked about yet."""
     return found is not None and not case.reviews.filter(decision_at=found.decided_at).exists()
 
 
@@ -61,10 +55,7 @@ def _independent_reviewer(review: ReviewRequest) -> StaffUser | None:
 
 def _assign(review: ReviewRequest, reviewer: StaffUser, *, actor: StaffUser | None) -> None:
     if not is_independent(reviewer=reviewer, review=review):
-        raise ReviewRefused(
-            "You made this decision, worked on the investigation, are in the decision-maker's line or do not outrank "
-            "them. Another reviewer must take it."
-        )
+        raise ReviewRefused(f"{NOT_INDEPENDENT} Another reviewer must take it.")
     review.reviewer = reviewer
     review.assigned_at = timezone.now()
     review.save(update_fields=["reviewer", "assigned_at"])
@@ -191,10 +182,7 @@ def _check_reviewer(review: ReviewRequest, actor: StaffUser) -> None:
     if review.reviewer_id != actor.pk:
         raise ReviewRefused("Take this review before you decide it.")
     if not is_independent(reviewer=actor, review=review):
-        raise ReviewRefused(
-            "You made this decision, worked on the investigation, are in the decision-maker's line or do not outrank "
-            "them. Another reviewer must decide it."
-        )
+        raise ReviewRefused(f"{NOT_INDEPENDENT} Another reviewer must decide it.")
 
 
 @transaction.atomic

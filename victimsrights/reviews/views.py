@@ -38,6 +38,7 @@ def _review_page(request: HttpRequest, review_id: int, **forms: Any) -> HttpResp
             "review": review,
             "case": case,
             "independent": services.is_independent(reviewer=request.user, review=review),  # type: ignore[arg-type]
+            "not_independent": services.NOT_INDEPENDENT,
             "timeline": case.timeline.all()[:100],
             "history": case.events.select_related("actor")[:200],
             "take_form": forms.get("take_form") or TakeForm(),
