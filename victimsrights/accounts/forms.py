@@ -4,15 +4,19 @@ from django.contrib.auth.forms import AuthenticationForm
 from victimsrights.govuk.fields import text
 
 
-class SignInForm(AuthenticationForm):
-    """Django's sign-in, with GOV.UK wording and one message whichever part was wrong."""
-
-    username = forms.CharField(
+def staff_username() -> forms.CharField:
+    return forms.CharField(
         label="Username",
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false", "data-width": "20"}),
         error_messages={"required": "Enter your username"},
     )
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in, with GOV.UK wording and one message whichever part was wrong."""
+
+    username = staff_username()
     password = forms.CharField(
         label="Password",
         strip=False,
@@ -73,15 +77,21 @@ class SecondFactorForm(forms.Form):
         return code
 
 
+def _new_password(label: str, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=128,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "data-width": "20"}),
+        error_messages={"required": label},
+    )
+
+
 class EnrolForm(forms.Form):
     """A new account's first sign-in: the enrolment code the administrator gave, and the person's own password."""
 
-    username = forms.CharField(
-        label="Username",
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false", "data-width": "20"}),
-        error_messages={"required": "Enter your username"},
-    )
+    username = staff_username()
     code = text(
         "Enrolment code",
         max_length=20,
@@ -90,21 +100,10 @@ class EnrolForm(forms.Form):
         too_long_message="Enter the enrolment code exactly as you were given it",
         attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "10"},
     )
-    password = forms.CharField(
-        label="Choose a password",
-        help_text="At least 12 characters. Not a common password or one like your name.",
-        max_length=128,
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "data-width": "20"}),
-        error_messages={"required": "Choose a password"},
+    password = _new_password(
+        "Choose a password", help_text="At least 12 characters. Not a common password or one like your name."
     )
-    password_again = forms.CharField(
-        label="Type the password again",
-        max_length=128,
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "data-width": "20"}),
-        error_messages={"required": "Type the password again"},
-    )
+    password_again = _new_password("Type the password again")
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
