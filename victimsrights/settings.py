@@ -217,12 +217,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The service needs none of the browser's powerful features; a victim's device shares nothing.
+# Only features Chromium's Permissions-Policy parser knows: an unknown one ("bluetooth") logs a
+# warning on every page (the browser tests fail on any console warning).
 PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: []
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

@@ -4,7 +4,8 @@ from pathlib import Path
 from typing import Any
 
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# WCAG 2.2 AA, and axe's best practices (landmarks, heading order, one main, one h1).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # GOV.UK Frontend puts aria-expanded on radios that reveal a question. The Design System team
 # keep it on purpose because screen readers announce it (alphagov/govuk-frontend#979, a listed

@@ -21,18 +21,26 @@ CHROMIUM_ARGS = [
 
 
 @contextmanager
-def chromium_page() -> Iterator[Any]:
+def chromium_page(*, width: int = 1280) -> Iterator[Any]:
+    """A Chromium page; every warning or error its console logs, on any page it visits, fails the test."""
     # Playwright's sync API keeps an event loop on this thread; the ORM calls the tests make
     # between browser steps are still synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    console: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
+            page = browser.new_page(viewport={"width": width, "height": 900})
             page.set_default_timeout(10_000)
+            page.on("console", lambda m: console.append(f"{m.type}: {m.text} ({page.url})") if m.type in CONSOLE_FAILS else None)
+            page.on("pageerror", lambda error: console.append(f"page error: {error} ({page.url})"))
             yield page
         finally:
             browser.close()
+    assert console == [], f"the browser's console reported: {console}"
+
+
+CONSOLE_FAILS = {"warning", "error"}
 
 
 FOCUSED_MATCHES = """([selector, text]) => {
