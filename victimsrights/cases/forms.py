@@ -30,7 +30,13 @@ class HearingForm(forms.Form):
         },
     )
     court = text("Court", max_length=200, required_message="Enter the court")
-    what_to_expect = text("What the victim can expect (optional)", required=False, area=True, max_length=2000)
+    what_to_expect = text(
+        "What the victim can expect (optional)",
+        name="What the victim can expect",
+        required=False,
+        area=True,
+        max_length=2000,
+    )
 
     def clean_starts_at(self) -> datetime.datetime:
         value: datetime.datetime = self.cleaned_data["starts_at"]
@@ -68,9 +74,10 @@ class EventForm(forms.Form):
         [(kind.value, kind.label) for kind in OFFICER_RECORDED_EVENTS],
         "Choose what has happened",
     )
-    note = text("Note for the case history (optional)", required=False, area=True, max_length=2000)
+    note = text("Note for the case history (optional)", name="The note", required=False, area=True, max_length=2000)
     victim_update = text(
         "Update for the victim (optional)",
+        name="The update for the victim",
         required=False,
         area=True,
         max_length=5000,

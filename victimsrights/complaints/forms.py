@@ -3,11 +3,14 @@ from django import forms
 from victimsrights.govuk.fields import choice, text
 
 UPHELD = [("yes", "Upheld: we got it wrong"), ("no", "Not upheld")]
+# The commissioner judges the police's handling, so "we" is not theirs to say.
+COMMISSIONER_UPHELD = [("yes", "Upheld: the police got it wrong"), ("no", "Not upheld: the police's answer stands")]
 
 
 class ComplaintForm(forms.Form):
     what_went_wrong = text(
         "What went wrong?",
+        name="What went wrong",
         area=True,
         max_length=10_000,
         help_text=(
@@ -20,6 +23,7 @@ class ComplaintForm(forms.Form):
 class EscalateForm(forms.Form):
     why_not_satisfied = text(
         "Why are you not satisfied with the answer?",
+        name="Why you are not satisfied",
         area=True,
         max_length=10_000,
         required_message="Tell us why you are not satisfied with the answer",
@@ -38,7 +42,7 @@ class AnswerForm(forms.Form):
 
 
 class ConclusionForm(forms.Form):
-    upheld = choice("Is the complaint upheld?", UPHELD, "Choose whether the complaint is upheld")
+    upheld = choice("Is the complaint upheld?", COMMISSIONER_UPHELD, "Choose whether the complaint is upheld")
     finding = text(
         "Your finding, for the victim",
         area=True,

@@ -11,6 +11,7 @@ SHORT_MAX = 500
 def text(
     label: str,
     *,
+    name: str = "",
     required: bool = True,
     max_length: int = SHORT_MAX,
     area: bool = False,
@@ -19,6 +20,12 @@ def text(
     help_text: str = "",
     attrs: dict[str, str] | None = None,
 ) -> forms.CharField:
+    """A text field. Error messages call it `name` ("Your reasons must be ..."), or the label when the label is
+    already a short name: a question or an "(optional)" label never goes into an error message."""
+    name = name or label
+    derived = (required and not required_message) or not too_long_message
+    if derived and ("?" in name or "(optional)" in name):
+        raise ValueError(f"Give the field {label!r} a name for its error messages, like name='Your reasons'")
     widget = forms.Textarea(attrs={"rows": "8", **(attrs or {})}) if area else forms.TextInput(attrs=attrs or {})
     return forms.CharField(
         label=label,
@@ -28,8 +35,8 @@ def text(
         help_text=help_text,
         validators=[reject_control_characters],
         error_messages={
-            "required": required_message or f"Enter {label.lower()}",
-            "max_length": too_long_message or f"{label} must be {max_length:,} characters or fewer",
+            "required": required_message or f"Enter {name[0].lower()}{name[1:]}",
+            "max_length": too_long_message or f"{name} must be {max_length:,} characters or fewer",
             "null_characters_not_allowed": "Remove any special or invisible characters, then try again.",
         },
     )

@@ -12,8 +12,9 @@ PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
 
 
 def reject_control_characters(value: str) -> None:
-    """Line breaks and tabs are fine; other invisible control characters are not."""
-    if any(unicodedata.category(char) == "Cc" and char not in "\n\r\t" for char in value):
+    """Line breaks and tabs are fine; other invisible control characters are not. A NUL is left to the
+    check every Django CharField already makes, so it is reported once."""
+    if any(unicodedata.category(char) == "Cc" and char not in "\n\r\t\x00" for char in value):
         raise ValidationError("Remove any special or invisible characters, then try again.", code="control")
 
 

@@ -16,6 +16,7 @@ class NarrativeForm(forms.Form):
 class CommitmentForm(forms.Form):
     commitment = text(
         "What will you do next year?",
+        name="What you will do next year",
         area=True,
         max_length=2_000,
         required_message="Say what you will do next year",
@@ -23,6 +24,7 @@ class CommitmentForm(forms.Form):
     )
     measure = text(
         "How will it be measured?",
+        name="How it will be measured",
         help_text="Use a figure from this plan where you can, for example 'Reports decided within 24 hours'.",
         required_message="Say how it will be measured",
     )
@@ -44,6 +46,7 @@ class CommentForm(forms.Form):
 class PublishForm(forms.Form):
     correction_note = text(
         "What does this correction change?",
+        name="The correction note",
         required=False,
         area=True,
         max_length=2_000,

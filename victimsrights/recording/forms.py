@@ -63,6 +63,7 @@ class DeclineForm(forms.Form):
 class AppealForm(forms.Form):
     reasons = text(
         "Why do you think the decision is wrong?",
+        name="Your reasons",
         area=True,
         max_length=10_000,
         help_text="Tell us anything you think we missed or got wrong.",

@@ -13,6 +13,7 @@ class SealedRecordForm(forms.Form):
     )
     notes = text(
         "Your organisation's notes (optional)",
+        name="The notes",
         required=False,
         area=True,
         max_length=5000,

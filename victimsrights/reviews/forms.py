@@ -10,6 +10,7 @@ class ReviewRequestForm(forms.Form):
 
     reasons = text(
         "Why do you think the decision is wrong? (optional)",
+        name="Your reasons",
         required=False,
         area=True,
         max_length=10_000,
@@ -17,6 +18,7 @@ class ReviewRequestForm(forms.Form):
     )
     late_reasons = text(
         "Why are you asking now?",
+        name="Why you are asking now",
         area=True,
         max_length=10_000,
         help_text="The time to ask has passed. Tell us what stopped you asking sooner, for example illness.",

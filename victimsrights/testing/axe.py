@@ -39,9 +39,22 @@ DUPLICATE_IDS = """() => {
 }"""
 
 
+# The error summary's links, in the order their fields come on the page: the two lists must match.
+ERROR_SUMMARY_ORDER = """() => {
+    const targets = [...document.querySelectorAll('.govuk-error-summary a[href^="#"]')]
+        .map(link => document.getElementById(link.getAttribute('href').slice(1))).filter(Boolean);
+    const onPage = [...targets].sort((a, b) =>
+        a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : a === b ? 0 : 1);
+    return [targets.map(t => t.id), onPage.map(t => t.id)];
+}"""
+
+
 def assert_accessible(page: Any) -> None:
-    """axe-core's WCAG rules, and every element id used once (axe no longer checks that itself)."""
+    """axe-core's rules, every element id used once (axe no longer checks that itself), and the error
+    summary listing errors in the order of the fields."""
     violations = axe_violations(page)
     assert violations == [], f"axe-core found problems on {page.url}: {violations}"
     duplicates = page.evaluate(DUPLICATE_IDS)
     assert duplicates == [], f"ids used more than once on {page.url}: {duplicates}"
+    summary, on_page = page.evaluate(ERROR_SUMMARY_ORDER)
+    assert summary == on_page, f"the error summary on {page.url} lists {summary}, the page asks {on_page}"

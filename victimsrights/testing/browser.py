@@ -32,7 +32,7 @@ def chromium_page(*, width: int = 1280) -> Iterator[Any]:
         try:
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.set_default_timeout(10_000)
-            page.on("console", lambda m: console.append(f"{m.type}: {m.text} ({page.url})") if m.type in CONSOLE_FAILS else None)
+            page.on("console", lambda m: m.type in CONSOLE_FAILS and console.append(f"{m.type}: {m.text} ({page.url})"))
             page.on("pageerror", lambda error: console.append(f"page error: {error} ({page.url})"))
             yield page
         finally:

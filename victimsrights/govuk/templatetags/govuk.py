@@ -8,6 +8,7 @@ fields under a radio or checkbox choice, and `exclusive = {"field": "choice"}` f
 from typing import Any
 
 from django import forms, template
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms import BoundField
 
 register = template.Library()
@@ -97,8 +98,10 @@ def govuk_date(form: forms.Form, prefix: str, legend: str, hint: str = "", headi
 
 @register.inclusion_tag("govuk/error_summary.html")
 def govuk_error_summary(form: forms.Form) -> dict[str, Any]:
+    """The form's errors in the order the page asks its questions (a check in clean() adds errors late)."""
     items: list[dict[str, Any]] = []
-    for name, errors in form.errors.items():
+    order = [NON_FIELD_ERRORS, *form.fields]
+    for name, errors in sorted(form.errors.items(), key=lambda item: order.index(item[0]) if item[0] in order else 0):
         target = form[name].auto_id if name in form.fields else ""
         items.extend({"href": f"#{target}" if target else "", "text": error} for error in errors)
     return {"items": items}
