@@ -3,6 +3,13 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from victimsrights.accounts.victims import SESSION_VICTIM_REPORT, SESSION_VICTIM_SEALED_RECORD
+
 
 def service(request: HttpRequest) -> dict[str, Any]:
-    return {"service_name": settings.SERVICE_NAME, "neutral_title": settings.NEUTRAL_TITLE}
+    session = getattr(request, "session", {})
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "neutral_title": settings.NEUTRAL_TITLE,
+        "victim_signed_in": SESSION_VICTIM_REPORT in session or SESSION_VICTIM_SEALED_RECORD in session,
+    }

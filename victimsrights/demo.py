@@ -124,14 +124,15 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
         ("registrar", Role.CRIME_REGISTRAR, "Ruth Registrar", None, None),
         ("commissioner", Role.VICTIMS_COMMISSIONER, "Vera Commissioner", None, None),
     ]
-    for code in DEMO_AREAS:
+    # A person's name is only their name: the victim reads it ("Olivia Okafor is now the officer in charge").
+    for code, surname in zip(DEMO_AREAS, ("Okafor", "Evans"), strict=True):
         area = areas[code]
         rows += [
-            (f"recording.{code}", Role.RECORDING_OFFICER, f"Rory Recorder ({area.name})", area, None),
-            (f"oic.{code}", Role.INVESTIGATING_OFFICER, f"Olivia Investigator ({area.name})", area, None),
-            (f"reviewer.{code}", Role.REVIEWER, f"Rahul Reviewer ({area.name})", area, None),
-            (f"commander.{code}", Role.AREA_COMMANDER, f"Chris Commander ({area.name})", area, None),
-            (f"standards.{code}", Role.PROFESSIONAL_STANDARDS, f"Sam Standards ({area.name})", area, None),
+            (f"recording.{code}", Role.RECORDING_OFFICER, f"Rory {surname}", area, None),
+            (f"oic.{code}", Role.INVESTIGATING_OFFICER, f"Olivia {surname}", area, None),
+            (f"reviewer.{code}", Role.REVIEWER, f"Rahul {surname}", area, None),
+            (f"commander.{code}", Role.AREA_COMMANDER, f"Chris {surname}", area, None),
+            (f"standards.{code}", Role.PROFESSIONAL_STANDARDS, f"Sam {surname}", area, None),
         ]
     rows += [
         ("worker.havens", Role.SAFE_PLACE_WORKER, "Hana Worker", None, organisations[0]),
@@ -207,7 +208,7 @@ def _decide(report: Report, index: int) -> None:
         )
         if index % 2:
             recording.appeal_submit(
-                report_id=report.pk, reasons="I was threatened. It is a crime.", made_by="victim (online)"
+                report_id=report.pk, reasons="I was threatened. It is a crime.", made_by="the victim, online"
             )
         return
     classification = OffenceClassification.objects.filter(recordable=True).order_by("?").first()
@@ -229,7 +230,10 @@ def _decide(report: Report, index: int) -> None:
         if index % 4 == 3:
             no_charge = index % 8 == 7  # evidential difficulties: a decision not to charge, open to review
             outcome = OutcomeType.objects.get(code=15 if no_charge else 18)
-            cases.outcome_record(case_id=case.pk, outcome=outcome, actor=oic)
+            explanation = "The CCTV was too unclear to identify anyone, and no one else saw it happen."
+            cases.outcome_record(
+                case_id=case.pk, outcome=outcome, actor=oic, explanation=explanation if no_charge else ""
+            )
             if no_charge:
                 reviews.review_request(
                     case_id=case.pk, reasons="The man was identified on CCTV. Please look again.", late_reasons=""

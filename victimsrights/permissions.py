@@ -109,6 +109,7 @@ RULES: dict[str, Rule] = {
     # The victim's own pages
     "portal:sign-in": public(),
     "portal:code": public(),
+    "portal:sign-out": public(),
     "portal:report": victim(),
     "portal:appeal": victim(),
     "portal:message": victim(),

@@ -316,6 +316,9 @@ REVIEW_DECISION_WORKING_DAYS = int(os.environ.get("REVIEW_DECISION_WORKING_DAYS"
 CPS_REVIEW_PROMPT_WORKING_DAYS = int(os.environ.get("CPS_REVIEW_PROMPT_WORKING_DAYS", "10"))
 # Complaints (Victims' Code right 12): the area answers within these working days.
 COMPLAINT_ANSWER_WORKING_DAYS = int(os.environ.get("COMPLAINT_ANSWER_WORKING_DAYS", "20"))
+# The Victims Commissioner's finding on an escalated complaint: the London service's own pledge (no statute sets
+# one), told to the victim when they escalate so they know when to expect it.
+COMMISSIONER_ANSWER_WORKING_DAYS = int(os.environ.get("COMMISSIONER_ANSWER_WORKING_DAYS", "20"))
 # A task running longer than this lost its worker and is queued again (victimsrights/tasks.py).
 TASK_STALE_SECONDS = int(os.environ.get("TASK_STALE_SECONDS", "300"))
 NOTICE_MAX_ATTEMPTS = int(os.environ.get("NOTICE_MAX_ATTEMPTS", "8"))

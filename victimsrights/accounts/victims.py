@@ -150,7 +150,7 @@ def victim_code_verify(*, access_id: str, code: str) -> VictimAccessCode | None:
     subject = access.report or access.sealed_record
     if not matched or subject is None:
         return None
-    audit.record(actor=None, actor_label="victim (signed in)", action="victim.sign_in", subject=subject)
+    audit.record(actor=None, actor_label="the victim, signed in", action="victim.sign_in", subject=subject)
     return access
 
 

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp.qr import write_qrcode_image
 
 from victimsrights import ratelimit
@@ -128,6 +128,16 @@ def victim_code(request: HttpRequest) -> HttpResponse:
             request.session.pop(VICTIM_ACCESS, None)
             form.add_error("code", "This code can no longer be used. Ask for a new code")
     return render(request, "accounts/victim_code.html", {"form": form})
+
+
+@require_POST
+def victim_sign_out(request: HttpRequest) -> HttpResponse:
+    """Sign out on a shared device: the session ends and the browser keeps nothing of the service."""
+    request.session.flush()
+    response = render(request, "accounts/victim_signed_out.html")
+    response["Cache-Control"] = "no-store"
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
 
 
 @never_cache

@@ -54,6 +54,24 @@ class OutcomeForm(forms.Form):
             "invalid_choice": "Choose an outcome type from the list",
         },
     )
+    explanation = text(
+        "Explain the decision to the victim",
+        name="The explanation",
+        required=False,
+        area=True,
+        max_length=5000,
+        help_text=(
+            "Needed when no one is being charged. The victim reads it beside the Home Office's standard words: "
+            "say in plain English why, and what the evidence could not show."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        outcome = data.get("outcome")
+        if outcome is not None and outcome.decision_not_to_charge and not (data.get("explanation") or "").strip():
+            self.add_error("explanation", "Explain to the victim why no one is being charged")
+        return data
 
 
 class MessageForm(forms.Form):

@@ -55,6 +55,8 @@ class Case(models.Model):
     status = models.CharField(max_length=16, choices=CaseStatus.choices, default=CaseStatus.INVESTIGATING)
     outcome = models.ForeignKey(OutcomeType, null=True, blank=True, on_delete=models.PROTECT)
     outcome_at = models.DateTimeField(null=True, blank=True)
+    # The officer's own words to the victim on why no one was charged, beside the Home Office's sentence.
+    outcome_explanation = models.TextField(blank=True)
     # Who recorded the outcome: a review of that decision may never go to them or their line.
     outcome_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -169,6 +171,8 @@ class Hearing(models.Model):
     starts_at = models.DateTimeField()
     court = models.CharField(max_length=200)
     what_to_expect = models.TextField(blank=True)
+    # Set when the case closed before the hearing: it will not go ahead and is no longer shown as coming.
+    vacated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at"]

@@ -1,10 +1,11 @@
 from collections.abc import Sequence
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
-from victimsrights.cases.models import Case, OutcomeType
+from victimsrights.cases.models import Case, CaseStatus, Hearing, OutcomeType
 from victimsrights.reporting.models import Report
 
 
@@ -38,3 +39,10 @@ def outcome_types() -> QuerySet[OutcomeType]:
 def case_for_report(*, report: Report) -> Case | None:
     """The case of the victim's own report (the caller has checked the report is theirs)."""
     return Case.objects.select_related("officer", "outcome").filter(crime__report=report).first()
+
+
+def hearings_to_come(*, case: Case) -> QuerySet[Hearing]:
+    """Hearings still to happen: none once the case has closed (they were vacated when it did)."""
+    if case.status == CaseStatus.CLOSED:
+        return case.hearings.none()
+    return case.hearings.filter(starts_at__gte=timezone.now(), vacated_at__isnull=True)

@@ -26,6 +26,7 @@ from victimsrights.cases.models import (
     TimelineKind,
 )
 from victimsrights.compliance.services import duties_make_enhanced, duties_on_event
+from victimsrights.govuk.formats import when_words
 from victimsrights.notify.services import alert_create
 from victimsrights.recording.models import Crime
 from victimsrights.reviews.rules import review_offer
@@ -127,6 +128,13 @@ def case_view(*, case_id: int, actor: StaffUser) -> Case | None:
     return case
 
 
+def _lock_open_case(*, case_id: int, actor: StaffUser) -> Case:
+    case = _lock_case(case_id=case_id, actor=actor)
+    if case.status == CaseStatus.CLOSED:
+        raise CaseRefused("This case is closed. Send the victim a message if you need to tell them something.")
+    return case
+
+
 def _lock_case(*, case_id: int, actor: StaffUser) -> Case:
     case = (
         Case.objects.select_for_update(of=("self",))
@@ -185,7 +193,7 @@ def officer_apply(
 
 @transaction.atomic
 def update_publish(*, case_id: int, text: str, actor: StaffUser) -> TimelineEvent:
-    case = _lock_case(case_id=case_id, actor=actor)
+    case = _lock_open_case(case_id=case_id, actor=actor)
     return publish_to_victim(case, kind=TimelineKind.UPDATE, text=text, actor=actor)
 
 
@@ -193,7 +201,7 @@ def update_publish(*, case_id: int, text: str, actor: StaffUser) -> TimelineEven
 def hearing_add(
     *, case_id: int, starts_at: datetime.datetime, court: str, what_to_expect: str, actor: StaffUser
 ) -> Hearing:
-    case = _lock_case(case_id=case_id, actor=actor)
+    case = _lock_open_case(case_id=case_id, actor=actor)
     return hearing_apply(case, starts_at=starts_at, court=court, what_to_expect=what_to_expect, actor=actor)
 
 
@@ -208,13 +216,14 @@ def hearing_apply(
     at: Any = None,
 ) -> Hearing:
     """A court hearing is set; the victim is told when and where. Call with the case locked."""
+    if case.hearings.filter(starts_at=starts_at, court__iexact=court.strip(), vacated_at__isnull=True).exists():
+        raise CaseRefused("This hearing is already on the case: the victim has been told about it.")
     hearing = Hearing.objects.create(case=case, starts_at=starts_at, court=court, what_to_expect=what_to_expect)
     case_event(case, CaseEventKind.HEARING_SET, actor=actor, actor_label=actor_label, at=at)
-    when = timezone.localtime(starts_at).strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm")
     publish_to_victim(
         case,
         kind=TimelineKind.HEARING,
-        text=f"A court hearing is set for {when} at {court}.",
+        text=f"A court hearing is set for {when_words(starts_at)} at {court}.",
         actor=actor,
         actor_label=actor_label,
     )
@@ -222,23 +231,35 @@ def hearing_apply(
 
 
 @transaction.atomic
-def outcome_record(*, case_id: int, outcome: OutcomeType, actor: StaffUser) -> Case:
-    case = _lock_case(case_id=case_id, actor=actor)
-    if case.status == CaseStatus.CLOSED:
-        raise CaseRefused("This case is already closed.")
-    return outcome_apply(case, outcome=outcome, actor=actor)
+def outcome_record(*, case_id: int, outcome: OutcomeType, actor: StaffUser, explanation: str) -> Case:
+    case = _lock_open_case(case_id=case_id, actor=actor)
+    if outcome.decision_not_to_charge and not explanation.strip():
+        raise CaseRefused("Explain to the victim, in your own words, why no one is being charged.")
+    return outcome_apply(case, outcome=outcome, actor=actor, explanation=explanation.strip())
 
 
 def outcome_apply(
-    case: Case, *, outcome: OutcomeType, actor: StaffUser | None, actor_label: str = "", at: Any = None
+    case: Case,
+    *,
+    outcome: OutcomeType,
+    actor: StaffUser | None,
+    actor_label: str = "",
+    at: Any = None,
+    explanation: str = "",
 ) -> Case:
-    """The Home Office outcome type is decided; the victim is told it in plain words. Call with the case locked."""
+    """The Home Office outcome type is decided; the victim is told it in plain words, with the officer's own
+    explanation when there is one. Call with the case locked."""
     case.outcome = outcome
     case.outcome_at = at or timezone.now()
     case.outcome_by = actor
+    case.outcome_explanation = explanation
     case.status = CaseStatus.CLOSED if outcome.closes_case else CaseStatus.CHARGED
-    case.save(update_fields=["outcome", "outcome_at", "outcome_by", "status"])
+    case.save(update_fields=["outcome", "outcome_at", "outcome_by", "outcome_explanation", "status"])
     text = outcome.plain_words
+    if explanation:
+        text += "\n\n" + explanation
+    if outcome.closes_case:
+        text += _hearings_vacated(case)
     if outcome.decision_not_to_charge:
         kind = CaseEventKind.DECISION_NOT_TO_CHARGE
         told_at = timezone.now()  # the time to ask runs from being told, which is now, not from the decision
@@ -261,8 +282,9 @@ def cps_discontinued_apply(
     event = case_event(case, CaseEventKind.CPS_DISCONTINUED, actor=actor, at=at, note=note, actor_label=actor_label)
     case.status = CaseStatus.CLOSED
     case.save(update_fields=["status"])
+    vacated = _hearings_vacated(case)
     if not case.records_only:
-        text = "The Crown Prosecution Service has stopped the case against the person charged."
+        text = "The Crown Prosecution Service has stopped the case against the person charged." + vacated
         publish_to_victim(
             case,
             kind=TimelineKind.OUTCOME,
@@ -271,6 +293,16 @@ def cps_discontinued_apply(
             actor_label=actor_label,
         )
     return event
+
+
+def _hearings_vacated(case: Case) -> str:
+    """The case closed: hearings still to come will not go ahead. Returns the sentence that tells the victim."""
+    coming = list(case.hearings.filter(starts_at__gte=timezone.now(), vacated_at__isnull=True))
+    if not coming:
+        return ""
+    case.hearings.filter(pk__in=[hearing.pk for hearing in coming]).update(vacated_at=timezone.now())
+    dates = ", ".join(when_words(hearing.starts_at) for hearing in coming)
+    return f"\n\nThe court hearing{'s' if len(coming) > 1 else ''} on {dates} will not go ahead."
 
 
 @transaction.atomic
@@ -314,8 +346,9 @@ def case_reopen(case: Case, *, actor: StaffUser, reason: str) -> None:
     case.outcome = None
     case.outcome_at = None
     case.outcome_by = None
+    case.outcome_explanation = ""
     case.officer = None
-    case.save(update_fields=["status", "outcome", "outcome_at", "outcome_by", "officer"])
+    case.save(update_fields=["status", "outcome", "outcome_at", "outcome_by", "outcome_explanation", "officer"])
     case_event(case, CaseEventKind.CASE_REOPENED, actor=actor, note=reason)
 
 
@@ -326,7 +359,7 @@ def message_from_victim(*, case: Case, body: str) -> Message:
         unanswered_messages=F("unanswered_messages") + 1,
         oldest_unanswered_at=Coalesce("oldest_unanswered_at", Value(message.sent_at)),
     )
-    audit.record(actor=None, actor_label="victim (signed in)", action="case.message", subject=case.crime.report)
+    audit.record(actor=None, actor_label="the victim, signed in", action="case.message", subject=case.crime.report)
     return message
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.cases import selectors, services
 from victimsrights.cases.forms import EnhancedRightsForm, EventForm, HearingForm, MessageForm, OutcomeForm, UpdateForm
-from victimsrights.cases.models import CaseEventKind, EnhancedRightsReason
+from victimsrights.cases.models import CaseEventKind, CaseStatus, EnhancedRightsReason
 from victimsrights.compliance.selectors import duties_due, duties_of_case
 from victimsrights.compliance.working_days import london_date
 from victimsrights.formflow import act_on_page_form
@@ -49,6 +49,7 @@ def _case_page(request: HttpRequest, case_id: int, **forms: Any) -> HttpResponse
             "report": case.crime.report,
             "timeline": case.timeline.all()[:100],
             "hearings": case.hearings.all(),
+            "closed": case.status == CaseStatus.CLOSED,
             "case_messages": case.messages.select_related("author"),
             "update_form": forms.get("update_form") or case_form(UpdateForm, "update_form"),
             "hearing_form": forms.get("hearing_form") or case_form(HearingForm, "hearing_form"),
@@ -121,7 +122,12 @@ def add_hearing(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def record_outcome(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
-        services.outcome_record(case_id=case_id, outcome=data["outcome"], actor=request.user)  # type: ignore[arg-type]
+        services.outcome_record(
+            case_id=case_id,
+            outcome=data["outcome"],
+            explanation=data["explanation"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
         return "Outcome recorded. The victim will get an alert to sign in."
 
     return _act(request, case_id, case_form(OutcomeForm, "outcome_form", request.POST), "outcome_form", act)

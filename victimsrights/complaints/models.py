@@ -27,6 +27,8 @@ class Complaint(models.Model):
     upheld = models.BooleanField(null=True)
     answer = models.TextField(blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
+    # When the commissioner aims to give their finding (settings.COMMISSIONER_ANSWER_WORKING_DAYS).
+    commissioner_target_on = models.DateField(null=True, blank=True)
     why_not_satisfied = EncryptedTextField(blank=True)
     concluded_at = models.DateTimeField(null=True, blank=True)
     commissioner_upheld = models.BooleanField(null=True)

@@ -13,7 +13,7 @@ from victimsrights.compliance.working_days import due_on
 from victimsrights.notify.services import alert_create
 from victimsrights.reporting.models import Report
 
-VICTIM = "victim (signed in)"
+VICTIM = "the victim, signed in"
 
 
 class ComplaintRefused(Exception):
@@ -79,8 +79,9 @@ def complaint_escalate(*, report: Report, why_not_satisfied: str) -> Complaint:
         raise ComplaintRefused("There is no answered complaint to take to the Victims Commissioner.")
     complaint.status = ComplaintStatus.ESCALATED
     complaint.escalated_at = timezone.now()
+    complaint.commissioner_target_on = due_on(complaint.escalated_at, settings.COMMISSIONER_ANSWER_WORKING_DAYS)
     complaint.why_not_satisfied = why_not_satisfied
-    complaint.save(update_fields=["status", "escalated_at", "why_not_satisfied"])
+    complaint.save(update_fields=["status", "escalated_at", "commissioner_target_on", "why_not_satisfied"])
     audit.record(actor=None, actor_label=VICTIM, action="complaint.escalate", subject=report)
     return complaint
 

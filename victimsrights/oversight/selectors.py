@@ -2,14 +2,17 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Count, Q, QuerySet
 
+from victimsrights.accounts.models import StaffUser
 from victimsrights.audit.models import AuditEntry
 from victimsrights.compliance.working_days import LONDON
 from victimsrights.oversight.models import Sample, SampledRecord
 from victimsrights.reporting.models import Report
 
 REPORT_SUBJECT = "reporting.report"
+STAFF_SUBJECT = "accounts.staffuser"
 
 
 def audit_entries(*, filters: dict[str, Any]) -> QuerySet[AuditEntry]:
@@ -31,15 +34,33 @@ def audit_entries(*, filters: dict[str, Any]) -> QuerySet[AuditEntry]:
 
 
 def report_references(entries: list[AuditEntry]) -> list[tuple[AuditEntry, str]]:
-    """Each entry with the record it is about: a report's reference (one query), never its contents."""
+    """Each entry with the record it is about in words: a report's reference, a staff account's username
+    (one query each), or the kind of record and its number; never its contents."""
     ids = {entry.subject_id for entry in entries if entry.subject_type == REPORT_SUBJECT}
     references = {
-        str(pk): reference for pk, reference in Report.objects.filter(pk__in=ids).values_list("pk", "reference")
+        str(pk): f"Report {reference}"
+        for pk, reference in Report.objects.filter(pk__in=ids).values_list("pk", "reference")
     }
+    staff_ids = {entry.subject_id for entry in entries if entry.subject_type == STAFF_SUBJECT}
+    usernames = {
+        str(pk): f"Staff account {username}"
+        for pk, username in StaffUser.objects.filter(pk__in=staff_ids).values_list("pk", "username")
+    }
+    named = {REPORT_SUBJECT: references, STAFF_SUBJECT: usernames}
     return [
-        (entry, references.get(entry.subject_id, "") if entry.subject_type == REPORT_SUBJECT else "")
-        for entry in entries
+        (entry, named.get(entry.subject_type, {}).get(entry.subject_id) or _record_words(entry)) for entry in entries
     ]
+
+
+def _record_words(entry: AuditEntry) -> str:
+    """`plans.plan` 7 reads "Plan 7": the model's own name, not its table's."""
+    if not entry.subject_type:
+        return ""
+    try:
+        name = str(apps.get_model(entry.subject_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        name = entry.subject_type
+    return f"{name[0].upper()}{name[1:]} {entry.subject_id}".strip()
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,11 @@
+import datetime
+from dataclasses import dataclass
+
 from django.contrib.sessions.backends.base import SessionBase
 
 from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
+from victimsrights.cases.models import Case
+from victimsrights.recording.models import Crime
 from victimsrights.reporting.models import Report
 
 
@@ -10,3 +15,34 @@ def report_for_victim(*, session: SessionBase) -> Report | None:
     if not report_id:
         return None
     return Report.objects.select_related("area", "force", "crime__classification").filter(pk=report_id).first()
+
+
+@dataclass(frozen=True)
+class Milestone:
+    title: str
+    at: datetime.datetime
+    text: str
+
+
+def victim_timeline(*, report: Report, case: Case | None, limit: int = 100) -> list[Milestone]:
+    """What has happened, newest first: the report's own milestones (received, recorded or not) and what the
+    officers published on the case."""
+    crime: Crime | None = getattr(report, "crime", None)
+    received = f"{report.safe_place} reported it for you." if report.safe_place_id else "We received your report."
+    milestones = [Milestone("Report received", report.received_at, received)]
+    if crime is not None:
+        milestones.append(
+            Milestone("Recorded as a crime", crime.recorded_at, f"Your crime number is {crime.crime_number}.")
+        )
+        if crime.cancelled_at:
+            milestones.append(
+                Milestone("Crime record cancelled", crime.cancelled_at, "The crime record was cancelled.")
+            )
+    refusal = report.refusals.order_by("-decided_at").first()
+    if refusal is not None:
+        milestones.append(Milestone("Not recorded as a crime", refusal.decided_at, f"{refusal.get_reason_display()}."))
+    if case is not None:
+        milestones += [
+            Milestone(event.get_kind_display(), event.published_at, event.text) for event in case.timeline.all()[:limit]
+        ]
+    return sorted(milestones, key=lambda milestone: milestone.at, reverse=True)

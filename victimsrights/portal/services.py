@@ -9,5 +9,5 @@ def victim_report_open(*, session: SessionBase) -> Report | None:
     """The signed-in victim's own report; the read is audited."""
     report = report_for_victim(session=session)
     if report is not None:
-        audit.record(actor=None, actor_label="victim (signed in)", action="report.view", subject=report)
+        audit.record(actor=None, actor_label="the victim, signed in", action="report.view", subject=report)
     return report

@@ -7,6 +7,7 @@ app_name = "portal"
 urlpatterns = [
     path("sign-in", sign_in.victim_sign_in, name="sign-in"),
     path("code", sign_in.victim_code, name="code"),
+    path("sign-out", sign_in.victim_sign_out, name="sign-out"),
     path("", views.report, name="report"),
     path("appeal", views.appeal, name="appeal"),
     path("message", views.message, name="message"),

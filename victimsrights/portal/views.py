@@ -10,22 +10,22 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from victimsrights.accounts.victims import SESSION_VICTIM_SEALED_RECORD
-from victimsrights.areas.selectors import support_for_area
 from victimsrights.cases.forms import MessageForm
-from victimsrights.cases.selectors import case_for_report
+from victimsrights.cases.selectors import case_for_report, hearings_to_come
 from victimsrights.cases.services import message_from_victim
 from victimsrights.complaints import services as complaints
 from victimsrights.complaints.forms import ComplaintForm, EscalateForm
 from victimsrights.complaints.selectors import complaints_of
 from victimsrights.compliance.working_days import london_date
 from victimsrights.portal.forms import ContactPreferencesForm
-from victimsrights.portal.selectors import report_for_victim
+from victimsrights.portal.selectors import report_for_victim, victim_timeline
 from victimsrights.portal.services import victim_report_open
+from victimsrights.portal.support import support_for_victim
 from victimsrights.recording import services as recording
 from victimsrights.recording.forms import AppealForm
 from victimsrights.recording.models import Appeal
 from victimsrights.reporting import services as reporting
-from victimsrights.reporting.models import ReportStatus, SealedRecord
+from victimsrights.reporting.models import Report, ReportStatus, SealedRecord
 from victimsrights.reporting.selectors import SESSION_DRAFT
 from victimsrights.reviews import rules
 from victimsrights.reviews import services as reviews
@@ -39,21 +39,27 @@ def report(request: HttpRequest) -> HttpResponse:
     own = victim_report_open(session=request.session)
     if own is None:
         return redirect("portal:sign-in")
+    return _report_page(request, own)
+
+
+def _report_page(request: HttpRequest, own: Report, *, message_form: MessageForm | None = None) -> HttpResponse:
     appeal = Appeal.objects.filter(report=own).first()
     case = case_for_report(report=own)
     reviewable = rules.reviewable(case) if case else None
+    crime = getattr(own, "crime", None)
     return render(
         request,
         "portal/report.html",
         {
             "report": own,
             "case": case,
-            "timeline": case.timeline.all()[:100] if case else [],
-            "hearings": case.hearings.filter(starts_at__gte=timezone.now()) if case else [],
+            "timeline": victim_timeline(report=own, case=case),
+            "hearings": hearings_to_come(case=case) if case else [],
             "case_messages": case.messages.select_related("author") if case else [],
-            "message_form": MessageForm(),
-            "support_nearby": support_for_area(area_id=own.area_id),
-            "crime": getattr(own, "crime", None),
+            "message_form": message_form or MessageForm(),
+            "has_errors": bool(message_form and message_form.errors),
+            "support_nearby": support_for_victim(area_id=own.area_id, crime=crime),
+            "crime": crime,
             "refusal": own.refusals.order_by("-decided_at").first(),
             "appeal": appeal,
             "can_appeal": own.status == ReportStatus.DECLINED and appeal is None,
@@ -73,7 +79,7 @@ def appeal(request: HttpRequest) -> HttpResponse:
         form_class=AppealForm,
         template="portal/appeal.html",
         act=lambda own, data: recording.appeal_submit(
-            report_id=own.pk, reasons=data["reasons"], made_by="victim (online)"
+            report_id=own.pk, reasons=data["reasons"], made_by="the victim, online"
         ),
         refused=recording.RecordingRefused,
     )
@@ -114,16 +120,19 @@ def sealed_record_action(request: HttpRequest, action: str) -> HttpResponse:
     return redirect("portal:sealed")
 
 
+@never_cache
 @require_POST
 def message(request: HttpRequest) -> HttpResponse:
     own = report_for_victim(session=request.session)
     case = case_for_report(report=own) if own else None
-    if case is None:
+    if own is None or case is None:
         return redirect("portal:report")
     form = MessageForm(request.POST)
     if form.is_valid():
         message_from_victim(case=case, body=form.cleaned_data["body"])
-    return redirect("portal:report")
+        messages.success(request, "Your message has been sent to the officer in charge.")
+        return redirect("portal:report")
+    return _report_page(request, own, message_form=form)  # an empty or too long message: said on the page
 
 
 @never_cache

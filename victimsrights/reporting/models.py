@@ -131,6 +131,12 @@ class ContactPreferences(models.Model):
         SafePlaceOrganisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
+    def channel_words(self) -> list[str]:
+        return [ContactChannel(channel).label for channel in self.channels if channel in ContactChannel.values]
+
+    def safe_time_words(self) -> list[str]:
+        return [SafeTime(time).label for time in self.safe_times if time in SafeTime.values]
+
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", "Waiting to send"

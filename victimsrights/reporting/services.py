@@ -180,7 +180,7 @@ def report_submit(
     draft.save(update_fields=["report", "answers", "resume_code_hash", "updated_at"])
     audit.record(
         actor=draft.started_by,
-        actor_label="" if draft.started_by_id else "victim (online)",
+        actor_label="" if draft.started_by_id else "the victim, online",
         action="report.submit",
         subject=report,
         detail={"reference": report.reference, "channel": report.channel},
@@ -351,7 +351,7 @@ def sealed_record_contents(*, record: SealedRecord, worker: Any, reason: str = "
         raise PermissionError("This sealed record cannot be opened.")
     audit.record(
         actor=worker,
-        actor_label="" if worker else (reason or "victim (signed in)"),
+        actor_label="" if worker else (reason or "the victim, signed in"),
         action="sealed_record.open",
         subject=record,
         reason=reason,
@@ -508,5 +508,5 @@ def contact_preferences_update(*, report: Report, answers: dict[str, Any], alert
     contact.safe_times = answers["safe_times"]
     contact.alerts_wanted = alerts_wanted
     contact.save()
-    audit.record(actor=None, actor_label="victim (signed in)", action="contact.update", subject=report)
+    audit.record(actor=None, actor_label="the victim, signed in", action="contact.update", subject=report)
     return contact

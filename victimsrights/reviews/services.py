@@ -14,7 +14,7 @@ from victimsrights.reviews import rules
 from victimsrights.reviews.models import OPEN_REVIEW_STATUSES, Footing, ReviewRequest, ReviewStatus
 from victimsrights.reviews.rules import decision_target
 
-VICTIM = "victim (signed in)"
+VICTIM = "the victim, signed in"
 NOT_INDEPENDENT = (
     "You made this decision, worked on the investigation, are in the decision-maker's line or do not outrank them."
 )
@@ -129,7 +129,7 @@ def review_request(*, case_id: int, reasons: str, late_reasons: str) -> ReviewRe
         text = (
             f"We have your request for a review of the decision. An officer who did not make it will look at it. {told}"
         )
-    publish_to_victim(case, kind=TimelineKind.UPDATE, text=text, actor=None, actor_label=VICTIM)
+    publish_to_victim(case, kind=TimelineKind.UPDATE, text=text, actor=None, actor_label="the service")
     audit.record(
         actor=None,
         actor_label=VICTIM,

@@ -32,7 +32,12 @@ def chromium_page(*, width: int = 1280) -> Iterator[Any]:
         try:
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.set_default_timeout(10_000)
-            page.on("console", lambda m: m.type in CONSOLE_FAILS and console.append(f"{m.type}: {m.text} ({page.url})"))
+
+            def on_console(message: Any) -> None:
+                if message.type in CONSOLE_FAILS:
+                    console.append(f"{message.type}: {message.text} ({page.url})")
+
+            page.on("console", on_console)
             page.on("pageerror", lambda error: console.append(f"page error: {error} ({page.url})"))
             yield page
         finally:

@@ -89,7 +89,12 @@ def a_victim_tells_everything(smtp):
     standards = staff(Role.PROFESSIONAL_STANDARDS, area=report.area.code, username="standards")
     complaint_answer(complaint_id=complaint.pk, upheld=False, answer="We did call.", actor=standards)
     complaint_escalate(report=report, why_not_satisfied=WRITTEN_LATER["escalation"])
-    cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=EVIDENTIAL_DIFFICULTIES), actor=officer)
+    cases.outcome_record(
+        explanation="We could not find enough evidence to charge anyone.",
+        case_id=case.pk,
+        outcome=OutcomeType.objects.get(code=EVIDENTIAL_DIFFICULTIES),
+        actor=officer,
+    )
     review_request(case_id=case.pk, reasons=WRITTEN_LATER["review"], late_reasons="")
     declined = submitted_report(seed=2)
     recording.report_decline(

@@ -69,13 +69,16 @@ def objects_of(owner: Owner) -> tuple[Report, dict[str, dict[str, Any]]]:
     declined = submitted_report(borough=second, seed=2)
     officer = person(Role.RECORDING_OFFICER)
     recording.report_decline(report_id=declined.pk, reason="incident", explanation="An incident.", actor=officer)
-    appeal = recording.appeal_submit(report_id=declined.pk, reasons="It is a crime.", made_by="victim (online)")
+    appeal = recording.appeal_submit(report_id=declined.pk, reasons="It is a crime.", made_by="the victim, online")
     recorded = submitted_report(borough=second, seed=3)
     crime = recording.crime_record(
         report_id=recorded.pk, classification=OffenceClassification.objects.first(), actor=officer
     )
     cases.outcome_record(
-        case_id=crime.case.pk, outcome=OutcomeType.objects.get(code=15), actor=person(Role.INVESTIGATING_OFFICER)
+        explanation="We could not find enough evidence to charge anyone.",
+        case_id=crime.case.pk,
+        outcome=OutcomeType.objects.get(code=15),
+        actor=person(Role.INVESTIGATING_OFFICER),
     )
     review = reviews.review_request(case_id=crime.case.pk, reasons="", late_reasons="")
     complaint = complaints.complaint_make(report=recorded, what_went_wrong="Matrix")

@@ -43,7 +43,8 @@ NOT_WRITTEN_BY_VICTIMS = {
     "written by staff (officers, the registrar, reviewers, standards, the commander, the commissioner)": [
         "recording.Crime.cancellation_information", "recording.Refusal.explanation",
         "recording.Appeal.decision_reasons", "cases.Case.enhanced_note", "cases.CaseEvent.note",
-        "cases.TimelineEvent.text", "cases.Hearing.court", "cases.Hearing.what_to_expect",
+        "cases.Case.outcome_explanation", "cases.TimelineEvent.text", "cases.Hearing.court",
+        "cases.Hearing.what_to_expect",
         "reviews.ReviewRequest.decision_reasons", "complaints.Complaint.answer",
         "complaints.Complaint.commissioner_finding", "oversight.SampledRecord.finding", "plans.Plan.narrative",
         "plans.Commitment.commitment", "plans.Commitment.measure", "plans.Commitment.target",

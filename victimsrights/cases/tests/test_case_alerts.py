@@ -123,7 +123,12 @@ def test_an_outcome_is_explained_in_plain_words_and_hearings_are_listed(smtp):
         what_to_expect="A witness service volunteer will meet you.",
         actor=officer,
     )
-    services.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=1), actor=officer)
+    services.outcome_record(
+        explanation="We could not find enough evidence to charge anyone.",
+        case_id=case.pk,
+        outcome=OutcomeType.objects.get(code=1),
+        actor=officer,
+    )
 
     case.refresh_from_db()
     assert case.status == CaseStatus.CHARGED

@@ -13,6 +13,7 @@ from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.audit.models import AuditEntry
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.complaints.models import Complaint, ComplaintStatus
+from victimsrights.compliance.working_days import due_on
 from victimsrights.notify.models import Alert
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
@@ -38,7 +39,8 @@ def test_a_complaint_is_answered_by_the_area_then_escalated_to_and_concluded_by_
     assert complaint.target_on == datetime.date(2027, 1, 7)  # 20 working days, skipping Christmas and New Year
 
     client.force_login(standards)
-    assert "Complaint" in client.get(reverse("complaints:list")).content.decode()
+    listed = client.get(reverse("complaints:list")).content.decode()
+    assert f"Report {report.reference}" in listed and "Nobody called me back." in listed  # which, and about what
     page = client.get(reverse("complaints:complaint", kwargs={"complaint_id": complaint.pk})).content.decode()
     assert "Nobody called me back." in page
     client.post(
@@ -52,11 +54,15 @@ def test_a_complaint_is_answered_by_the_area_then_escalated_to_and_concluded_by_
     page = as_victim(client, report).get(reverse("portal:report")).content.decode()
     assert "The officer left two voicemails." in page and "I am not satisfied with this answer" in page
     client.post(reverse("portal:complaint-escalate"), {"why_not_satisfied": "I said no voicemails."})
+    page = client.get(reverse("portal:report")).content.decode()
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.ESCALATED
+    assert complaint.commissioner_target_on == due_on(complaint.escalated_at, 20)
+    finding_by = f"finding by {complaint.commissioner_target_on.day} {complaint.commissioner_target_on:%B %Y}"
+    assert "With the Victims Commissioner" in page and finding_by in page
 
     client.force_login(commissioner)
-    assert f"Complaint {complaint.pk}" in client.get(reverse("complaints:list")).content.decode()
+    assert f"Report {report.reference}" in client.get(reverse("complaints:list")).content.decode()
     client.post(
         reverse("complaints:conclude", kwargs={"complaint_id": complaint.pk}),
         {"upheld": "yes", "finding": "Voicemails were left against the victim's wishes."},

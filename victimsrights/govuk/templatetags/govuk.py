@@ -11,7 +11,20 @@ from django import forms, template
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms import BoundField
 
+from victimsrights.govuk.formats import time_words, when_words
+
 register = template.Library()
+
+
+@register.filter
+def govuk_when(at: Any, style: str = "") -> str:
+    """`{{ at|govuk_when }}` 14 January 2027 at 10am; `{{ at|govuk_when:"weekday" }}` with the day's name."""
+    return when_words(at, weekday=style == "weekday") if at else ""
+
+
+@register.filter
+def govuk_time(at: Any) -> str:
+    return time_words(at) if at else ""
 
 
 def _widget_kind(field: BoundField) -> str:

@@ -42,7 +42,12 @@ def test_a_sample_of_closed_cases_hides_names_contacts_addresses_and_free_text_a
     for index in range(2):
         _report, case, officer = recorded_case(seed=index + 1, **personal(index))
         cases.update_publish(case_id=case.pk, text="Update free text: we spoke to Mr Sampleneighbour.", actor=officer)
-        cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=18), actor=officer)
+        cases.outcome_record(
+            explanation="We could not find enough evidence to charge anyone.",
+            case_id=case.pk,
+            outcome=OutcomeType.objects.get(code=18),
+            actor=officer,
+        )
     declined = submitted_report(seed=9, **personal(0))
     recording.report_decline(
         report_id=declined.pk, reason="incident", explanation=EXPLANATION, actor=staff(Role.RECORDING_OFFICER)

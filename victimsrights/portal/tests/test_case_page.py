@@ -4,10 +4,12 @@ import time
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
+from victimsrights.areas.models import SafePlaceKind
 from victimsrights.cases import services as cases
 from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.portal.middleware import LAST_SEEN, STAFF_LAST_SEEN
@@ -120,20 +122,45 @@ def test_known_and_unknown_report_references_get_byte_identical_answers():
     assert len(sign_in_answers(known + unknown)) == 1
 
 
-def test_the_case_page_lists_support_organisations_serving_the_victims_area():
-    from victimsrights.accounts.tests.factories import organisation
-    from victimsrights.areas.models import Area
+ORGANISATIONS = {
+    "Camden Havens": SafePlaceKind.SARC,
+    "Camden Rape Crisis": SafePlaceKind.RAPE_CRISIS,
+    "Camden Women's Aid": SafePlaceKind.WOMENS_AID,
+    "Camden Refuge": SafePlaceKind.REFUGE,
+    "Camden Victims' Charity": SafePlaceKind.CHARITY,
+}
+SEXUAL = {"Camden Havens", "Camden Rape Crisis"}
+DOMESTIC = {"Camden Women's Aid", "Camden Refuge"}
+
+
+@pytest.mark.parametrize(
+    ("offence", "flags", "shown"),
+    [
+        ("39", frozenset(), {"Camden Victims' Charity"}),  # theft from the person: no specialist service
+        ("71", frozenset(), SEXUAL | {"Camden Victims' Charity"}),  # a sexual offence
+        ("8N", frozenset({"domestic_abuse"}), DOMESTIC | {"Camden Victims' Charity"}),
+        (None, frozenset(), set(ORGANISATIONS)),  # not classified yet: every one, each saying who it is for
+    ],
+)
+def test_support_in_the_area_fits_the_crime_and_never_another_areas(offence, flags, shown):
+    from victimsrights.areas.models import Area, SafePlaceOrganisation
 
     report = submitted_report(borough="Camden")
-    recording.crime_record(
-        report_id=report.pk,
-        classification=OffenceClassification.objects.get(code="39"),
-        actor=staff(Role.RECORDING_OFFICER),
-    )
-    nearby, elsewhere = organisation("Camden Refuge"), organisation("Bromley Refuge")
-    nearby.areas.add(report.area)
-    elsewhere.areas.add(Area.objects.get(code="south"))
+    if offence:
+        recording.crime_record(
+            report_id=report.pk,
+            classification=OffenceClassification.objects.get(code=offence),
+            actor=staff(Role.RECORDING_OFFICER),
+            flags=flags,
+        )
+    for name, kind in ORGANISATIONS.items():
+        SafePlaceOrganisation.objects.create(name=name, kind=kind, contact_email="x@example.org").areas.add(report.area)
+    SafePlaceOrganisation.objects.create(
+        name="Bromley Victims' Charity", kind=SafePlaceKind.CHARITY, contact_email="y@example.org"
+    ).areas.add(Area.objects.get(code="south"))
 
     page = signed_in(report).get(reverse("portal:report")).content.decode()
 
-    assert "Camden Refuge" in page and "Bromley Refuge" not in page
+    listed = {name for name in [*ORGANISATIONS, "Bromley Victims' Charity"] if escape(name) in page}
+    assert listed == shown
+    assert "Victim Support on 08 08 16 89 111" in page  # for everyone, whatever the crime

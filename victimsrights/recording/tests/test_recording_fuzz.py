@@ -37,7 +37,7 @@ class RecordingFormsFuzzTests(TestCase):
         cls.open_report = submitted_report(seed=1)
         cls.declined = submitted_report(seed=2)
         services.report_decline(report_id=cls.declined.pk, reason="incident", explanation="x", actor=officer)
-        cls.appeal = services.appeal_submit(report_id=cls.declined.pk, reasons="y", made_by="victim (online)")
+        cls.appeal = services.appeal_submit(report_id=cls.declined.pk, reasons="y", made_by="the victim, online")
         recorded = submitted_report(seed=3)
         services.crime_record(
             report_id=recorded.pk, classification=OffenceClassification.objects.first(), actor=officer

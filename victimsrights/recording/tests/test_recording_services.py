@@ -101,7 +101,7 @@ def test_declining_tells_the_victim_and_appeal_goes_to_the_registrar_who_can_ord
     decline(report, officer)
     assert Notice.objects.filter(report=report, kind=NoticeKind.DECLINED).exists()
 
-    appeal = services.appeal_submit(report_id=report.pk, reasons="It was a burglary.", made_by="victim (online)")
+    appeal = services.appeal_submit(report_id=report.pk, reasons="It was a burglary.", made_by="the victim, online")
     decided = services.appeal_decide(
         appeal_id=appeal.pk, overturn=True, reasons="The account is credible.", classification=burglary, actor=registrar
     )
@@ -122,7 +122,7 @@ def test_declining_tells_the_victim_and_appeal_goes_to_the_registrar_who_can_ord
 def test_an_upheld_refusal_is_explained_to_the_victim(officer, registrar):
     report = submitted_report()
     decline(report, officer)
-    appeal = services.appeal_submit(report_id=report.pk, reasons="Please look again.", made_by="victim (online)")
+    appeal = services.appeal_submit(report_id=report.pk, reasons="Please look again.", made_by="the victim, online")
 
     services.appeal_decide(appeal_id=appeal.pk, overturn=False, reasons="Still no crime.", actor=registrar)
 
@@ -136,20 +136,20 @@ def test_appeals_that_make_no_sense_are_refused_and_change_nothing(officer, burg
     report = submitted_report()
     if case == "twice":
         decline(report, officer)
-        services.appeal_submit(report_id=report.pk, reasons="One.", made_by="victim (online)")
+        services.appeal_submit(report_id=report.pk, reasons="One.", made_by="the victim, online")
     elif case == "recorded crime":
         services.crime_record(report_id=report.pk, classification=burglary, actor=officer)
     history = report.history.count()
 
     with pytest.raises(RecordingRefused):
-        services.appeal_submit(report_id=report.pk, reasons="Two.", made_by="victim (online)")
+        services.appeal_submit(report_id=report.pk, reasons="Two.", made_by="the victim, online")
     assert report.history.count() == history
 
 
 def test_only_the_registrar_decides_appeals_and_only_once(officer, registrar):
     report = submitted_report()
     decline(report, officer)
-    appeal = services.appeal_submit(report_id=report.pk, reasons="Look again.", made_by="victim (online)")
+    appeal = services.appeal_submit(report_id=report.pk, reasons="Look again.", made_by="the victim, online")
 
     with pytest.raises(RecordingRefused, match="Only the crime registrar"):
         services.appeal_decide(appeal_id=appeal.pk, overturn=False, reasons="No.", actor=officer)

@@ -83,7 +83,7 @@ def test_the_audit_entry_for_a_submission_names_the_report_but_holds_no_personal
     entry = AuditEntry.objects.get(action="report.submit")
 
     assert entry.subject_id == str(report.pk)
-    assert entry.actor_label == "victim (online)"
+    assert entry.actor_label == "the victim, online"
     recorded = str(entry.detail) + entry.reason
     assert report.victim_name not in recorded
     assert report.contact.email not in recorded

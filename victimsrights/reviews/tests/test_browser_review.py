@@ -42,12 +42,17 @@ def test_victim_asks_for_a_review_and_an_independent_reviewer_overturns_the_deci
         assert_accessible(page)
         page.select_option("#outcome-outcome", str(OutcomeType.objects.get(code=15).pk))
         page.click("button:text('Record outcome')")
+        assert "Explain to the victim why no one is being charged" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
+        page.fill("#outcome-explanation", "The only witness could not pick anyone out.")
+        page.click("button:text('Record outcome')")
         assert "Tell the victim of a decision not to charge" in page.inner_text("[data-testid=case-duties]")
         assert_accessible(page)
 
     with chromium_page() as page:
         victim_sign_in(page, live_server, smtp, crime_number)
         assert "You can ask for this decision to be reviewed" in page.inner_text("[data-testid=timeline]")
+        assert "The only witness could not pick anyone out." in page.inner_text("[data-testid=outcome-explanation]")
         assert_accessible(page)
         press_button(page, "Ask for this decision to be reviewed")
         assert "An officer who did not make the decision" in page.inner_text("main")

@@ -31,7 +31,12 @@ def decided(outcome: int, *, interviewed: bool):
             cases.event_record(
                 case_id=case.pk, kind=CaseEventKind.SUSPECT_INTERVIEWED, note="", victim_update="", actor=officer
             )
-        cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=outcome), actor=officer)
+        cases.outcome_record(
+            explanation="We could not find enough evidence to charge anyone.",
+            case_id=case.pk,
+            outcome=OutcomeType.objects.get(code=outcome),
+            actor=officer,
+        )
     case.refresh_from_db()
     return report, case
 
@@ -122,7 +127,10 @@ def test_the_reviewer_must_outrank_the_decision_maker_and_not_have_worked_on_the
         involved = reviewer("reviewer.involved")
         cases.case_event(case, CaseEventKind.SUSPECT_INTERVIEWED, actor=involved, note="sat in on the interview")
         cases.outcome_record(
-            case_id=case.pk, outcome=OutcomeType.objects.get(code=NAMED_SUSPECT_VICTIM_SUPPORTS), actor=officer
+            explanation="We could not find enough evidence to charge anyone.",
+            case_id=case.pk,
+            outcome=OutcomeType.objects.get(code=NAMED_SUSPECT_VICTIM_SUPPORTS),
+            actor=officer,
         )
     assert officer.rank == Rank.CONSTABLE
     review = ask(case)

@@ -31,7 +31,12 @@ NO_SUSPECT = 18  # closes the case, but is not a decision not to charge
 def closed_case(outcome: int = EVIDENTIAL_DIFFICULTIES, **kwargs):
     with time_machine.travel(DECIDED, tick=False):
         report, case, officer = recorded_case(**kwargs)
-        cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=outcome), actor=officer)
+        cases.outcome_record(
+            explanation="We could not find enough evidence to charge anyone.",
+            case_id=case.pk,
+            outcome=OutcomeType.objects.get(code=outcome),
+            actor=officer,
+        )
     case.refresh_from_db()
     return report, case, officer
 

@@ -42,12 +42,22 @@ class ReviewFormsFuzzTests(TestCase):
         outcome_types_load()
         duties_load()
         cls.report, case, cls.officer = recorded_case()
-        cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=15), actor=cls.officer)
+        cases.outcome_record(
+            explanation="We could not find enough evidence to charge anyone.",
+            case_id=case.pk,
+            outcome=OutcomeType.objects.get(code=15),
+            actor=cls.officer,
+        )
         cls.case_id = case.pk
         cls.reviewer = staff(Role.REVIEWER)
         cls.review = reviews.review_request(case_id=case.pk, reasons="", late_reasons="")
         cls.other_report, other_case, _ = recorded_case(seed=2)
-        cases.outcome_record(case_id=other_case.pk, outcome=OutcomeType.objects.get(code=15), actor=cls.officer)
+        cases.outcome_record(
+            explanation="We could not find enough evidence to charge anyone.",
+            case_id=other_case.pk,
+            outcome=OutcomeType.objects.get(code=15),
+            actor=cls.officer,
+        )
 
     @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(
