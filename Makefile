@@ -9,6 +9,7 @@ STATIC_GOVUK := victimsrights/static/govuk
 MOJ := node_modules/@ministryofjustice/frontend/moj
 STATIC_MOJ := victimsrights/static/moj
 PORT ?= 8000
+export PORT
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

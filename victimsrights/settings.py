@@ -37,7 +37,8 @@ TRUST_REQUEST_ID_HEADER = env_bool("TRUST_REQUEST_ID_HEADER", default=False)
 # Victims' page titles end with this, not the service's name, so browser history says nothing of the police.
 NEUTRAL_TITLE = os.environ.get("NEUTRAL_TITLE", "Online service")
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
-SERVICE_URL = os.environ.get("SERVICE_URL", "http://127.0.0.1:8000")
+# Links in emails and texts. Without SERVICE_URL, the port `make run` serves on (PORT, 8000 by default).
+SERVICE_URL = os.environ.get("SERVICE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}")
 SERVICE_NAME = "Report a crime and follow your case"
 
 INSTALLED_APPS = [

@@ -68,6 +68,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 VICTIM_ACCESS = "victim_access_id"
+VICTIM_ACCESS_SEALED = "victim_access_sealed"  # the code asked for opens a sealed record, not a report
 
 
 def _ask_for_code(
@@ -89,6 +90,7 @@ def _ask_for_code(
         )
         if allowed:
             request.session[VICTIM_ACCESS] = str(request_code(identifier).pk)
+            request.session[VICTIM_ACCESS_SEALED] = field == "record_code"
             return redirect("portal:code")
         form.add_error(field, "You have asked for too many codes. Wait an hour, then try again")
     return render(request, template, {"form": form})
@@ -127,7 +129,8 @@ def victim_code(request: HttpRequest) -> HttpResponse:
         else:
             request.session.pop(VICTIM_ACCESS, None)
             form.add_error("code", "This code can no longer be used. Ask for a new code")
-    return render(request, "accounts/victim_code.html", {"form": form})
+    sealed = bool(request.session.get(VICTIM_ACCESS_SEALED))
+    return render(request, "accounts/victim_code.html", {"form": form, "sealed": sealed})
 
 
 @require_POST

@@ -130,7 +130,7 @@ def _dashboard_form(data: Any) -> DashboardForm:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Every area's plan figures side by side, ranked; counted by the scheduler or on request."""
     form = _dashboard_form(request.GET or {"year": timezone.localdate().year})
-    stored, rows = None, []
+    stored, rows, ranking = None, [], RANKINGS[0]
     if form.is_valid():
         ranking = next((r for r in RANKINGS if r.key == form.cleaned_data["rank_by"]), RANKINGS[0])
         stored = year_figures(year=form.cleaned_data["year"])
@@ -139,7 +139,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "oversight/dashboard.html",
-        {"form": form, "stored": stored, "rows": rows, "columns": DASHBOARD_COLUMNS},
+        {"form": form, "stored": stored, "rows": rows, "columns": DASHBOARD_COLUMNS, "ranking": ranking},
     )
 
 

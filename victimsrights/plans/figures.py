@@ -475,7 +475,10 @@ def _finish(
             figures[key] = _percent(counts[f"{prefix}.on_time"], counts[f"{prefix}.owed"])
         elif measure.unit == Unit.COUNT:
             figures[key] = counts[key]
-    figures["recording.within_24h_percent"] = _percent(counts["recording.within_24h"], counts["reports.total"])
+    # Of the reports whose 24 hours have run (decided, or still waiting past them): a report still inside its
+    # 24 hours has neither met nor missed the clock, so an area with only such reports has no figure yet.
+    clock_run = counts["recording.within_24h"] + counts["recording.past_24h"]
+    figures["recording.within_24h_percent"] = _percent(counts["recording.within_24h"], clock_run)
     figures["recording.median_hours"] = _rounded(percentile(durations["recording.hours"], 0.5), HOUR)
     figures["recording.p90_hours"] = _rounded(percentile(durations["recording.hours"], 0.9), HOUR)
     figures["reviews.median_days"] = _rounded(percentile(durations["reviews.days"], 0.5), DAY)

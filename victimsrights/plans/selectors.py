@@ -74,9 +74,10 @@ DASHBOARD_COLUMNS = [
 
 @dataclass(frozen=True)
 class AreaRow:
-    rank: int
+    rank: int | None  # None: no figure to rank by (for example, no report has reached its 24 hours yet)
     area: Area
     rows: list[FigureRow]
+    rows_by_key: dict[str, FigureRow]
 
 
 def areas_ranked(*, stored: YearFigures, ranking: Ranking) -> list[AreaRow]:
@@ -92,10 +93,13 @@ def areas_ranked(*, stored: YearFigures, ranking: Ranking) -> list[AreaRow]:
         return (value is None, -(value or 0) if ranking.highest_first else (value or 0))
 
     areas.sort(key=order)
-    return [
-        AreaRow(rank=position, area=area, rows=[rows[key] for key in DASHBOARD_COLUMNS])
-        for position, (area, rows) in enumerate(areas, start=1)
-    ]
+    ranked: list[AreaRow] = []
+    for position, (area, rows) in enumerate(areas, start=1):
+        value = rows[ranking.key].value
+        tied = bool(ranked) and value == ranked[-1].rows_by_key[ranking.key].value
+        rank = None if value is None else ranked[-1].rank if tied else position  # equal figures share a rank
+        ranked.append(AreaRow(rank=rank, area=area, rows=[rows[key] for key in DASHBOARD_COLUMNS], rows_by_key=rows))
+    return ranked
 
 
 def year_figures(*, year: int) -> YearFigures | None:

@@ -156,7 +156,23 @@ class WhereForm(StepForm):
         too_long_message="Enter a real postcode, like SW1A 1AA",
         attrs={"autocomplete": "off", "data-width": "10", "spellcheck": "false"},
     )
-    conditional = {"where": {"borough": ["borough"], "postcode": ["postcode"]}}
+    # With a postcode, the borough too: the service ships no postcode lookup (none can be found as data in the
+    # package registries), and a report with no borough waits for the force crime registrar, not the local team.
+    postcode_borough = forms.ModelChoiceField(
+        label="Which London borough is it in?",
+        queryset=borough_list(),
+        required=False,
+        empty_label="I do not know",
+        help_text="If you do not know, the force's crime registrar will find it from the postcode.",
+        error_messages={"invalid_choice": "Select a London borough from the list, or I do not know"},
+    )
+    conditional = {"where": {"borough": ["borough"], "postcode": ["postcode", "postcode_borough"]}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        initial = kwargs.get("initial") or {}
+        if initial.get("where") == "postcode":  # the borough saved with a postcode belongs under the postcode
+            kwargs["initial"] = {**initial, "borough": None, "postcode_borough": initial.get("borough")}
+        super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -170,12 +186,13 @@ class WhereForm(StepForm):
                 self.add_error("postcode", error)
         elif where == "postcode":
             self.require("postcode", "Enter the postcode where it happened")
-        self.clear_hidden("where", {"borough": ["borough"], "postcode": ["postcode"]})
+        self.clear_hidden("where", {"borough": ["borough"], "postcode": ["postcode", "postcode_borough"]})
         return data
 
     def answers(self) -> dict[str, Any]:
-        borough = self.cleaned_data.get("borough")
-        return {**self.cleaned_data, "borough": borough.pk if borough else None}
+        borough = self.cleaned_data.get("borough") or self.cleaned_data.get("postcode_borough")
+        answers = {key: value for key, value in self.cleaned_data.items() if key != "postcode_borough"}
+        return {**answers, "borough": borough.pk if borough else None}
 
 
 class PeopleForm(StepForm):

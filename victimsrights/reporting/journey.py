@@ -41,7 +41,8 @@ def _where(answer: dict[str, Any]) -> str:
         borough = Borough.objects.filter(pk=answer["borough"]).first()
         return borough.name if borough else ""
     if answer.get("where") == "postcode":
-        return str(answer.get("postcode", ""))
+        borough = Borough.objects.filter(pk=answer.get("borough") or 0).first()
+        return f"{answer.get('postcode', '')}, {borough.name if borough else 'borough not known'}"
     return "I do not know"
 
 

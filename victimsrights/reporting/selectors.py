@@ -24,3 +24,8 @@ def draft_for_resume_code(*, code: str) -> Draft | None:
 
 def report_for_submission_key(*, submission_key: str) -> Report | None:
     return Report.objects.filter(idempotency_key=submission_key).first()
+
+
+def report_for_reference(*, reference: str) -> Report | None:
+    """The report the session just submitted (its reference is in the session), with how it will be answered."""
+    return Report.objects.select_related("contact__via_organisation", "safe_place").filter(reference=reference).first()

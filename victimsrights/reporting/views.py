@@ -1,11 +1,13 @@
 """The online report journey. Thin: parse the form, call a service, render or redirect."""
 
+import datetime
 from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -17,11 +19,13 @@ from victimsrights.reporting.selectors import (
     SESSION_REFERENCE,
     draft_for_resume_code,
     draft_for_session,
+    report_for_reference,
     report_for_submission_key,
 )
 
 GET_POST = ["GET", "HEAD", "POST"]
 SESSION_SAVED = "draft_saved"
+SAFE_TIME_SLACK = datetime.timedelta(minutes=5)  # sooner than this is "now" to the person reading
 
 
 def _step_url(step: journey.Step | None) -> str:
@@ -83,7 +87,13 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         f"reporting/steps/{slug}.html",
-        {"form": form, "step": current, "back_url": _back_url(answers, slug), "can_save": True},
+        {
+            "form": form,
+            "step": current,
+            "back_url": _back_url(answers, slug),
+            "can_save": True,
+            "for_a_victim": bool(draft and draft.started_by_id),
+        },
     )
 
 
@@ -124,6 +134,7 @@ def check_answers(request: HttpRequest) -> HttpResponse:
             "rows": journey.summary_rows(draft.answers),
             "form": SubmitForm(initial={"submission_key": draft.submission_key}),
             "back_url": _step_url(journey.steps_for(draft.answers)[-1]),
+            "for_a_victim": draft.started_by_id is not None,
         },
     )
 
@@ -132,9 +143,19 @@ def check_answers(request: HttpRequest) -> HttpResponse:
 @require_safe
 def confirmation(request: HttpRequest) -> HttpResponse:
     reference = request.session.get(SESSION_REFERENCE)
-    if not reference:
+    report = report_for_reference(reference=reference) if reference else None
+    if report is None:
         return redirect("reporting:start")
-    return render(request, "reporting/confirmation.html", {"reference": reference})
+    acknowledgement = report.notices.order_by("pk").first()
+    waits = acknowledgement is not None and acknowledgement.not_before > timezone.now() + SAFE_TIME_SLACK
+    context = {
+        "reference": reference,
+        "report": report,
+        "acknowledgement": acknowledgement,
+        "waits_for_safe_time": waits,
+        "for_a_victim": report.safe_place_id is not None,
+    }
+    return render(request, "reporting/confirmation.html", context)
 
 
 @never_cache

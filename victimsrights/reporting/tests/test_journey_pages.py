@@ -135,6 +135,24 @@ def test_a_valid_postcode_is_stored_in_the_standard_form(client):
     assert draft.answers["where"]["postcode"] == "SW1A 1AA"
 
 
+def test_a_postcode_with_its_borough_goes_to_that_boroughs_area_not_the_registrar(client):
+    """NW1 2DB is in Camden: with the borough the victim picks under the postcode, the report routes locally."""
+    camden = Borough.objects.get(name="Camden")
+    answer(client, "where", {"where": "postcode", "postcode": "nw1 2db", "postcode_borough": camden.pk})
+
+    draft = Draft.objects.get(pk=client.session[SESSION_DRAFT])
+    assert draft.answers["where"]["postcode"] == "NW1 2DB"
+    assert draft.answers["where"]["borough"] == camden.pk
+    assert "postcode_borough" not in draft.answers["where"]
+    page = client.get(reverse("reporting:step", kwargs={"slug": "where"})).content.decode()
+    assert f'<option value="{camden.pk}" selected>' in page  # shown again under the postcode, not under borough
+
+
+def test_a_postcode_without_a_borough_leaves_it_to_the_registrar(client):
+    answer(client, "where", {"where": "postcode", "postcode": "NW1 2DB", "postcode_borough": ""})
+    assert Draft.objects.get(pk=client.session[SESSION_DRAFT]).answers["where"]["borough"] is None
+
+
 def test_answers_hidden_under_an_unchosen_option_are_dropped(client):
     answer(client, "injuries", {"injured": "no", "injuries": "a broken arm"})
 

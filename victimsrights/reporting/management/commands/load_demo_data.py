@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from victimsrights.demo import DEMO_PASSWORD, load_demo_data
 
@@ -10,7 +12,8 @@ class Command(BaseCommand):
         summary = load_demo_data()
         if summary.created:
             self.stdout.write(f"Created {summary.reports} demo reports.")
-        self.stdout.write("\nDemo staff sign-ins (http://127.0.0.1:8000/staff/sign-in), password: " + DEMO_PASSWORD)
+        sign_in = settings.SERVICE_URL + reverse("accounts:sign-in")
+        self.stdout.write(f"\nDemo staff sign-ins ({sign_in}), password: {DEMO_PASSWORD}")
         for username, role, scope in summary.staff:
             self.stdout.write(f"  {username:<28} {role:<24} {scope}")
         self.stdout.write("Then the authenticator code: `.venv/bin/python manage.py demo_code USERNAME` prints it.")
