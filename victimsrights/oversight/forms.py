@@ -78,10 +78,16 @@ class SampleForm(forms.Form):
 
 
 class FindingForm(forms.Form):
+    # Free text is withheld from a sample, so the question is one the record shown can answer: was the decision
+    # made by the rules (on time, for a reason the rules allow, with the victim's duties met)?
     decision_sound = forms.ChoiceField(
-        label="Was the decision sound?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label="From what this record shows, was the decision made by the rules?",
+        help_text="On time, for a reason the rules allow, and with the Victims' Code duties to the victim met.",
+        choices=[("yes", "Yes, by the rules"), ("no", "No, not by the rules")],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether the decision was sound", "invalid_choice": "Choose yes or no"},
+        error_messages={
+            "required": "Choose whether the decision was made by the rules",
+            "invalid_choice": "Choose whether the decision was made by the rules",
+        },
     )
     finding = text("Your finding", area=True, max_length=5000, required_message="Write your finding")

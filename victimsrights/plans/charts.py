@@ -2,6 +2,7 @@
 
 import io
 import re
+import textwrap
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -12,6 +13,8 @@ from victimsrights.plans.document import FigureRow, PlaceFigures
 THIS_YEAR_COLOUR = "#1d70b8"  # GOV.UK blue
 LAST_YEAR_COLOUR = "#b1b4b6"  # GOV.UK mid grey
 TEXT_COLOUR = "#0b0c0c"
+CHART_FONT_SIZE = 13
+LABEL_WRAP = 20  # characters a line of a bar's label
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,12 @@ def _svg(
     rcParams["svg.fonttype"] = "none"  # text stays text: searchable, and extractable from the PDF
     rcParams["svg.hashsalt"] = chart_id  # the same figures give the same SVG
     rcParams["font.family"] = "DejaVu Sans"
-    height = 0.9 + 0.45 * len(labels)
-    figure = Figure(figsize=(7.5, height), dpi=72)
+    rcParams["font.size"] = CHART_FONT_SIZE
+    labels = [textwrap.fill(label, LABEL_WRAP) for label in labels]
+    height = 1.2 + 0.62 * sum(label.count("\n") + 1 for label in labels)
+    # Drawn about as wide as a phone (4.6in at 72dpi is 331px), so the text stays readable at 320px and the
+    # chart is never shrunk below its drawn size on a phone; wider screens show it at most 560px wide.
+    figure = Figure(figsize=(4.6, height), dpi=72)
     axes = figure.add_subplot()
     positions = list(range(len(labels)))
     bar = 0.38

@@ -110,3 +110,22 @@ def test_the_access_log_has_no_query_string_reference_or_client_address(tmp_path
     assert any('"GET /healthz" 200' in line for line in lines), lines
     for secret in ("VR-K7QP-2MXD", "MET-2026-0000123", "reference=", "127.0.0.1"):
         assert all(secret not in line for line in lines), (secret, lines)
+
+
+def test_a_long_query_string_reaches_the_service_not_gunicorns_own_error_page(tmp_path):
+    """The walk-through: a 5,000-character username in the audit-log filter got gunicorn's "URI Too Long" page."""
+    import urllib.request
+
+    from victimsrights.testing.processes import free_port, start_web, stop
+
+    port = free_port()
+    env = {**os.environ, "SQLITE_PATH": str(tmp_path / "empty.sqlite3"), "LOG_LEVEL": "ERROR"}
+    env.pop("DATABASE_URL", None)
+    web = start_web(port, env, 1)
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/accessibility?actor={'a' * 7000}", timeout=10) as answer:
+            status, page = answer.status, answer.read().decode()
+    finally:
+        stop(web)
+    assert status == 200
+    assert '<html lang="en"' in page and "<main" in page
