@@ -227,15 +227,18 @@ def _drive(case: Case, event: EventIn, label: str) -> bool:
     elif event.kind == EventKind.HEARING_SET:
         if event.hearing is None:
             raise Rejected("Give the hearing's time and court", field="hearing")
-        cases.hearing_apply(
-            case,
-            starts_at=event.hearing.starts_at,
-            court=event.hearing.court,
-            what_to_expect=event.hearing.what_to_expect,
-            actor=None,
-            actor_label=label,
-            at=at,
-        )
+        try:
+            cases.hearing_apply(
+                case,
+                starts_at=event.hearing.starts_at,
+                court=event.hearing.court,
+                what_to_expect=event.hearing.what_to_expect,
+                actor=None,
+                actor_label=label,
+                at=at,
+            )
+        except cases.CaseRefused as refused:  # the same hearing under another event id
+            raise Rejected(str(refused), field="hearing", status=409) from None
     elif event.kind == EventKind.VICTIM_UPDATE:
         if not event.victim_update.strip():
             raise Rejected("Write the update for the victim", field="victim_update")

@@ -142,6 +142,9 @@ def test_a_batch_applies_each_event_on_its_own_and_names_the_field_at_fault(clie
         case, "b-6", "hearing_set", hearing={"starts_at": "2027-02-01T10:00:00+00:00", "court": "Highbury Corner"}
     )
     assert post(client, "events", fixed, key).json()["result"] == "applied"
+    again = post(client, "events", {**fixed, "event_id": "b-7"}, key)  # the same hearing, sent as a new event
+    assert again.status_code == 409 and again.json()["errors"][0]["field"] == "hearing"
+    assert case.hearings.count() == 1
 
 
 def test_malformed_requests_get_a_problem_naming_the_field(client, met_client, case):
