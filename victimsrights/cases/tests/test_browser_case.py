@@ -10,6 +10,7 @@ from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
 from victimsrights.testing.staff import sign_in_in_browser
+from victimsrights.testing.victims import victim_sign_in_in_browser
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
@@ -44,12 +45,7 @@ def test_officer_publishes_victim_is_alerted_signs_in_reads_and_replies(live_ser
     assert "There is an update on your case" in alert and "CCTV" not in alert
 
     with chromium_page() as page:
-        page.goto(live_server.url + "/your-report/sign-in")
-        page.fill("#id_identifier", crime.crime_number)
-        page.click("button:text('Send me a code')")
-        run_worker()
-        page.fill("#id_code", smtp.mailbox.last_match(r"Your code is: (\d{6})"))
-        page.click("button:text('Sign in')")
+        victim_sign_in_in_browser(page, live_server.url, smtp, crime.crime_number)
         assert "CCTV from the station" in page.inner_text("[data-testid=timeline]")
         assert "being investigated" in page.inner_text("h1").lower() or "investigating" in page.inner_text(
             "[data-testid=case-status]"

@@ -11,6 +11,8 @@ from victimsrights.complaints import services as complaints
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
 from victimsrights.testing.staff import sign_in_in_browser
+from victimsrights.testing.victims import victim_sign_in_in_browser
+from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
 
@@ -57,4 +59,59 @@ def test_oversight_complaint_and_compliance_pages_pass_axe(live_server):
         assert_accessible(page)
         page.goto(live_server.url + "/staff/oversight/audit-log?since=31/02/2026")
         assert "Enter a real date" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
+
+
+def test_a_complaint_from_the_victim_to_the_area_and_on_to_the_commissioner(live_server, smtp):
+    """The complaint journey end to end: made online, answered by the area, escalated, concluded, read."""
+    _report, case, _officer = recorded_case()
+    standards = staff(Role.PROFESSIONAL_STANDARDS)
+    commissioner = staff(Role.VICTIMS_COMMISSIONER)
+    run_worker()
+
+    with chromium_page() as page:
+        victim_sign_in_in_browser(page, live_server.url, smtp, case.crime.crime_number)
+        page.click("a:text('make a complaint')")
+        page.click("button:text('Send complaint')")
+        assert "Tell us what went wrong" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
+        page.fill("#id_what_went_wrong", "I asked for calls only in the evening and was called at work.")
+        page.click("button:text('Send complaint')")
+        assert "We have your complaint" in page.inner_text("main")
+        assert "With professional standards" in page.inner_text("[data-testid=complaint]")
+
+    with chromium_page() as page:
+        sign_in(page, live_server, standards.username)
+        page.click("a:text('Complaints')")
+        assert "called at work" in page.inner_text("[data-testid=complaint-queue]")  # which, and about what
+        page.click("a:text('Report ')")
+        page.check("input[name=upheld][value=no]")
+        page.fill("#id_answer", "The officer called at 6pm, inside your safe times.")
+        page.click("button:text('Send the answer')")
+        assert_accessible(page)
+
+    with chromium_page() as page:
+        victim_sign_in_in_browser(page, live_server.url, smtp, case.crime.crime_number)
+        assert "inside your safe times" in page.inner_text("[data-testid=complaint]")
+        page.click("a:text('I am not satisfied with this answer')")
+        assert_accessible(page)
+        page.fill("#id_why_not_satisfied", "The call log shows 11am.")
+        page.click("button:text('Send to the Victims Commissioner')")
+        complaint_text = page.inner_text("[data-testid=complaint]")
+        assert "With the Victims Commissioner" in complaint_text and "finding by" in complaint_text
+        assert_accessible(page)
+
+    with chromium_page() as page:
+        sign_in(page, live_server, commissioner.username)
+        page.click("a:text('Complaints')")
+        page.click("a:text('Report ')")
+        assert "Upheld: the police got it wrong" in page.inner_text("main")
+        page.check("input[name=upheld][value=yes]")
+        page.fill("#id_finding", "The call log shows the call was made at 11am, outside the safe times.")
+        page.click("button:text('Send the finding')")
+        assert_accessible(page)
+
+    with chromium_page() as page:
+        victim_sign_in_in_browser(page, live_server.url, smtp, case.crime.crime_number)
+        assert "outside the safe times" in page.inner_text("[data-testid=complaint]")
         assert_accessible(page)

@@ -16,6 +16,7 @@ from victimsrights.plans import services as plans
 from victimsrights.plans.tests.fixtures import NOW, known_records
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
+from victimsrights.testing.victims import victim_sign_in_in_browser
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
@@ -41,12 +42,7 @@ def test_the_victims_case_page_fits_a_phone_and_the_victim_signs_out(live_server
     run_worker()
 
     with chromium_page(width=PHONE) as page:
-        page.goto(live_server.url + "/your-report/sign-in")
-        page.fill("#id_identifier", case.crime.crime_number)
-        page.click("button:text('Send me a code')")
-        run_worker()
-        page.fill("#id_code", smtp.mailbox.last_match(r"Your code is: (\d{6})"))
-        page.click("button:text('Sign in')")
+        victim_sign_in_in_browser(page, live_server.url, smtp, case.crime.crime_number)
         assert "Court hearings" in page.inner_text("main")
         assert_no_sideways_scroll(page)
         assert_accessible(page)

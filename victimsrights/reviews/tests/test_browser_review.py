@@ -12,6 +12,7 @@ from victimsrights.reviews.models import ReviewRequest, ReviewStatus
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import choose_radio, chromium_page, press_button, type_into
 from victimsrights.testing.staff import sign_in_in_browser
+from victimsrights.testing.victims import victim_sign_in_in_browser
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("london")]
@@ -22,12 +23,7 @@ def staff_sign_in(page, live_server, username):
 
 
 def victim_sign_in(page, live_server, smtp, crime_number):
-    page.goto(live_server.url + "/your-report/sign-in")
-    page.fill("#id_identifier", crime_number)
-    page.click("button:text('Send me a code')")
-    run_worker()
-    page.fill("#id_code", smtp.mailbox.last_match(r"Your code is: (\d{6})"))
-    page.click("button:text('Sign in')")
+    victim_sign_in_in_browser(page, live_server.url, smtp, crime_number)
 
 
 def test_victim_asks_for_a_review_and_an_independent_reviewer_overturns_the_decision(live_server, smtp):
