@@ -41,6 +41,8 @@ class EventKind(StrEnum):
     VERDICT_GIVEN = "verdict_given"
     SENTENCE_PASSED = "sentence_passed"
     CPS_DISCONTINUED = "cps_discontinued"
+    WITNESS_STATEMENT_TAKEN = "witness_statement_taken"
+    VPS_OFFERED = "vps_offered"
 
 
 class HearingIn(Schema):

@@ -113,6 +113,8 @@ class CaseEventKind(models.TextChoices):
     INTERPRETER_NEEDED = "interpreter_needed", "The victim asked for an interpreter"
     INTERPRETER_ARRANGED = "interpreter_arranged", "Interpreter arranged (say for which language in the note)"
     CPS_DISCONTINUED = "cps_discontinued", "The CPS stopped the case after charge"
+    WITNESS_STATEMENT_TAKEN = "witness_statement_taken", "Witness statement taken from the victim"
+    VPS_TAKEN = "vps_taken", "Victim Personal Statement taken"
 
 
 # What an officer can record by hand; the rest happen through the service's own actions.
@@ -120,11 +122,13 @@ OFFICER_RECORDED_EVENTS = [
     CaseEventKind.NEEDS_ASSESSMENT_DONE,
     CaseEventKind.SUPPORT_REFERRAL_MADE,
     CaseEventKind.INTERPRETER_ARRANGED,
+    CaseEventKind.WITNESS_STATEMENT_TAKEN,
+    CaseEventKind.VPS_OFFERED,
+    CaseEventKind.VPS_TAKEN,
     CaseEventKind.SUSPECT_ARRESTED,
     CaseEventKind.SUSPECT_INTERVIEWED,
     CaseEventKind.SUSPECT_RELEASED,
     CaseEventKind.BAIL_CHANGED,
-    CaseEventKind.VPS_OFFERED,
     CaseEventKind.VERDICT_GIVEN,
     CaseEventKind.SENTENCE_PASSED,
     CaseEventKind.CPS_DISCONTINUED,

@@ -35,7 +35,8 @@ def record_on(moment, **kwargs):
 def test_recording_a_crime_opens_its_duties_with_five_working_days_for_standard_rights():
     _report, case, _officer = record_on(FRIDAY)
 
-    assert {d.duty.code for d in case.duties.all()} == {"acknowledge", "needs-assessment", "refer-to-support"}
+    opened = {d.duty.code for d in case.duties.all()}
+    assert opened == {"acknowledge", "needs-assessment", "refer-to-support", "vps-information"}
     for code in ("acknowledge", "needs-assessment"):
         owed = duty(case, code)
         assert (owed.enhanced, owed.due_on, owed.fulfilled_at) == (False, datetime.date(2026, 12, 11), None)
@@ -112,7 +113,7 @@ def test_breaches_are_marked_when_the_last_day_ends_in_london_after_the_clocks_g
     assert duty(case, "acknowledge").due_on == datetime.date(2027, 3, 30)
 
     assert duties_mark_breached(now=datetime.datetime(2027, 3, 30, 22, 59, tzinfo=datetime.UTC)) == 0
-    assert duties_mark_breached(now=datetime.datetime(2027, 3, 30, 23, 0, 1, tzinfo=datetime.UTC)) == 2
+    assert duties_mark_breached(now=datetime.datetime(2027, 3, 30, 23, 0, 1, tzinfo=datetime.UTC)) == 3
     assert duties_mark_breached(now=datetime.datetime(2027, 3, 31, 9, 0, tzinfo=datetime.UTC)) == 0, "once only"
     assert duty(case, "acknowledge").breached_at is not None
 
@@ -321,3 +322,22 @@ def test_an_interpreter_asked_for_in_the_report_opens_a_duty_met_only_when_one_i
     assert duty(case, "arrange-interpreter").fulfilled_at is not None
     _report, without, _officer = record_on(FRIDAY, support={"support": ["none"], "interpreter_language": ""})
     assert not without.duties.filter(duty__code="arrange-interpreter").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_right_7_the_victim_is_told_of_the_vps_when_recorded_and_offered_one_with_the_witness_statement(smtp):
+    """Information when the crime is recorded (in the written acknowledgement), the offer with the witness
+    statement: not only after a charge, as before."""
+    _report, case, officer = recorded_case()
+    run_worker()
+    acknowledgement = next(body for body in smtp.mailbox.bodies() if case.crime.crime_number in body)
+    assert "Victim Personal Statement" in acknowledgement
+    assert not duty(case, "vps-information").is_open
+
+    assert not case.duties.filter(duty__code="offer-vps").exists()
+    cases.event_record(
+        case_id=case.pk, kind=CaseEventKind.WITNESS_STATEMENT_TAKEN, note="", victim_update="", actor=officer
+    )
+    assert duty(case, "offer-vps").is_open
+    cases.event_record(case_id=case.pk, kind=CaseEventKind.VPS_OFFERED, note="", victim_update="", actor=officer)
+    assert not duty(case, "offer-vps").is_open
