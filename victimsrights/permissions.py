@@ -167,6 +167,9 @@ RULES: dict[str, Rule] = {
     "oversight:samples": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     "oversight:sample": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     "oversight:finding": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
+    # The commissioner's recommendations: they record them; each area's commander answers their own area's
+    "oversight:recommendations": staff(VICTIMS_COMMISSIONER, AREA_COMMANDER, scope=Scope.OWN_AREA),
+    "oversight:recommendation-respond": staff(AREA_COMMANDER, scope=Scope.OWN_AREA),
     # Victims' Code compliance figures: counts only, no victim data
     "compliance:figures": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
     # Victims' Plans: published figures are public statistics (counts only, no victim data)
@@ -214,6 +217,7 @@ START_PAGES = [
     ("complaints:list", "Complaints"),
     ("oversight:audit", "Audit log"),
     ("oversight:samples", "Case sampling"),
+    ("oversight:recommendations", "The commissioner's recommendations"),
     ("safeplace:home", "Your organisation's reports and sealed records"),
 ]
 

@@ -320,6 +320,9 @@ COMPLAINT_ANSWER_WORKING_DAYS = int(os.environ.get("COMPLAINT_ANSWER_WORKING_DAY
 # The Victims Commissioner's finding on an escalated complaint: the London service's own pledge (no statute sets
 # one), told to the victim when they escalate so they know when to expect it.
 COMMISSIONER_ANSWER_WORKING_DAYS = int(os.environ.get("COMMISSIONER_ANSWER_WORKING_DAYS", "20"))
+# An area answers each of the commissioner's published recommendations within this many days of publication:
+# Domestic Violence, Crime and Victims Act 2004 s.49A (Victims and Prisoners Act 2024 s.22(3)), 56 days.
+RECOMMENDATION_RESPONSE_DAYS = int(os.environ.get("RECOMMENDATION_RESPONSE_DAYS", "56"))
 # A task running longer than this lost its worker and is queued again (victimsrights/tasks.py).
 TASK_STALE_SECONDS = int(os.environ.get("TASK_STALE_SECONDS", "300"))
 NOTICE_MAX_ATTEMPTS = int(os.environ.get("NOTICE_MAX_ATTEMPTS", "8"))

@@ -91,3 +91,33 @@ class FindingForm(forms.Form):
         },
     )
     finding = text("Your finding", area=True, max_length=5000, required_message="Write your finding")
+
+
+class RecommendationForm(forms.Form):
+    area = forms.ModelChoiceField(
+        label="Area",
+        queryset=Area.objects.order_by("name"),
+        error_messages={"required": "Choose the area", "invalid_choice": "Choose an area from the list"},
+    )
+    report_title = text(
+        "Title of the published report", max_length=200, required_message="Enter the title of the published report"
+    )
+    published_on = forms.DateField(
+        label="Date the report was published (for example 1/12/2026)",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={
+            "required": "Enter the date the report was published",
+            "invalid": "Enter a real date, like 1/12/2026",
+        },
+    )
+    text = text("The recommendation", area=True, max_length=5000, required_message="Write the recommendation")
+
+
+class RecommendationResponseForm(forms.Form):
+    response = text(
+        "Your answer",
+        area=True,
+        max_length=10_000,
+        help_text="For the recommendation: the action you have taken or will take, or why you will not act on it.",
+        required_message="Write your answer",
+    )

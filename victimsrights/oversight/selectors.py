@@ -6,9 +6,10 @@ from django.apps import apps
 from django.db.models import Count, Q, QuerySet
 
 from victimsrights.accounts.models import StaffUser
+from victimsrights.accounts.roles import Role
 from victimsrights.audit.models import AuditEntry
 from victimsrights.compliance.working_days import LONDON
-from victimsrights.oversight.models import Sample, SampledRecord
+from victimsrights.oversight.models import Recommendation, Sample, SampledRecord
 from victimsrights.reporting.models import Report
 
 REPORT_SUBJECT = "reporting.report"
@@ -140,3 +141,13 @@ def findings_by_area() -> QuerySet[Any]:
         )
         .order_by("sample__area__name")
     )
+
+
+def recommendations_for(*, user: StaffUser) -> QuerySet[Recommendation]:
+    """The commissioner sees every area's; an area commander their own area's; nobody else any."""
+    recommendations = Recommendation.objects.select_related("area", "responded_by")
+    if user.role == Role.VICTIMS_COMMISSIONER:
+        return recommendations.all()
+    if user.role == Role.AREA_COMMANDER and user.area_id:
+        return recommendations.filter(area_id=user.area_id)
+    return recommendations.none()

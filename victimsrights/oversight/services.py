@@ -3,6 +3,7 @@
 import datetime
 import random
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -12,7 +13,7 @@ from victimsrights.accounts.roles import Role
 from victimsrights.areas.models import Area
 from victimsrights.audit import services as audit
 from victimsrights.compliance.working_days import LONDON
-from victimsrights.oversight.models import Sample, SampledRecord, SampleKind
+from victimsrights.oversight.models import Recommendation, Sample, SampledRecord, SampleKind
 from victimsrights.reporting.models import Report
 
 MAX_SAMPLE = 50
@@ -66,3 +67,44 @@ def finding_record(*, record_id: int, decision_sound: bool, finding: str, actor:
     record.found_at = timezone.now()
     record.save(update_fields=["decision_sound", "finding", "found_at"])
     return record
+
+
+class RecommendationRefused(Exception):
+    """The action cannot be taken; the message is shown as it is."""
+
+
+@transaction.atomic
+def recommendation_make(
+    *, area: Area, report_title: str, text: str, published_on: datetime.date, actor: StaffUser
+) -> Recommendation:
+    """The commissioner records a recommendation from a published report; the area's answer is due in 56 days."""
+    if actor.role != Role.VICTIMS_COMMISSIONER:
+        raise RecommendationRefused("Only the Victims Commissioner makes recommendations.")
+    recommendation = Recommendation.objects.create(
+        area=area,
+        report_title=report_title,
+        text=text,
+        published_on=published_on,
+        respond_by=published_on + datetime.timedelta(days=settings.RECOMMENDATION_RESPONSE_DAYS),
+        made_by=actor,
+    )
+    audit.record(actor=actor, action="recommendation.make", subject=recommendation, detail={"area": area.code})
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_respond(*, recommendation_id: int, response: str, actor: StaffUser) -> Recommendation:
+    """The area's commander answers: the action taken or proposed, or why none. An answer is given once."""
+    recommendation = (
+        Recommendation.objects.select_for_update().filter(pk=recommendation_id, area_id=actor.area_id or 0).first()
+    )
+    if recommendation is None or actor.role != Role.AREA_COMMANDER:
+        raise RecommendationRefused("You cannot answer this recommendation.")
+    if recommendation.responded_at is not None:
+        raise RecommendationRefused("This recommendation has been answered.")
+    recommendation.response = response
+    recommendation.responded_at = timezone.now()
+    recommendation.responded_by = actor
+    recommendation.save(update_fields=["response", "responded_at", "responded_by"])
+    audit.record(actor=actor, action="recommendation.respond", subject=recommendation)
+    return recommendation

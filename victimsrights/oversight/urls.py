@@ -14,3 +14,7 @@ urlpatterns += [
     path("samples/<int:sample_id>", views.sample_detail, name="sample"),
     path("samples/<int:sample_id>/<int:record_id>/finding", views.finding, name="finding"),
 ]
+urlpatterns += [
+    path("recommendations", views.recommendations, name="recommendations"),
+    path("recommendations/<int:recommendation_id>/answer", views.recommendation_respond, name="recommendation-respond"),
+]

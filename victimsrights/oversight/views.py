@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -10,12 +11,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from victimsrights.accounts.roles import Role
 from victimsrights.audit.services import verify_chain
 from victimsrights.formflow import act_on_form
 from victimsrights.oversight import selectors, services
-from victimsrights.oversight.forms import AuditFilterForm, FindingForm, SampleForm
+from victimsrights.oversight.forms import (
+    AuditFilterForm,
+    FindingForm,
+    RecommendationForm,
+    RecommendationResponseForm,
+    SampleForm,
+)
 from victimsrights.oversight.models import Sample, SampledRecord
-from victimsrights.oversight.selectors import audit_entries, report_references
+from victimsrights.oversight.selectors import audit_entries, recommendations_for, report_references
 from victimsrights.plans.forms import DashboardForm
 from victimsrights.plans.selectors import DASHBOARD_COLUMNS, RANKINGS, areas_ranked, year_figures
 from victimsrights.plans.services import plan_years, year_figures_count
@@ -152,3 +160,79 @@ def dashboard_count(request: HttpRequest) -> HttpResponse:
     year_figures_count(year=year)
     messages.success(request, f"The figures for {year} are counted again.")
     return redirect(f"{reverse('oversight:dashboard')}?year={year}")
+
+
+def _recommendations_page(
+    request: HttpRequest,
+    *,
+    form: RecommendationForm | None = None,
+    answering: tuple[int, RecommendationResponseForm] | None = None,
+) -> HttpResponse:
+    """Each unanswered recommendation of a commander's area has its own answer form, with ids of its own."""
+    rows = []
+    for recommendation in recommendations_for(user=request.user):  # type: ignore[arg-type]
+        answer_form = None
+        if request.user.role == Role.AREA_COMMANDER and recommendation.responded_at is None:  # type: ignore[union-attr]
+            answering_this = answering is not None and answering[0] == recommendation.pk
+            answer_form = answering[1] if answering and answering_this else response_form(recommendation.pk)
+        rows.append((recommendation, answer_form))
+    return render(
+        request,
+        "oversight/recommendations.html",
+        {
+            "form": form or RecommendationForm(),
+            "rows": rows,
+            "today": timezone.localdate(),
+            "days": settings.RECOMMENDATION_RESPONSE_DAYS,
+            "has_errors": bool((form and form.errors) or (answering and answering[1].errors)),
+        },
+    )
+
+
+def response_form(recommendation_id: int, data: Any = None) -> RecommendationResponseForm:
+    return RecommendationResponseForm(data, auto_id=f"response-{recommendation_id}-%s")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def recommendations(request: HttpRequest) -> HttpResponse:
+    """The commissioner records recommendations; each area's commander sees theirs and when the answer is due."""
+    if request.method != "POST":
+        return _recommendations_page(request)
+
+    def act(data: dict[str, Any]) -> str:
+        made = services.recommendation_make(actor=request.user, **data)  # type: ignore[arg-type]
+        return f"Recommendation recorded. {made.area} must answer by {made.respond_by.day} {made.respond_by:%B %Y}."
+
+    return act_on_form(
+        request,
+        RecommendationForm(request.POST),
+        act,
+        refused=services.RecommendationRefused,
+        done=lambda: redirect("oversight:recommendations"),
+        again=lambda form: _recommendations_page(request, form=form),  # type: ignore[arg-type]
+    )
+
+
+@require_POST
+def recommendation_respond(request: HttpRequest, recommendation_id: int) -> HttpResponse:
+    get_object_or_404(recommendations_for(user=request.user), pk=recommendation_id)  # type: ignore[arg-type]
+
+    def act(data: dict[str, Any]) -> str:
+        services.recommendation_respond(
+            recommendation_id=recommendation_id,
+            response=data["response"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        return "Your answer is recorded. The commissioner can read it."
+
+    return act_on_form(
+        request,
+        response_form(recommendation_id, request.POST),
+        act,
+        refused=services.RecommendationRefused,
+        done=lambda: redirect("oversight:recommendations"),
+        again=lambda form: _recommendations_page(
+            request,
+            answering=(recommendation_id, form),  # type: ignore[arg-type]
+        ),
+    )

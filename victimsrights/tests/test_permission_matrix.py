@@ -85,15 +85,23 @@ def objects_of(owner: Owner) -> tuple[Report, dict[str, dict[str, Any]]]:
     answerer = person(Role.PROFESSIONAL_STANDARDS)
     complaints.complaint_answer(complaint_id=complaint.pk, upheld=False, answer="Answered.", actor=answerer)
     complaints.complaint_escalate(report=recorded, why_not_satisfied="Not satisfied.")  # the commissioner's now
+    commissioner = person(Role.VICTIMS_COMMISSIONER)
     sample = oversight.sample_draw(
         area=crime.report.area,
         kind=SampleKind.NOT_CHARGED,
         start=datetime.date(2020, 1, 1),
         end=datetime.date(2099, 12, 31),
         size=1,
-        actor=person(Role.VICTIMS_COMMISSIONER),
+        actor=commissioner,
     )
     commander = person(Role.AREA_COMMANDER)
+    recommendation = oversight.recommendation_make(
+        area=crime.report.area,
+        report_title="Matrix report",
+        text="Answer messages sooner.",
+        published_on=timezone.localdate(),
+        actor=commissioner,
+    )
     plan = plans.plan_get_or_start(area=crime.report.area, year=timezone.localdate().year)
     plans.narrative_save(plan_id=plan.pk, narrative="Matrix year.", actor=commander)
     commitment = plans.commitment_add(plan_id=plan.pk, commitment="C", measure="M", target="T", actor=commander)
@@ -108,6 +116,7 @@ def objects_of(owner: Owner) -> tuple[Report, dict[str, dict[str, Any]]]:
         "safeplace:worker-deactivate": {"worker_id": worker.pk},
         "portal:sealed-action": {"action": "extend"},
         "safeplace:appeal": {"report_id": report.pk},
+        "oversight:recommendation-respond": {"recommendation_id": recommendation.pk},
         **{name: {"case_id": crime.case.pk} for name in ALL_URLS if name.startswith("cases:") and name != "cases:list"},
         **{
             name: {"review_id": review.pk}

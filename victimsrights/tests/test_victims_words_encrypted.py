@@ -48,7 +48,8 @@ NOT_WRITTEN_BY_VICTIMS = {
         "reviews.ReviewRequest.decision_reasons", "complaints.Complaint.answer",
         "complaints.Complaint.commissioner_finding", "oversight.SampledRecord.finding", "plans.Plan.narrative",
         "plans.Commitment.commitment", "plans.Commitment.measure", "plans.Commitment.target",
-        "plans.PlanComment.text", "plans.PlanVersion.correction_note",
+        "plans.PlanComment.text", "plans.PlanVersion.correction_note", "oversight.Recommendation.report_title",
+        "oversight.Recommendation.text", "oversight.Recommendation.response",
     ],
 }  # fmt: skip
 

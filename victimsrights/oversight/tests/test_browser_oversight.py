@@ -45,10 +45,27 @@ def test_oversight_complaint_and_compliance_pages_pass_axe(live_server):
 
     with chromium_page() as page:
         sign_in(page, live_server, commissioner.username)
-        for link in ("Victims' Code compliance figures", "Audit log", "Case sampling"):
+        for link in (
+            "Victims' Code compliance figures",
+            "Audit log",
+            "The commissioner's recommendations",
+            "Case sampling",
+        ):
             page.goto(live_server.url + "/staff/")
             page.click(f'a:text("{link}")')
             assert_accessible(page)
+        page.goto(live_server.url + "/staff/oversight/recommendations")
+        page.click("button:text('Record the recommendation')")
+        assert "Write the recommendation" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
+        page.select_option("#id_area", label="Central North")
+        page.fill("#id_report_title", "Annual report 2026")
+        page.fill("#id_published_on", "1/12/2026")
+        page.fill("#id_text", "Answer every message from a victim within one working day.")
+        page.click("button:text('Record the recommendation')")
+        assert "must answer by 26 January 2027" in page.inner_text("main")
+        assert_accessible(page)
+        page.goto(live_server.url + "/staff/oversight/samples")
         page.select_option("#id_area", label="Central North")
         page.check("input[name=kind][value=not_charged]")
         page.fill("#id_start", "1/1/2020")

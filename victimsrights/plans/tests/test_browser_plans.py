@@ -1,9 +1,12 @@
 """axe-core on every Victims' Plan page and the commissioner's dashboard, in Chromium."""
 
+import datetime
+
 import pytest
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
+from victimsrights.oversight import services as oversight
 from victimsrights.plans.tests.fixtures import known_records
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
@@ -53,6 +56,24 @@ def test_drafting_publishing_and_reading_a_plan_pass_axe(live_server):
         page.click("button:text('Add the commitment')")
         page.click("button:text('Publish the plan')")
         assert "Version 1 of the plan is published" in page.inner_text("main")
+        assert_accessible(page)
+
+    oversight.recommendation_make(
+        area=commander.area,
+        report_title="Annual report 2026",
+        text="Publish the plan in easy read too.",
+        published_on=datetime.date(2026, 12, 1),
+        actor=commissioner,
+    )
+    with chromium_page() as page:
+        sign_in(page, live_server, commander.username)
+        page.click('a:text("The commissioner\'s recommendations")')
+        page.click("button:text('Send the answer')")
+        assert "Write your answer" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
+        page.fill("textarea[name=response]", "The 2027 plan will have an easy read version.")
+        page.click("button:text('Send the answer')")
+        assert "Your answer is recorded" in page.inner_text("main")
         assert_accessible(page)
 
     with chromium_page() as page:
