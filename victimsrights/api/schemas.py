@@ -43,6 +43,8 @@ class EventKind(StrEnum):
     CPS_DISCONTINUED = "cps_discontinued"
     WITNESS_STATEMENT_TAKEN = "witness_statement_taken"
     VPS_OFFERED = "vps_offered"
+    VCS_QUALIFYING_SENTENCE = "vcs_qualifying_sentence"
+    VCS_REFERRAL_MADE = "vcs_referral_made"
 
 
 class HearingIn(Schema):

@@ -115,6 +115,11 @@ class CaseEventKind(models.TextChoices):
     CPS_DISCONTINUED = "cps_discontinued", "The CPS stopped the case after charge"
     WITNESS_STATEMENT_TAKEN = "witness_statement_taken", "Witness statement taken from the victim"
     VPS_TAKEN = "vps_taken", "Victim Personal Statement taken"
+    VCS_QUALIFYING_SENTENCE = (
+        "vcs_qualifying_sentence",
+        "Sentenced to 12 months or more, or a hospital order, for a specified violent or sexual offence",
+    )
+    VCS_REFERRAL_MADE = "vcs_referral_made", "Referred to the Probation Service's Victim Contact Scheme"
 
 
 # What an officer can record by hand; the rest happen through the service's own actions.
@@ -131,6 +136,8 @@ OFFICER_RECORDED_EVENTS = [
     CaseEventKind.BAIL_CHANGED,
     CaseEventKind.VERDICT_GIVEN,
     CaseEventKind.SENTENCE_PASSED,
+    CaseEventKind.VCS_QUALIFYING_SENTENCE,
+    CaseEventKind.VCS_REFERRAL_MADE,
     CaseEventKind.CPS_DISCONTINUED,
 ]
 

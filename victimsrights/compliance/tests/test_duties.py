@@ -341,3 +341,20 @@ def test_right_7_the_victim_is_told_of_the_vps_when_recorded_and_offered_one_wit
     assert duty(case, "offer-vps").is_open
     cases.event_record(case_id=case.pk, kind=CaseEventKind.VPS_OFFERED, note="", victim_update="", actor=officer)
     assert not duty(case, "offer-vps").is_open
+
+
+def test_right_11_a_qualifying_sentence_opens_a_victim_contact_scheme_referral_due_in_ten_working_days():
+    """Sentenced on the Friday before Christmas: ten working days skip the bank holidays."""
+    _report, case, officer = recorded_case()
+    with time_machine.travel(datetime.datetime(2026, 12, 18, 15, 0, tzinfo=LONDON), tick=False):
+        cases.event_record(
+            case_id=case.pk, kind=CaseEventKind.VCS_QUALIFYING_SENTENCE, note="", victim_update="", actor=officer
+        )
+    referral = duty(case, "refer-to-vcs")
+    assert (referral.due_on, referral.duty.code_right) == (datetime.date(2027, 1, 6), "Right 11")
+    with time_machine.travel(datetime.datetime(2027, 1, 5, 10, 0, tzinfo=LONDON), tick=False):
+        cases.event_record(
+            case_id=case.pk, kind=CaseEventKind.VCS_REFERRAL_MADE, note="VLO team", victim_update="", actor=officer
+        )
+    referral = duty(case, "refer-to-vcs")
+    assert not referral.is_open and referral.met_on_time
