@@ -12,9 +12,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from victimsrights.audit import services as audit
-from victimsrights.notify import senders
+from victimsrights.notify import senders, tasks  # tasks.py imports this module: tasks.alert_send is looked up late
 from victimsrights.notify.models import Alert, AlertStatus
-from victimsrights.notify.tasks import alert_send
 from victimsrights.notify.wording import render_text, sign_in_url
 from victimsrights.reporting.contact import next_safe_moment, safe_written_route
 from victimsrights.reporting.models import Report
@@ -40,7 +39,7 @@ def alert_create(*, report: Report) -> Alert:
         status=AlertStatus.PENDING if route else AlertStatus.NO_SAFE_CHANNEL,
     )
     if route:
-        alert_send.using(run_after=not_before).enqueue(str(alert.pk))
+        tasks.alert_send.using(run_after=not_before).enqueue(str(alert.pk))
     return alert
 
 
@@ -82,7 +81,7 @@ def alert_reschedule_if_unsafe(*, alert: Alert) -> bool:
     Alert.objects.filter(pk=alert.pk).update(
         status=AlertStatus.PENDING, not_before=safe_from, attempts=F("attempts") - 1
     )
-    alert_send.using(run_after=safe_from).enqueue(str(alert.pk))
+    tasks.alert_send.using(run_after=safe_from).enqueue(str(alert.pk))
     return True
 
 
@@ -104,7 +103,7 @@ def alert_mark_failed_attempt(*, alert: Alert, error: Exception, permanent: bool
     if give_up:
         return False
     delay = datetime.timedelta(seconds=min(settings.NOTICE_RETRY_SECONDS * 2 ** (alert.attempts - 1), 3600))
-    alert_send.using(run_after=timezone.now() + delay).enqueue(str(alert.pk))
+    tasks.alert_send.using(run_after=timezone.now() + delay).enqueue(str(alert.pk))
     return True
 
 

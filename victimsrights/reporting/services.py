@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from victimsrights.areas.models import Borough, Force
 from victimsrights.audit import services as audit
-from victimsrights.reporting import messages, sealing
+from victimsrights.reporting import messages, sealing, tasks  # tasks.py imports this module: looked up late
 from victimsrights.reporting.contact import next_safe_moment
 from victimsrights.reporting.journey import contact_through_organisation, first_unanswered
 from victimsrights.reporting.models import (
@@ -30,7 +30,6 @@ from victimsrights.reporting.models import (
     SealedRecord,
     SealedRecordStatus,
 )
-from victimsrights.reporting.tasks import notice_send
 from victimsrights.tasks import stale_after
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to mix up
@@ -253,7 +252,7 @@ def notice_create(*, report: Report, kind: NoticeKind) -> Notice:
     )
     if notice.status == DeliveryStatus.PENDING:
         # The task row is written in this transaction: it exists if and only if the change does.
-        notice_send.using(run_after=not_before).enqueue(notice.pk)
+        tasks.notice_send.using(run_after=not_before).enqueue(notice.pk)
     return notice
 
 
@@ -298,7 +297,7 @@ def notice_mark_failed_attempt(*, notice: Notice, error: Exception) -> bool:
     notice.status = DeliveryStatus.PENDING
     notice.save(update_fields=["status", "last_error"])
     delay = datetime.timedelta(seconds=min(settings.NOTICE_RETRY_SECONDS * 2 ** (notice.attempts - 1), 3600))
-    notice_send.using(run_after=timezone.now() + delay).enqueue(notice.pk)
+    tasks.notice_send.using(run_after=timezone.now() + delay).enqueue(notice.pk)
     return True
 
 
