@@ -11,6 +11,7 @@ STATIC_MOJ := victimsrights/static/moj
 PORT ?= 8000
 export PORT
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+MPS_BOROUGH_CRIME ?= ../shared/data/london-datastore-mps-borough-crime/MPS Borough Level Crime (Historical).csv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help run test lint typecheck test-sqlite test-postgres assets demo-data pdf-libraries system-packages bench clean
@@ -49,6 +50,7 @@ demo-data: .make-static pdf-libraries ## Migrate SQLite and load the demo data
 	$(PY) manage.py load_offences
 	$(PY) manage.py load_outcome_types
 	$(PY) manage.py load_duties
+	@if [ -f "$(MPS_BOROUGH_CRIME)" ]; then $(PY) manage.py import_mps_borough_crime "$(MPS_BOROUGH_CRIME)"; fi
 	$(PY) manage.py load_demo_data
 
 run: demo-data ## Serve the service with demo data on http://127.0.0.1:$(PORT) (web, worker and scheduler)

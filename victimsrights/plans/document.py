@@ -10,6 +10,7 @@ from typing import Any
 
 from victimsrights.plans.figures import Measure, Place, PlaceKey, Unit, Value, measures, places, plan_figures
 from victimsrights.plans.models import Plan
+from victimsrights.plans.published_crime import published_crime_for
 
 CSV_COLUMNS = [
     "year",
@@ -66,7 +67,23 @@ def snapshot_build(
             for place in places([plan.area.code])
             if place.key in figures
         ],
+        "published_crime": published_crime_by_place(places([plan.area.code]), plan.year),
     }
+
+
+def published_crime_by_place(every_place: list[Place], year: int) -> dict[str, Any]:
+    """The Met's published recorded crime for each place: a borough's own, an area's its boroughs' together."""
+    by_place: dict[str, Any] = {}
+    for place in every_place:
+        names = (
+            [place.name]
+            if place.kind == "borough"
+            else [
+                borough.name for borough in every_place if borough.kind == "borough" and borough.area_code == place.code
+            ]
+        )
+        by_place[place.code] = published_crime_for(borough_names=names, year=year)
+    return by_place
 
 
 @dataclass(frozen=True)
@@ -143,6 +160,8 @@ class PlanDocument:
     comments: list[dict[str, str]]
     figures_as_at: datetime.datetime
     places: list[PlaceFigures]
+    # The Met's published recorded crime for each place's code (None where the loaded file has none).
+    published_crime: dict[str, Any]
 
     @classmethod
     def from_snapshot(cls, snapshot: dict[str, Any]) -> "PlanDocument":
@@ -165,6 +184,7 @@ class PlanDocument:
                 )
                 for p in snapshot["places"]
             ],
+            published_crime=snapshot.get("published_crime", {}),  # versions published before it was added
         )
 
     @property

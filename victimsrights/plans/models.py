@@ -72,3 +72,20 @@ class YearFigures(models.Model):
     year = models.PositiveSmallIntegerField(unique=True)
     counted_at = models.DateTimeField()
     figures = models.JSONField()
+
+
+class PublishedCrimeMonth(models.Model):
+    """The Met's published recorded crime: one borough, one minor category, one month, as the London Datastore's
+    "MPS Borough Level Crime" file has it (`manage.py import_mps_borough_crime`). Public figures, no victim data."""
+
+    borough_name = models.CharField(max_length=100)  # as published: the 32 boroughs, the airports, "Unknown"
+    major = models.CharField(max_length=100)
+    minor = models.CharField(max_length=100)
+    month = models.DateField()  # the first day of the month
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["borough_name", "major", "minor", "month"], name="one_count_a_cell")
+        ]
+        indexes = [models.Index(fields=["month", "borough_name"])]

@@ -27,6 +27,7 @@ def document_context(document: PlanDocument, place: PlaceFigures | None = None) 
         "sections": [(section, charts.get(section.title)) for section in place.sections],
         "summary_labels": [document.area.row(key).measure.label for key in BOROUGH_SUMMARY],
         "borough_rows": [(borough, [borough.row(key) for key in BOROUGH_SUMMARY]) for borough in document.boroughs],
+        "published_crime": document.published_crime.get(place.place.code),
     }
 
 
