@@ -64,6 +64,7 @@ def sample_answers(
         "people": {"people_involved": ""},
         "injuries": {"injured": rng.choice(["no", "prefer_not"]), "injuries": ""},
         "your-name": {"victim_name": name},
+        "age": {"under_18": "no"},
         "contact": {
             "channels": channels,
             "email": email if "email" in channels else "",

@@ -37,6 +37,7 @@ class EnhancedRightsReason(models.TextChoices):
     """Victims' Code: who is entitled to enhanced rights."""
 
     MOST_SERIOUS_CRIME = "most_serious_crime", "Victim of the most serious crime"
+    UNDER_18 = "under_18", "Under 18 (a vulnerable victim)"
     DOMESTIC_ABUSE = "domestic_abuse", "Victim of domestic abuse (the most serious crime)"
     HATE_CRIME = "hate_crime", "Victim of hate crime (the most serious crime)"
     BEREAVED = "bereaved", "Bereaved close relative"

@@ -75,7 +75,11 @@ def case_event(
 
 def _automatic_enhanced_reason(crime: Crime) -> str:
     """Victims' Code (2020), Enhanced Rights: victims of the most serious crime, including domestic abuse, hate crime,
-    sexual offences and bereaved close relatives (recording/fixtures/offences.json cites the source)."""
+    sexual offences and bereaved close relatives (recording/fixtures/offences.json cites the source); and a victim
+    under 18 is automatically a vulnerable victim (Nottinghamshire Police, "What are Enhanced Rights and how do I
+    receive them?")."""
+    if crime.report.under_18:
+        return EnhancedRightsReason.UNDER_18
     if crime.domestic_abuse:
         return EnhancedRightsReason.DOMESTIC_ABUSE
     if crime.hate_crime:

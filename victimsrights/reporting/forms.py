@@ -227,6 +227,15 @@ class InjuriesForm(StepForm):
         return data
 
 
+class AgeForm(StepForm):
+    under_18 = choice(
+        "Are you under 18?",
+        [("yes", "Yes"), ("no", "No"), ("prefer_not", "I prefer not to say")],
+        "Select yes if you are under 18, no if you are not, or that you prefer not to say",
+        help_text="Victims under 18 are entitled to extra support and shorter times to be told what is happening.",
+    )
+
+
 class NameForm(StepForm):
     victim_name = text(
         "What is your name?",

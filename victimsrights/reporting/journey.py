@@ -138,6 +138,13 @@ STEPS: list[Step] = [
     ),
     Step("your-name", forms.NameForm, "What is your name?", "Your name", lambda a: a.get("victim_name", "")),
     Step(
+        "age",
+        forms.AgeForm,
+        "Are you under 18?",
+        "Under 18",
+        lambda a: {"yes": "Yes", "no": "No", "prefer_not": "Prefer not to say"}.get(a.get("under_18", ""), ""),
+    ),
+    Step(
         "contact",
         forms.ContactForm,
         "How can we contact you safely?",

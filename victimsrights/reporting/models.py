@@ -95,6 +95,8 @@ class Report(models.Model):
 
     # The victim
     victim_name = EncryptedTextField()
+    # Victims under 18 have enhanced rights automatically (cases/services.py); None when not said.
+    under_18 = models.BooleanField(null=True, blank=True)
     interpreter_language = EncryptedTextField(blank=True)
     accessibility_needs = EncryptedTextField(blank=True)
     referral_consent = models.BooleanField()

@@ -208,6 +208,7 @@ def _report_from_answers(answers: dict[str, dict[str, Any]]) -> Report:
         injured=answers["injuries"]["injured"],
         injuries=answers["injuries"].get("injuries", ""),
         victim_name=answers["your-name"]["victim_name"],
+        under_18={"yes": True, "no": False}.get(answers["age"]["under_18"]),
         interpreter_language=support.get("interpreter_language", ""),
         accessibility_needs=support.get("accessibility_needs", ""),
         referral_consent=answers["referral"]["referral_consent"] == "yes",

@@ -358,3 +358,11 @@ def test_right_11_a_qualifying_sentence_opens_a_victim_contact_scheme_referral_d
         )
     referral = duty(case, "refer-to-vcs")
     assert not referral.is_open and referral.met_on_time
+
+
+def test_a_victim_under_18_gets_enhanced_rights_and_one_working_day_limits_automatically():
+    _report, case, _officer = record_on(FRIDAY, age={"under_18": "yes"})
+    assert case.enhanced_rights and case.enhanced_reason == EnhancedRightsReason.UNDER_18
+    assert duty(case, "needs-assessment").due_on == datetime.date(2026, 12, 7)  # 1 working day after Friday
+    _report, adult, _officer = record_on(FRIDAY, age={"under_18": "prefer_not"}, seed=2)
+    assert not adult.enhanced_rights

@@ -63,6 +63,10 @@ def test_a_victim_reports_a_crime_by_keyboard_and_is_acknowledged_by_email(live_
         press_button(page, "Continue")
 
         check_page()
+        choose_radio(page, "under_18", "no")
+        press_button(page, "Continue")
+
+        check_page()
         tick(page, "channels", "email")
         type_into(page, "#id_email", "jo@example.com")
         tick(page, "channels", "phone")

@@ -50,6 +50,9 @@ def test_a_worker_reports_for_a_victim_and_sees_the_crime_number_the_officer_giv
         page.fill("#id_injuries", "Bruising to her arms")
         continue_(page)
         page.fill("#id_victim_name", "A Victim")
+        assert "you" in page.inner_text("[data-testid=for-a-victim]")  # the worker reads the questions to her
+        continue_(page)
+        page.check("input[name=under_18][value=no]")
         continue_(page)  # no contact questions: the police contact her through the organisation
         page.check("input[name=support][value=none]")
         continue_(page)

@@ -31,6 +31,7 @@ def complete_journey(client, *, email="victim@example.com"):
         ("people", {"people_involved": ""}),
         ("injuries", {"injured": "no"}),
         ("your-name", {"victim_name": "Sam Example"}),
+        ("age", {"under_18": "no"}),
         ("contact", {"channels": ["email"], "email": email}),
         ("safe-times", {"safe_times": ["any"]}),
         ("wording", {"neutral_wording": "no"}),
