@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from victimsrights.areas.models import Area
+from victimsrights.plans.disclosure import protect
 from victimsrights.plans.document import PlanDocument, csv_text, figures_with_change, snapshot_build
 from victimsrights.plans.models import Plan, YearFigures
 from victimsrights.plans.rendering import document_context, pdf_bytes
@@ -47,9 +48,11 @@ def plans_build(
             defaults={"counted_at": started, "figures": {f"{k}:{c}": v for (k, c), v in figures.items()}},
         )
     plans = {plan.area_id: plan for plan in Plan.objects.filter(year=year, area__in=areas)}
-    documents = [
-        PlanDocument.from_snapshot(
-            snapshot_build(plans.get(area.pk) or Plan(area=area, year=year), now=started, figures=figures)
+    documents = [  # files for anyone to read: disclosure control applies
+        protect(
+            PlanDocument.from_snapshot(
+                snapshot_build(plans.get(area.pk) or Plan(area=area, year=year), now=started, figures=figures)
+            )
         )
         for area in areas
     ]

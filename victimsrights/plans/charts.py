@@ -91,7 +91,7 @@ def _summary(rows: list[FigureRow], year: int) -> str:
 
 
 def _chart(year: int, chart_id: str, title: str, rows: list[FigureRow], unit: str) -> Chart | None:
-    rows = [row for row in rows if row.value or row.previous]
+    rows = [row for row in rows if (row.value or row.previous) and not row.hidden]  # "[c]" is never drawn
     if not rows:
         return None
     return Chart(

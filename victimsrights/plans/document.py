@@ -12,6 +12,7 @@ from victimsrights.plans.figures import Measure, Place, PlaceKey, Unit, Value, m
 from victimsrights.plans.models import Plan
 from victimsrights.plans.published_crime import published_crime_for
 
+CONFIDENTIAL = "[c]"  # a figure withheld by disclosure control (the Government Statistical Service's shorthand)
 CSV_COLUMNS = [
     "year",
     "area_code",
@@ -91,14 +92,23 @@ class FigureRow:
     measure: Measure
     value: Value
     previous: Value
+    # Withheld from the public by disclosure control (plans/disclosure.py): shown as "[c]", never charted.
+    value_hidden: bool = False
+    previous_hidden: bool = False
 
     @property
     def change(self) -> float | None:
-        if self.value is None or self.previous is None:
+        if self.value is None or self.previous is None or self.value_hidden or self.previous_hidden:
             return None
         return round(self.value - self.previous, 1)
 
-    def text(self, value: Value) -> str:
+    @property
+    def hidden(self) -> bool:
+        return self.value_hidden or self.previous_hidden
+
+    def text(self, value: Value, hidden: bool = False) -> str:
+        if hidden:
+            return CONFIDENTIAL
         if value is None:
             return "No data"
         number = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
@@ -108,11 +118,11 @@ class FigureRow:
 
     @property
     def value_text(self) -> str:
-        return self.text(self.value)
+        return self.text(self.value, self.value_hidden)
 
     @property
     def previous_text(self) -> str:
-        return self.text(self.previous)
+        return self.text(self.previous, self.previous_hidden)
 
     @property
     def change_text(self) -> str:
@@ -162,6 +172,8 @@ class PlanDocument:
     places: list[PlaceFigures]
     # The Met's published recorded crime for each place's code (None where the loaded file has none).
     published_crime: dict[str, Any]
+    # True once disclosure control has been applied: what the public sees.
+    protected: bool = False
 
     @classmethod
     def from_snapshot(cls, snapshot: dict[str, Any]) -> "PlanDocument":
@@ -218,8 +230,8 @@ def csv_text(document: PlanDocument, places: list[PlaceFigures] | None = None) -
                     row.measure.key,
                     row.measure.label,
                     row.measure.unit,
-                    "" if row.value is None else row.value,
-                    "" if row.previous is None else row.previous,
+                    CONFIDENTIAL if row.value_hidden else "" if row.value is None else row.value,
+                    CONFIDENTIAL if row.previous_hidden else "" if row.previous is None else row.previous,
                     "" if row.change is None else row.change,
                 ]
             )

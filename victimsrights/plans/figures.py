@@ -146,9 +146,14 @@ def measures() -> list[Measure]:
         Measure("duties.enhanced.on_time_percent", Section.DUTIES, "Enhanced rights: met on time", percent),
     ]
     rows += [
-        Measure(f"duties.{duty.code}.on_time_percent", Section.DUTIES, duty.title, percent)
-        for duty in Duty.objects.order_by("code")
+        Measure("duties.standard.owed", Section.DUTIES, "Standard rights: duties due", count),
+        Measure("duties.enhanced.owed", Section.DUTIES, "Enhanced rights: duties due", count),
     ]
+    for duty in Duty.objects.order_by("code"):  # each duty's count is the base of its rate (disclosure control)
+        rows += [
+            Measure(f"duties.{duty.code}.owed", Section.DUTIES, f"{duty.title}: due", count),
+            Measure(f"duties.{duty.code}.on_time_percent", Section.DUTIES, duty.title, percent),
+        ]
     rows += [
         Measure(f"outcomes.{outcome.code}", Section.OUTCOMES, f"Outcome {outcome.code}: {outcome.title}", count)
         for outcome in OutcomeType.objects.order_by("code")

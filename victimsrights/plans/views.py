@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.formflow import act_on_page_form
 from victimsrights.plans import selectors, services
+from victimsrights.plans.disclosure import protect
 from victimsrights.plans.document import PlanDocument, csv_text, snapshot_build
 from victimsrights.plans.forms import CommentForm, CommitmentForm, NarrativeForm, PublishForm
 from victimsrights.plans.models import Plan, PlanVersion
@@ -33,7 +34,7 @@ def _version(area_code: str, year: int, number: int | None = None) -> PlanVersio
 
 
 def _published_page(request: HttpRequest, version: PlanVersion, place_code: str | None = None) -> HttpResponse:
-    document = PlanDocument.from_snapshot(version.snapshot)
+    document = protect(PlanDocument.from_snapshot(version.snapshot))
     place = document.place(place_code) if place_code else document.area
     if place is None:
         raise Http404
@@ -77,7 +78,7 @@ def borough(request: HttpRequest, area_code: str, year: int, ons_code: str) -> H
 @require_safe
 def pdf(request: HttpRequest, area_code: str, year: int, number: int) -> HttpResponse:
     version = _version(area_code, year, number)
-    document = PlanDocument.from_snapshot(version.snapshot)
+    document = protect(PlanDocument.from_snapshot(version.snapshot))
     response = HttpResponse(pdf_bytes(document, version=version), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="victims-plan-{area_code}-{year}-v{number}.pdf"'
     return response
@@ -87,7 +88,7 @@ def pdf(request: HttpRequest, area_code: str, year: int, number: int) -> HttpRes
 def csv(request: HttpRequest, area_code: str, year: int, number: int) -> HttpResponse:
     version = _version(area_code, year, number)
     response = HttpResponse(
-        csv_text(PlanDocument.from_snapshot(version.snapshot)), content_type="text/csv; charset=utf-8"
+        csv_text(protect(PlanDocument.from_snapshot(version.snapshot))), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="victims-plan-{area_code}-{year}-v{number}.csv"'
     return response

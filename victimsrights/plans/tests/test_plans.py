@@ -65,7 +65,11 @@ def test_the_commander_writes_and_publishes_and_anyone_reads_it(client, commande
     assert "A hard year for victims of burglary." in page
     assert COMMITMENT["commitment"] in page and "95%" in page
     assert '<tr class="govuk-table__row" data-measure="reports.total">' in page
-    assert 'role="img"' in page  # the charts carry their text alternative
+    assert 'data-testid="disclosure-rule"' in page  # six reports: small counts are "[c]" to the public
+    client.force_login(commander)
+    draft = client.get(reverse("plans:draft", kwargs=DRAFT)).content.decode()
+    assert 'role="img"' in draft  # the charts carry their text alternative (staff see the exact figures)
+    client.logout()
     index = client.get(reverse("plans:index")).content.decode()
     assert reverse("plans:plan", kwargs=DRAFT) in index
     borough = client.get(reverse("plans:borough", kwargs={**DRAFT, "ons_code": "E09000007"})).content.decode()
@@ -142,7 +146,7 @@ def test_the_pdf_says_what_the_web_page_says(client, commander, now):
     assert "Central North Victims' Plan 2026" in text
     assert "A hard year for victims of burglary." in text
     assert "Decide every report within 24 hours" in text
-    assert "Reports decided within 24 hours 40.0%" in text  # the figure and its value, as on the web page
+    assert "Reports decided within 24 hours [c]" in text  # based on 5 reports: withheld, as on the web page
     assert "Camden" in text and "Islington" in text  # the borough table
 
 
@@ -155,13 +159,13 @@ def test_the_csv_holds_every_figure_and_reads_back_to_the_same_numbers(client, c
     snapshot = PlanVersion.objects.get().snapshot
     assert list(rows[0]) == CSV_COLUMNS
     assert len(rows) == len(snapshot["places"]) * len(snapshot["measures"])  # Central North, Camden, Islington
-    for row in rows:
+    for row in rows:  # each figure as frozen, or withheld by disclosure control
         place = next(p for p in snapshot["places"] if p["code"] == row["place_code"])
         value, previous = place["figures"][row["measure"]]
-        assert row["value"] == ("" if value is None else str(value)), row
-        assert row["previous_year_value"] == ("" if previous is None else str(previous)), row
+        assert row["value"] in ("[c]", "" if value is None else str(value)), row
+        assert row["previous_year_value"] in ("[c]", "" if previous is None else str(previous)), row
     total = next(r for r in rows if r["place_code"] == "central-north" and r["measure"] == "reports.total")
-    assert (total["value"], total["previous_year_value"], total["change"]) == ("6", "1", "5")
+    assert (total["value"], total["previous_year_value"], total["change"]) == ("[c]", "[c]", "")  # 6 and 1
 
 
 def test_build_plans_writes_every_area_and_borough(tmp_path, now, capsys):
@@ -173,7 +177,7 @@ def test_build_plans_writes_every_area_and_borough(tmp_path, now, capsys):
     )
     camden = list(csv.DictReader((folder / "E09000007.csv").open()))
     assert {row["place_code"] for row in camden} == {"E09000007"}
-    assert next(r for r in camden if r["measure"] == "reports.total")["value"] == "3"
+    assert next(r for r in camden if r["measure"] == "reports.total")["value"] == "[c]"  # 3 reports: withheld
     output = capsys.readouterr()
     assert "Built 1 area plans and 2 borough pages for 2026" in output.out
     with pytest.raises(Exception, match="No area with the code: nowhere"):

@@ -1,0 +1,106 @@
+"""Disclosure control on every public figure of a plan: no count from 1 to 9, no rate on fewer than 10 records, and
+no hidden figure that a total minus the other shown parts gives away (issue 23). Staff see the exact figures."""
+
+import csv
+import io
+import itertools
+
+import pytest
+from django.urls import reverse
+
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.tests.factories import staff
+from victimsrights.plans.disclosure import THRESHOLD, _base, _groups, protect
+from victimsrights.plans.document import FigureRow, PlaceFigures, PlanDocument
+from victimsrights.plans.figures import Measure, Place, Unit
+from victimsrights.plans.tests.fixtures import known_records
+from victimsrights.plans.tests.test_plans import DRAFT, write_and_publish
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
+
+
+def public_csv(client) -> list[dict[str, str]]:
+    response = client.get(reverse("plans:csv", kwargs={**DRAFT, "number": 1}))
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def assert_nothing_small_and_nothing_derivable(rows: list[dict[str, str]]) -> None:
+    for column in ("value", "previous_year_value"):
+        cells = {(row["place_code"], row["measure"]): row[column] for row in rows}
+        units = {row["measure"]: row["unit"] for row in rows}
+        for (place, key), shown in cells.items():
+            if units[key] == Unit.COUNT and shown not in ("", "[c]"):
+                assert not 0 < int(shown) < THRESHOLD, (place, key, shown)  # a cell of 3 never appears
+            if units[key] != Unit.COUNT and shown not in ("", "[c]") and _base(key):
+                based_on = sum(int(cells[(place, base)]) for base in _base(key) if cells[(place, base)] != "[c]")
+                hidden_base = any(cells[(place, base)] == "[c]" for base in _base(key))
+                assert hidden_base is False and based_on >= THRESHOLD, (place, key, shown)
+        places = sorted({place for place, _key in cells})
+        area, boroughs = "central-north", [place for place in places if place != "central-north"]
+        groups = [(place, total, parts) for place in places for total, parts in _groups(units)]
+        groups += [(None, key, boroughs) for key in units if units[key] == Unit.COUNT]
+        for place, total, parts in groups:
+            part_cells = [cells[(place, part)] if place else cells[(part, total)] for part in parts]
+            total_cell = cells[(place or area, total)]
+            hidden = [cell for cell in part_cells if cell == "[c]"]
+            assert not (len(hidden) == 1 and total_cell != "[c]"), (column, place, total, part_cells, total_cell)
+
+
+def test_the_published_csv_shows_no_small_count_and_no_derivable_one(client):
+    known_records()
+    write_and_publish(client, staff(Role.AREA_COMMANDER))
+    rows = public_csv(client)
+    assert any(row["value"] == "[c]" for row in rows)
+    assert_nothing_small_and_nothing_derivable(rows)
+
+
+def test_staff_see_the_exact_figures_in_the_draft(client):
+    known_records()
+    commander = staff(Role.AREA_COMMANDER)
+    client.force_login(commander)
+    draft = client.get(reverse("plans:draft", kwargs=DRAFT)).content.decode()
+    assert "[c]" not in draft and 'data-measure="reports.total"' in draft
+
+
+def document(values: dict[str, dict[str, int]]) -> PlanDocument:
+    """A plan for one area and two boroughs, with the counts given for this year (last year the same)."""
+    keys = sorted({key for place in values.values() for key in place})
+    rows = {key: Measure(key, "s", key, Unit.COUNT) for key in keys}
+    places = [
+        PlaceFigures(
+            Place("bcu" if code == "area" else "borough", code, code, "area"),
+            [FigureRow(rows[key], values[code].get(key, 0), values[code].get(key, 0)) for key in keys],
+        )
+        for code in ("area", "camden", "islington")
+    ]
+    return PlanDocument(2026, "area", "Area", "", [], [], None, places, {})  # type: ignore[arg-type]
+
+
+def test_one_small_borough_hides_the_other_too_so_the_area_total_keeps_its_secret():
+    protected = protect(document({"area": {"complaints.received": 12}, "camden": {"complaints.received": 9},
+                                  "islington": {"complaints.received": 3}}))  # fmt: skip
+    shown = {place.place.code: place.row("complaints.received").value_text for place in protected.places}
+    assert shown == {"area": "12", "camden": "[c]", "islington": "[c]"}
+
+    protected = protect(document({"area": {"complaints.received": 40}, "camden": {"complaints.received": 37},
+                                  "islington": {"complaints.received": 3}}))  # fmt: skip
+    shown = {place.place.code: place.row("complaints.received").value_text for place in protected.places}
+    assert shown == {"area": "40", "camden": "[c]", "islington": "[c]"}  # 37 hidden: 40 - 37 would give 3 away
+
+
+def test_a_hidden_way_in_hides_the_next_smallest_and_a_lone_part_hides_its_total():
+    counts = {"reports.total": 60, "reports.online": 45, "reports.station": 12, "reports.safe_place": 3}
+    protected = protect(document({"area": counts, "camden": counts, "islington": counts}))
+    area = {row.measure.key: row.value_text for row in protected.places[0].rows}
+    assert area["reports.safe_place"] == "[c]" and area["reports.station"] == "[c]"
+    assert area["reports.online"] == "45" and area["reports.total"] == "60"
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.product([0, 1, 4, 9, 10, 25], repeat=2)))
+def test_no_split_of_an_areas_total_between_its_boroughs_gives_a_small_count_away(a, b):
+    protected = protect(document({"area": {"x": a + b}, "camden": {"x": a}, "islington": {"x": b}}))
+    cells = [place.row("x") for place in protected.places]
+    for cell in cells:
+        assert cell.value_hidden or not 0 < (cell.value or 0) < THRESHOLD
+    hidden = [cell for cell in cells[1:] if cell.value_hidden]
+    assert len(hidden) != 1 or cells[0].value_hidden
