@@ -179,6 +179,9 @@ RULES: dict[str, Rule] = {
     "plans:pdf": public(),
     "plans:csv": public(),
     "plans:borough": public(),
+    "plans:data-package": public(),
+    "plans:data-csv": public(),
+    "plans:data-json": public(),
     # Drafting a plan: the area's commander writes and publishes; the commissioner reads every area's and comments
     "plans:drafts": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
     "plans:draft": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),

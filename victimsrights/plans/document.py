@@ -211,28 +211,32 @@ class PlanDocument:
         return next((p for p in self.places if p.place.code == code), None)
 
 
+def csv_rows(document: PlanDocument, places: list[PlaceFigures] | None = None) -> list[list[Any]]:
+    """One row per figure per place, with the year before and the change; "[c]" where withheld."""
+    return [
+        [
+            document.year,
+            document.area_code,
+            PLACE_TYPES[place_figures.place.kind],
+            place_figures.place.code,
+            place_figures.place.name,
+            row.measure.section,
+            row.measure.key,
+            row.measure.label,
+            row.measure.unit,
+            CONFIDENTIAL if row.value_hidden else "" if row.value is None else row.value,
+            CONFIDENTIAL if row.previous_hidden else "" if row.previous is None else row.previous,
+            "" if row.change is None else row.change,
+        ]
+        for place_figures in (document.places if places is None else places)
+        for row in place_figures.rows
+    ]
+
+
 def csv_text(document: PlanDocument, places: list[PlaceFigures] | None = None) -> str:
-    """Open data: one row per figure per place, with the year before and the change."""
+    """Open data: the rows of `csv_rows` under their header."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for place_figures in document.places if places is None else places:
-        place = place_figures.place
-        for row in place_figures.rows:
-            writer.writerow(
-                [
-                    document.year,
-                    document.area_code,
-                    PLACE_TYPES[place.kind],
-                    place.code,
-                    place.name,
-                    row.measure.section,
-                    row.measure.key,
-                    row.measure.label,
-                    row.measure.unit,
-                    CONFIDENTIAL if row.value_hidden else "" if row.value is None else row.value,
-                    CONFIDENTIAL if row.previous_hidden else "" if row.previous is None else row.previous,
-                    "" if row.change is None else row.change,
-                ]
-            )
+    writer.writerows(csv_rows(document, places))
     return out.getvalue()

@@ -5,7 +5,7 @@ from typing import Any, TypeVar, cast
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_update
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
@@ -16,6 +16,7 @@ from victimsrights.plans.disclosure import protect
 from victimsrights.plans.document import PlanDocument, csv_text, snapshot_build
 from victimsrights.plans.forms import CommentForm, CommitmentForm, NarrativeForm, PublishForm
 from victimsrights.plans.models import Plan, PlanVersion
+from victimsrights.plans.open_data import data_package, figures_json
 from victimsrights.plans.rendering import document_context, pdf_bytes
 
 # Published plans: public, like any published statistics.
@@ -92,6 +93,31 @@ def csv(request: HttpRequest, area_code: str, year: int, number: int) -> HttpRes
     )
     response["Content-Disposition"] = f'attachment; filename="victims-plan-{area_code}-{year}-v{number}.csv"'
     return response
+
+
+def _latest_open_data(area_code: str, year: int) -> tuple[PlanVersion, PlanDocument]:
+    version = _version(area_code, year)
+    return version, protect(PlanDocument.from_snapshot(version.snapshot))
+
+
+@require_safe
+def open_data_package(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
+    """A stable address per area and year: the latest version's figures, described for anyone to reuse."""
+    version, document = _latest_open_data(area_code, year)
+    package = data_package(document, version_number=version.number, published_at=version.published_at.isoformat())
+    return JsonResponse(package, json_dumps_params={"indent": 1})
+
+
+@require_safe
+def open_data_csv(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
+    document = _latest_open_data(area_code, year)[1]
+    return HttpResponse(csv_text(document), content_type="text/csv; charset=utf-8")
+
+
+@require_safe
+def open_data_json(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
+    document = _latest_open_data(area_code, year)[1]
+    return HttpResponse(figures_json(document), content_type="application/json")
 
 
 # Drafting: the area commander, and the commissioner's comments.

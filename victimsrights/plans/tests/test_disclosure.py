@@ -104,3 +104,37 @@ def test_no_split_of_an_areas_total_between_its_boroughs_gives_a_small_count_awa
         assert cell.value_hidden or not 0 < (cell.value or 0) < THRESHOLD
     hidden = [cell for cell in cells[1:] if cell.value_hidden]
     assert len(hidden) != 1 or cells[0].value_hidden
+
+
+def test_the_open_data_package_validates_and_says_where_its_figures_come_from(client, tmp_path):
+    """datapackage.json, figures.csv and figures.json at the stable address, validated by the Frictionless library."""
+    import json
+
+    from frictionless import validate
+
+    from victimsrights.plans.document import CSV_COLUMNS
+    from victimsrights.plans.open_data import FIELDS
+
+    assert list(FIELDS) == CSV_COLUMNS  # the schema describes every column, in order
+    known_records()
+    write_and_publish(client, staff(Role.AREA_COMMANDER))
+    for name, url in (("datapackage.json", "plans:data-package"), ("figures.csv", "plans:data-csv"),
+                      ("figures.json", "plans:data-json")):  # fmt: skip
+        response = client.get(reverse(url, kwargs=DRAFT))
+        assert response.status_code == 200, name
+        (tmp_path / name).write_bytes(response.content)
+
+    report = validate(str(tmp_path / "datapackage.json"))
+
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads((tmp_path / "datapackage.json").read_text())
+    assert package["licenses"][0]["name"] == "OGL-UK-3.0"
+    assert any("London Datastore" in source["title"] for source in package["sources"])
+    units = {field["name"]: field for field in package["resources"][0]["schema"]["fields"]}["unit"]
+    assert units["constraints"]["enum"] == ["count", "percent", "hours", "days"]
+    csv_rows = list(csv.DictReader(io.StringIO((tmp_path / "figures.csv").read_text())))
+    assert_nothing_small_and_nothing_derivable(csv_rows)
+    json_rows = json.loads((tmp_path / "figures.json").read_text())
+    assert [(row["measure"], str(row["value"] if row["value"] is not None else "")) for row in json_rows] == [
+        (row["measure"], row["value"]) for row in csv_rows
+    ]  # the same figures, withheld alike
