@@ -17,6 +17,7 @@ NOT_WRITTEN_BY_VICTIMS = {
         "cases.OutcomeType.title", "cases.OutcomeType.plain_words", "compliance.Duty.code", "compliance.Duty.title",
         "compliance.Duty.code_right", "compliance.Duty.source", "policeuk.AntisocialBehaviour.lsoa_code",
         "cases.OutcomeType.review_route", "cases.OutcomeType.outside_national_scheme",
+        "plans.PublishedCrimeMonth.borough_name", "plans.PublishedCrimeMonth.major", "plans.PublishedCrimeMonth.minor",
     ],
     "staff accounts and machine clients": [
         "accounts.StaffUser.password", "accounts.StaffUser.username", "accounts.StaffUser.first_name",

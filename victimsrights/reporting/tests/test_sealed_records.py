@@ -159,6 +159,7 @@ def test_no_page_a_police_role_or_the_commissioner_can_open_shows_a_sealed_accou
         {"complaint_id": 1},
         {"sample_id": 1},
         {"sample_id": 1, "record_id": 1},
+        {"recommendation_id": 1},
         {"area_code": "central-north", "year": 2026},
         {"area_code": "central-north", "year": 2026, "number": 1},
         {"area_code": "central-north", "year": 2026, "ons_code": "E09000007"},
