@@ -138,3 +138,30 @@ def test_the_open_data_package_validates_and_says_where_its_figures_come_from(cl
     assert [(row["measure"], str(row["value"] if row["value"] is not None else "")) for row in json_rows] == [
         (row["measure"], row["value"]) for row in csv_rows
     ]  # the same figures, withheld alike
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2.2 relative luminance of a #rrggbb colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: str, second: str) -> float:
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_chart_bars_stand_out_from_the_page_and_each_chart_links_to_its_numbers(client):
+    from victimsrights.plans import charts
+
+    for colour in (charts.THIS_YEAR_COLOUR, charts.LAST_YEAR_COLOUR, charts.TEXT_COLOUR):
+        assert _contrast(colour, charts.BACKGROUND) >= 3, colour  # WCAG 2.2, 1.4.11 non-text contrast
+
+    known_records()
+    write_and_publish(client, staff(Role.AREA_COMMANDER))
+    client.force_login(staff(Role.AREA_COMMANDER, username="commander.links"))
+    draft = client.get(reverse("plans:draft", kwargs=DRAFT)).content.decode()
+    assert 'href="#figures-table-1">The numbers are in the table below</a>' in draft
+    assert 'id="figures-table-1"' in draft
+    assert charts.LAST_YEAR_COLOUR in draft and charts.THIS_YEAR_COLOUR in draft  # the bars drawn in them
