@@ -58,8 +58,3 @@ OUTCOME_TYPE_FOR_CATEGORY = {
     "Action to be taken by another organisation": 20,
     "Further investigation is not in the public interest": 21,
 }
-
-
-def borough_name(lsoa_name: str) -> str:
-    """ "Camden 001A" is in Camden; "City of London 001F" in the City of London."""
-    return lsoa_name.strip().rsplit(" ", 1)[0] if " " in lsoa_name.strip() else ""

@@ -16,7 +16,8 @@ from django.utils.text import slugify
 from victimsrights.areas.models import Borough, Force
 from victimsrights.plans.figures import plan_figures
 from victimsrights.policeuk.files import csv_files, is_outcomes_file, outcome_rows, street_rows
-from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE, OUTCOME_TYPE_FOR_CATEGORY, borough_name
+from victimsrights.policeuk.lsoa import borough_code
+from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE, OUTCOME_TYPE_FOR_CATEGORY
 from victimsrights.policeuk.models import AntisocialBehaviour
 from victimsrights.policeuk.services import last_outcome_months
 
@@ -40,10 +41,7 @@ def counts_in_files(paths: Iterable[Path]) -> Counts:
         row for path in filter(is_outcomes_file, files) for row in outcome_rows(path)
     )
     forces = {name.casefold() for name in Force.objects.values_list("name", flat=True)}
-    boroughs = {
-        name.casefold(): (code, force.casefold())
-        for name, code, force in Borough.objects.values_list("name", "ons_code", "area__force__name")
-    }
+    boroughs = {code: force.casefold() for code, force in Borough.objects.values_list("ons_code", "area__force__name")}
     counts: Counts = defaultdict(lambda: defaultdict(Counter))
     seen: set[str] = set()
     for path in files:
@@ -51,7 +49,8 @@ def counts_in_files(paths: Iterable[Path]) -> Counts:
             continue
         for row in street_rows(path):
             force = row.reported_by.casefold()
-            code, borough_force = boroughs.get(borough_name(row.lsoa_name).casefold(), ("", ""))
+            code = borough_code(row.lsoa_code) or ""
+            borough_force = boroughs.get(code, "")
             if force not in forces:
                 continue
             if not row.crime_id:

@@ -20,12 +20,8 @@ from victimsrights.api.models import ApiClient
 from victimsrights.api.schemas import MAX_BATCH, EventIn, EventKind
 from victimsrights.areas.models import Borough, Force
 from victimsrights.policeuk.files import OutcomeRow, StreetRow, csv_files, is_outcomes_file, outcome_rows, street_rows
-from victimsrights.policeuk.mapping import (
-    CLASSIFICATION_FOR_CRIME_TYPE,
-    NO_OUTCOME_YET,
-    OUTCOME_TYPE_FOR_CATEGORY,
-    borough_name,
-)
+from victimsrights.policeuk.lsoa import borough_code
+from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE, NO_OUTCOME_YET, OUTCOME_TYPE_FOR_CATEGORY
 from victimsrights.policeuk.models import AntisocialBehaviour
 from victimsrights.recording.clock import LONDON
 
@@ -63,7 +59,7 @@ def police_uk_import(paths: Iterable[Path], *, progress: Progress | None = None)
     outcome_files = [path for path in files if is_outcomes_file(path)]
     outcome_months = last_outcome_months(row for path in outcome_files for row in outcome_rows(path))
     summary = ImportSummary(files=len(files))
-    boroughs = {borough.name.casefold(): borough for borough in Borough.objects.select_related("area")}
+    boroughs = {borough.ons_code: borough for borough in Borough.objects.select_related("area")}
     forces = {force.name.casefold(): force for force in Force.objects.all()}
     for path in files:
         if path in outcome_files:
@@ -74,6 +70,15 @@ def police_uk_import(paths: Iterable[Path], *, progress: Progress | None = None)
             importer.load(chunk)
         importer.keep_antisocial_behaviour()
     return summary
+
+
+def not_loaded_because(lsoa_code: str, borough: Borough | None) -> str:
+    """Where a crime the service does not load went: no location, outside London, or another force's borough."""
+    if not lsoa_code.strip():
+        return "no location"
+    if borough is None:
+        return "outside London"
+    return f"in {borough.name}, outside the force's own boroughs"
 
 
 class _FileImport:
@@ -95,13 +100,14 @@ class _FileImport:
         events: dict[int, list[EventIn]] = {}
         for row in rows:
             force = self.forces.get(row.reported_by.casefold())
-            borough = self.boroughs.get(borough_name(row.lsoa_name).casefold())
+            code = borough_code(row.lsoa_code)
+            borough = self.boroughs.get(code) if code else None
             if force is None:
                 self.summary.skipped["reported by a force the service does not hold"] += 1
             elif not row.crime_id:
                 self.antisocial[(force.pk, row.month, row.lsoa_code, borough.pk if borough else None)] += 1
             elif borough is None or borough.area.force_id != force.pk:
-                self.summary.skipped["outside the force's boroughs, or no location"] += 1
+                self.summary.skipped[not_loaded_because(row.lsoa_code, borough)] += 1
             elif row.crime_type not in CLASSIFICATION_FOR_CRIME_TYPE:
                 self.summary.skipped[f"crime type not known: {row.crime_type or 'none'}"] += 1
             else:
