@@ -6,6 +6,7 @@ from django.urls import reverse
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
+from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.cases.models import Case
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
@@ -44,4 +45,13 @@ def sign_in_victim(smtp: SmtpServer, reference: str) -> Client:
     run_worker()
     code = smtp.mailbox.last_match(r"Your code is: (\d{6})")
     client.post(reverse("portal:code"), {"code": code})
+    return client
+
+
+def signed_in(report: Report) -> Client:
+    """A victim already signed in to their report (the sign-in itself is tested on its own)."""
+    client = Client()
+    session = client.session
+    session[SESSION_VICTIM_REPORT] = report.pk
+    session.save()
     return client

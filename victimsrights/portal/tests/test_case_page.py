@@ -8,9 +8,9 @@ from django.utils.html import escape
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.areas.models import SafePlaceKind
 from victimsrights.cases import services as cases
+from victimsrights.cases.tests.factories import signed_in
 from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.portal.middleware import LAST_SEEN, STAFF_LAST_SEEN
 from victimsrights.recording import services as recording
@@ -19,14 +19,6 @@ from victimsrights.reporting.tests.factories import submitted_report
 
 pytestmark = pytest.mark.usefixtures("london")
 TOKENS = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
-
-
-def signed_in(report) -> Client:
-    client = Client()
-    session = client.session
-    session[SESSION_VICTIM_REPORT] = report.pk
-    session.save()
-    return client
 
 
 def test_a_victim_can_turn_alerts_off_and_change_safe_times():

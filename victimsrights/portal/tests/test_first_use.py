@@ -12,11 +12,10 @@ from django.utils import timezone
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.audit.models import AuditEntry
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import Hearing, OutcomeType
-from victimsrights.cases.tests.factories import recorded_case
+from victimsrights.cases.tests.factories import recorded_case, signed_in
 from victimsrights.govuk.formats import time_words, when_words
 from victimsrights.oversight.selectors import report_references
 from victimsrights.recording import services as recording
@@ -30,14 +29,6 @@ TEMPLATES = Path(__file__).resolve().parents[2]
 # GOV.UK style: 10am, 5:30pm, midday, midnight; never 10:00am, 10:00 a.m. or 17:30 on a victim's page.
 GOVUK_TIME = re.compile(r"\b(?:1[0-2]|[1-9])(?::[0-5]\d)?(?:am|pm)\b|\bmidday\b|\bmidnight\b")
 OTHER_TIME = re.compile(r"\b\d{1,2}:\d{2}\s*(?:a\.m\.|p\.m\.)|\b\d{1,2}:00(?:am|pm)\b|\b[0-2]\d:[0-5]\d\b")
-
-
-def signed_in(report) -> Client:
-    client = Client()
-    session = client.session
-    session[SESSION_VICTIM_REPORT] = report.pk
-    session.save()
-    return client
 
 
 def victims_page(report) -> str:
