@@ -132,7 +132,8 @@ def message(request: HttpRequest) -> HttpResponse:
         message_from_victim(case=case, body=form.cleaned_data["body"])
         messages.success(request, "Your message has been sent to the officer in charge.")
         return redirect("portal:report")
-    return _report_page(request, own, message_form=form)  # an empty or too long message: said on the page
+    # An empty or too long message is said on the page, which is shown again: an audited read like any other.
+    return _report_page(request, victim_report_open(session=request.session) or own, message_form=form)
 
 
 @never_cache

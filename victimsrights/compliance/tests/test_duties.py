@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 
 from victimsrights.accounts.roles import Role
@@ -361,8 +362,12 @@ def test_right_11_a_qualifying_sentence_opens_a_victim_contact_scheme_referral_d
 
 
 def test_a_victim_under_18_gets_enhanced_rights_and_one_working_day_limits_automatically():
-    _report, case, _officer = record_on(FRIDAY, age={"under_18": "yes"})
+    _report, case, officer = record_on(FRIDAY, age={"under_18": "yes"})
     assert case.enhanced_rights and case.enhanced_reason == EnhancedRightsReason.UNDER_18
     assert duty(case, "needs-assessment").due_on == datetime.date(2026, 12, 7)  # 1 working day after Friday
+    client = Client()
+    client.force_login(officer)
+    case_page = client.get(reverse("cases:case", kwargs={"case_id": case.pk})).content.decode()
+    assert 'data-testid="under-18"' in case_page  # the officer sees it before contacting them
     _report, adult, _officer = record_on(FRIDAY, age={"under_18": "prefer_not"}, seed=2)
     assert not adult.enhanced_rights
