@@ -29,7 +29,7 @@ from victimsrights.reporting.models import Report
 from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.reviews import services as reviews
 from victimsrights.testing.database import table_rows
-from victimsrights.testing.html import duplicate_ids
+from victimsrights.testing.html import duplicate_ids, system_words
 
 pytestmark = pytest.mark.usefixtures("london")
 
@@ -224,6 +224,7 @@ def test_each_role_opens_exactly_the_urls_the_table_allows(client, role, sample_
         assert_security_headers(response, name)
         if response.get("Content-Type", "").startswith("text/html"):
             assert duplicate_ids(response.content.decode()) == [], (name, role)
+            assert system_words(response.content.decode()) == [], (name, role)
 
 
 # URLs whose arguments name no one's object: a step of the victim's own draft, an action on the victim's
