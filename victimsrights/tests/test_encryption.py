@@ -253,6 +253,8 @@ def test_the_migration_encrypts_the_rows_stored_before_it_and_unwinds_to_plain_t
     assert stored() == (name, account)
     migrate_to("0005_encrypt_victims_words")
     assert all(value.startswith("enc:demo:") for value in stored())
-    migrate_to("0006_encrypt_more_victims_words")  # the model as it stands reads every later column too
+    # Then every later migration: the model as it stands reads every later column, and the tests after this one
+    # need the schema whole.
+    migrate_to(MigrationExecutor(connection).loader.graph.leaf_nodes("reporting")[0][1])
     again = Report.objects.get(pk=report.pk)
     assert (again.victim_name, again.what_happened) == (name, account)
