@@ -16,6 +16,7 @@ from victimsrights.accounts.services import staff_user_create
 from victimsrights.areas.models import Area, Borough, Force, SafePlaceKind, SafePlaceOrganisation
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import CaseEventKind, OutcomeType
+from victimsrights.feedback.models import Agreement, FeedbackResponse, Moment
 from victimsrights.plans import services as plans
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification, RefusalReason
@@ -168,7 +169,38 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
         report = reporting.report_submit(draft=draft, submission_key=draft.submission_key)
         _decide(report, index)
     _plan(areas[DEMO_AREAS[0]])
+    _feedback(rng, [areas[code] for code in DEMO_AREAS])
     return DemoSummary(True, _staff_listing(), reports)
+
+
+FEEDBACK_WORDS = [
+    "The officer rang when she said she would, at the times I gave. That mattered.",
+    "I waited three weeks to hear anything after the first call.",
+    "Being able to read the updates at night, when I could not talk, helped.",
+    "Nobody explained why the case was closed until I asked.",
+    "",
+]
+
+
+def _feedback(rng: random.Random, areas: list[Area]) -> None:
+    """A year of victims' feedback in each demo area, as the plans and the commissioner read it."""
+    month = timezone.localdate().replace(day=1)
+    answers = [Agreement.AGREE, Agreement.AGREE, Agreement.NEITHER, Agreement.DISAGREE]
+    for area in areas:
+        boroughs = list(Borough.objects.filter(area=area))
+        FeedbackResponse.objects.bulk_create(
+            FeedbackResponse(
+                area=area,
+                borough=rng.choice(boroughs),
+                month=month,
+                moment=rng.choice(list(Moment)),
+                kept_informed=rng.choice(answers),
+                treated_fairly=rng.choice(answers),
+                easy_to_use=rng.choice(answers),
+                in_own_words=rng.choice(FEEDBACK_WORDS),
+            )
+            for _ in range(24)
+        )
 
 
 def _plan(area: Area) -> None:

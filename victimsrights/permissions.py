@@ -116,6 +116,8 @@ RULES: dict[str, Rule] = {
     "portal:contact": victim(),
     "portal:review": victim(),
     "portal:complaint": victim(),
+    "portal:feedback": victim(),
+    "portal:feedback-decline": victim(),
     "portal:complaint-escalate": victim(),
     "portal:sealed-sign-in": public(),
     "portal:sealed": victim(),
@@ -170,6 +172,8 @@ RULES: dict[str, Rule] = {
     # The commissioner's recommendations: they record them; each area's commander answers their own area's
     "oversight:recommendations": staff(VICTIMS_COMMISSIONER, AREA_COMMANDER, scope=Scope.OWN_AREA),
     "oversight:recommendation-respond": staff(AREA_COMMANDER, scope=Scope.OWN_AREA),
+    # Victims' own words about the service, pseudonymised, by area and year: never linked to a case
+    "oversight:feedback": staff(VICTIMS_COMMISSIONER, scope=Scope.ALL_AREAS_READ_ONLY),
     # Victims' Code compliance figures: counts only, no victim data
     "compliance:figures": staff(AREA_COMMANDER, VICTIMS_COMMISSIONER, scope=Scope.OWN_AREA),
     # Victims' Plans: published figures are public statistics (counts only, no victim data)
@@ -221,6 +225,7 @@ START_PAGES = [
     ("oversight:audit", "Audit log"),
     ("oversight:samples", "Case sampling"),
     ("oversight:recommendations", "The commissioner's recommendations"),
+    ("oversight:feedback", "What victims told us, in their own words"),
     ("safeplace:home", "Your organisation's reports and sealed records"),
 ]
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "victimsrights.reporting",
     "victimsrights.recording",
     "victimsrights.portal",
+    "victimsrights.feedback",
     "victimsrights.notify",
     "victimsrights.cases",
     "victimsrights.compliance",

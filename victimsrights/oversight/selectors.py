@@ -9,6 +9,8 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.audit.models import AuditEntry
 from victimsrights.compliance.working_days import LONDON
+from victimsrights.feedback.models import FeedbackResponse
+from victimsrights.feedback.services import pseudonymised
 from victimsrights.oversight.models import Recommendation, Sample, SampledRecord
 from victimsrights.reporting.models import Report
 
@@ -151,3 +153,15 @@ def recommendations_for(*, user: StaffUser) -> QuerySet[Recommendation]:
     if user.role == Role.AREA_COMMANDER and user.area_id:
         return recommendations.filter(area_id=user.area_id)
     return recommendations.none()
+
+
+def feedback_words_by_area(*, year: int) -> list[tuple[str, list[str]]]:
+    """Each area's written feedback for the year, pseudonymised; in the order of the responses' random ids."""
+    by_area: dict[str, list[str]] = {}
+    rows = FeedbackResponse.objects.filter(month__year=year).select_related("area")
+    for response in rows.order_by("id"):
+        if not response.in_own_words:  # encrypted: empty answers are left out here, not in SQL
+            continue
+        area = response.area.name if response.area else "Area not known"
+        by_area.setdefault(area, []).append(pseudonymised(response.in_own_words))
+    return sorted(by_area.items())

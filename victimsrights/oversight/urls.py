@@ -18,3 +18,4 @@ urlpatterns += [
     path("recommendations", views.recommendations, name="recommendations"),
     path("recommendations/<int:recommendation_id>/answer", views.recommendation_respond, name="recommendation-respond"),
 ]
+urlpatterns += [path("feedback", views.feedback_words, name="feedback")]

@@ -236,3 +236,20 @@ def recommendation_respond(request: HttpRequest, recommendation_id: int) -> Http
             answering=(recommendation_id, form),  # type: ignore[arg-type]
         ),
     )
+
+
+@require_safe
+def feedback_words(request: HttpRequest) -> HttpResponse:
+    """Victims' own words about the service for a year, pseudonymised, by area: no date, case or order of arrival."""
+    years = plan_years()
+    try:
+        year = int(request.GET.get("year") or years[0])
+    except ValueError:
+        year = years[0]
+    if year not in years:
+        year = years[0]
+    return render(
+        request,
+        "oversight/feedback.html",
+        {"year": year, "years": years, "areas": selectors.feedback_words_by_area(year=year)},
+    )

@@ -34,6 +34,9 @@ BASES: dict[str, tuple[str, ...]] = {
     "duties.on_time_percent": ("duties.owed",),
     "duties.standard.on_time_percent": ("duties.standard.owed",),
     "duties.enhanced.on_time_percent": ("duties.enhanced.owed",),
+    "feedback.kept_informed_percent": ("feedback.responses",),
+    "feedback.treated_fairly_percent": ("feedback.responses",),
+    "feedback.easy_to_use_percent": ("feedback.responses",),
 }
 
 

@@ -23,6 +23,7 @@ from victimsrights.cases.models import Case, Message, OutcomeType
 from victimsrights.complaints.models import Complaint
 from victimsrights.compliance.models import CaseDuty, Duty
 from victimsrights.compliance.selectors import duty_tallies
+from victimsrights.feedback.models import Agreement, FeedbackResponse
 from victimsrights.notify.models import Alert, AlertStatus
 from victimsrights.recording.clock import LONDON
 from victimsrights.recording.models import (
@@ -41,6 +42,7 @@ HOUR = 3600
 DAY = 86400
 
 Value = int | float | None
+FEEDBACK_QUESTIONS = ("kept_informed", "treated_fairly", "easy_to_use")
 PlaceKey = tuple[str, str]  # ("bcu", area code) or ("borough", ONS code)
 
 
@@ -61,6 +63,7 @@ class Section(StrEnum):
     MESSAGES = "Messages from victims"
     COMPLAINTS = "Complaints"
     ALERTS = "Alerts sent to victims"
+    FEEDBACK = "What victims told us"
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,10 @@ def measures() -> list[Measure]:
         Measure("complaints.commissioner_upheld", Section.COMPLAINTS, "Complaints upheld by the Commissioner", count),
         Measure("alerts.email", Section.ALERTS, "Email alerts sent", count),
         Measure("alerts.text", Section.ALERTS, "Text message alerts sent", count),
+        Measure("feedback.responses", Section.FEEDBACK, "Victims who told us how we did", count),
+        Measure("feedback.kept_informed_percent", Section.FEEDBACK, "Agree we kept them informed", percent),
+        Measure("feedback.treated_fairly_percent", Section.FEEDBACK, "Agree we treated them fairly", percent),
+        Measure("feedback.easy_to_use_percent", Section.FEEDBACK, "Agree the service was easy to use", percent),
     ]
     return rows
 
@@ -464,6 +471,14 @@ def plan_figures(
         {"email": "alerts.email", "text": "alerts.text"},
     )
 
+    # Feedback given in the year: kept apart from cases, it counts by the area and borough it was given in.
+    feedback = scoped(FeedbackResponse.objects.filter(month__year=year), "")
+    agree = {question: Count("id", filter=Q(**{question: Agreement.AGREE})) for question in FEEDBACK_QUESTIONS}
+    tally.add_counts(
+        _grouped(feedback, "", responses=Count("id"), **agree),
+        {"responses": "feedback.responses", **{q: f"feedback.{q}" for q in FEEDBACK_QUESTIONS}},
+    )
+
     every_measure = measures()
     return {place.key: _finish(every_measure, tally.counts[place.key], tally.durations[place.key]) for place in wanted}
 
@@ -483,6 +498,8 @@ def _finish(
     # Of the reports whose 24 hours have run (decided, or still waiting past them): a report still inside its
     # 24 hours has neither met nor missed the clock, so an area with only such reports has no figure yet.
     clock_run = counts["recording.within_24h"] + counts["recording.past_24h"]
+    for question in FEEDBACK_QUESTIONS:
+        figures[f"feedback.{question}_percent"] = _percent(counts[f"feedback.{question}"], counts["feedback.responses"])
     figures["recording.within_24h_percent"] = _percent(counts["recording.within_24h"], clock_run)
     figures["recording.median_hours"] = _rounded(percentile(durations["recording.hours"], 0.5), HOUR)
     figures["recording.p90_hours"] = _rounded(percentile(durations["recording.hours"], 0.9), HOUR)

@@ -17,6 +17,9 @@ from victimsrights.complaints import services as complaints
 from victimsrights.complaints.forms import ComplaintForm, EscalateForm
 from victimsrights.complaints.selectors import complaints_of
 from victimsrights.compliance.working_days import london_date
+from victimsrights.feedback.forms import FeedbackForm
+from victimsrights.feedback.models import Moment
+from victimsrights.feedback.services import FeedbackRefused, feedback_decline, feedback_give, moment_due
 from victimsrights.portal.forms import ContactPreferencesForm
 from victimsrights.portal.selectors import report_for_victim, victim_timeline
 from victimsrights.portal.services import victim_report_open
@@ -67,6 +70,7 @@ def _report_page(request: HttpRequest, own: Report, *, message_form: MessageForm
             "review": latest_review(case=case) if case else None,
             "can_ask_for_review": case is not None and reviews.review_eligible(case=case, found=reviewable),
             "reviewable": reviewable,
+            "feedback_due": moment_due(report=own, case=case, review=latest_review(case=case) if case else None),
         },
     )
 
@@ -246,3 +250,37 @@ def complaint_escalate(request: HttpRequest) -> HttpResponse:
         act=lambda own, data: complaints.complaint_escalate(report=own, why_not_satisfied=data["why_not_satisfied"]),
         done_message="Your complaint has gone to the Victims Commissioner.",
     )
+
+
+def _feedback_moment(own: Report) -> Moment | None:
+    case = case_for_report(report=own)
+    return moment_due(report=own, case=case, review=latest_review(case=case) if case else None)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback(request: HttpRequest) -> HttpResponse:
+    """Optional, once at each moment: how we did. The answers are kept apart from the case."""
+    own = report_for_victim(session=request.session)
+    moment = _feedback_moment(own) if own else None
+    if own is None or moment is None:
+        return redirect("portal:report")
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback_give(report=own, moment=moment, answers=form.cleaned_data)
+        except FeedbackRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Thank you for telling us. Nobody dealing with your case will see it.")
+            return redirect("portal:report")
+    return render(request, "feedback/give.html", {"form": form, "moment": moment})
+
+
+@require_POST
+def feedback_decline_view(request: HttpRequest) -> HttpResponse:
+    own = report_for_victim(session=request.session)
+    moment = _feedback_moment(own) if own else None
+    if own is not None and moment is not None:
+        feedback_decline(report=own, moment=moment)
+    return redirect("portal:report")

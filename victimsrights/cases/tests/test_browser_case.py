@@ -58,3 +58,15 @@ def test_officer_publishes_victim_is_alerted_signs_in_reads_and_replies(live_ser
         assert_accessible(page)
         page.click("button:text('Save')")
         assert_accessible(page)
+        page.click("a:text('Give feedback')")
+        assert_accessible(page)
+        page.click("button:text('Send')")
+        assert "Select whether you agree we kept you informed" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
+        for question in ("kept_informed", "treated_fairly", "easy_to_use"):
+            page.check(f"input[name={question}][value=agree]")
+        page.fill("#id_in_own_words", "The updates at night helped.")
+        page.click("button:text('Send')")
+        assert "Thank you for telling us" in page.inner_text("main")
+        assert page.locator("[data-testid=feedback-offer]").count() == 0
+        assert_accessible(page)
