@@ -16,7 +16,8 @@ class FeedbackRefused(Exception):
 
 
 def moment_due(*, report: Report, case: Case | None, review: ReviewRequest | None) -> Moment | None:
-    """The latest moment the victim has reached and not yet answered or declined: offered once, never pressed."""
+    """The latest moment the victim has reached, if they have not answered or declined it: each offered once, never
+    pressed, and an earlier moment is not offered again once a later one has been."""
     reached = []
     if report.status in (ReportStatus.RECORDED, ReportStatus.DECLINED):
         reached.append(Moment.DECIDED)
@@ -24,8 +25,10 @@ def moment_due(*, report: Report, case: Case | None, review: ReviewRequest | Non
         reached.append(Moment.CLOSED)
     if review is not None and review.decided_at is not None:
         reached.append(Moment.REVIEWED)
-    done = set(FeedbackOffer.objects.filter(report=report).values_list("moment", flat=True))
-    return next((moment for moment in reversed(reached) if moment not in done), None)
+    if not reached:
+        return None
+    latest = reached[-1]
+    return None if FeedbackOffer.objects.filter(report=report, moment=latest).exists() else latest
 
 
 @transaction.atomic
