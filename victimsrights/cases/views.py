@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
@@ -16,20 +16,21 @@ from victimsrights.cases.models import CaseEventKind, CaseStatus, EnhancedRights
 from victimsrights.compliance.selectors import duties_due, duties_of_case
 from victimsrights.compliance.working_days import london_date
 from victimsrights.formflow import act_on_page_form
+from victimsrights.http import StaffRequest
 
 LIST_LENGTH = 100  # the most urgent first; a longer list is not read and costs every page view
 
 
 @require_safe
-def case_list(request: HttpRequest) -> HttpResponse:
-    rows = selectors.case_list(user=request.user, limit=LIST_LENGTH)  # type: ignore[arg-type]
+def case_list(request: StaffRequest) -> HttpResponse:
+    rows = selectors.case_list(user=request.user, limit=LIST_LENGTH)
     now = timezone.now()
     return render(
         request,
         "cases/list.html",
         {
             "cases": rows,
-            "duties": duties_due(user=request.user)[:LIST_LENGTH],  # type: ignore[arg-type]
+            "duties": duties_due(user=request.user)[:LIST_LENGTH],
             "list_length": LIST_LENGTH,
             "now": now,
             "today": london_date(now),
@@ -37,8 +38,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _case_page(request: HttpRequest, case_id: int, **forms: Any) -> HttpResponse:
-    case = services.case_view(case_id=case_id, actor=request.user)  # type: ignore[arg-type]
+def _case_page(request: StaffRequest, case_id: int, **forms: Any) -> HttpResponse:
+    case = services.case_view(case_id=case_id, actor=request.user)
     if case is None:
         raise Http404
     return render(
@@ -67,12 +68,12 @@ def _case_page(request: HttpRequest, case_id: int, **forms: Any) -> HttpResponse
 
 
 @require_safe
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_detail(request: StaffRequest, case_id: int) -> HttpResponse:
     return _case_page(request, case_id)
 
 
 def _act(
-    request: HttpRequest, case_id: int, form: Any, name: str, act: Callable[[dict[str, Any]], str]
+    request: StaffRequest, case_id: int, form: Any, name: str, act: Callable[[dict[str, Any]], str]
 ) -> HttpResponse:
     return act_on_page_form(
         request,
@@ -87,9 +88,9 @@ def _act(
 
 
 @require_POST
-def take(request: HttpRequest, case_id: int) -> HttpResponse:
+def take(request: StaffRequest, case_id: int) -> HttpResponse:
     try:
-        services.case_take(case_id=case_id, actor=request.user)  # type: ignore[arg-type]
+        services.case_take(case_id=case_id, actor=request.user)
     except services.CaseRefused:
         raise Http404 from None
     messages.success(request, "You are now the officer in charge. The victim has been told.")
@@ -102,31 +103,31 @@ def case_form(form_class: type[Form], name: str, data: Any = None) -> Form:
 
 
 @require_POST
-def publish_update(request: HttpRequest, case_id: int) -> HttpResponse:
+def publish_update(request: StaffRequest, case_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
-        services.update_publish(case_id=case_id, text=data["text"], actor=request.user)  # type: ignore[arg-type]
+        services.update_publish(case_id=case_id, text=data["text"], actor=request.user)
         return "Update published. The victim will get an alert to sign in."
 
     return _act(request, case_id, case_form(UpdateForm, "update_form", request.POST), "update_form", act)
 
 
 @require_POST
-def add_hearing(request: HttpRequest, case_id: int) -> HttpResponse:
+def add_hearing(request: StaffRequest, case_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
-        services.hearing_add(case_id=case_id, actor=request.user, **data)  # type: ignore[arg-type]
+        services.hearing_add(case_id=case_id, actor=request.user, **data)
         return "Hearing added. The victim will get an alert to sign in."
 
     return _act(request, case_id, case_form(HearingForm, "hearing_form", request.POST), "hearing_form", act)
 
 
 @require_POST
-def record_outcome(request: HttpRequest, case_id: int) -> HttpResponse:
+def record_outcome(request: StaffRequest, case_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
         services.outcome_record(
             case_id=case_id,
             outcome=data["outcome"],
             explanation=data["explanation"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return "Outcome recorded. The victim will get an alert to sign in."
 
@@ -134,23 +135,23 @@ def record_outcome(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @require_POST
-def reply(request: HttpRequest, case_id: int) -> HttpResponse:
+def reply(request: StaffRequest, case_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
-        services.message_reply(case_id=case_id, body=data["body"], actor=request.user)  # type: ignore[arg-type]
+        services.message_reply(case_id=case_id, body=data["body"], actor=request.user)
         return "Reply sent. The victim will get an alert to sign in."
 
     return _act(request, case_id, case_form(MessageForm, "message_form", request.POST), "message_form", act)
 
 
 @require_POST
-def record_event(request: HttpRequest, case_id: int) -> HttpResponse:
+def record_event(request: StaffRequest, case_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
         services.event_record(
             case_id=case_id,
             kind=CaseEventKind(data["kind"]),
             note=data["note"],
             victim_update=data["victim_update"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         told = " The victim will get an alert to sign in." if data["victim_update"] else ""
         return f"Recorded: {CaseEventKind(data['kind']).label.lower()}.{told}"
@@ -159,13 +160,13 @@ def record_event(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @require_POST
-def give_enhanced_rights(request: HttpRequest, case_id: int) -> HttpResponse:
+def give_enhanced_rights(request: StaffRequest, case_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
         services.enhanced_rights_give(
             case_id=case_id,
             reason=EnhancedRightsReason(data["reason"]),
             note=data["note"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return "The victim now has enhanced rights. Open duties have the shorter deadline."
 

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
@@ -12,22 +12,23 @@ from victimsrights.complaints import selectors, services
 from victimsrights.complaints.forms import AnswerForm, ConclusionForm
 from victimsrights.compliance.working_days import london_date
 from victimsrights.formflow import act_on_page_form
+from victimsrights.http import StaffRequest
 
 
 @require_safe
-def complaint_list(request: HttpRequest) -> HttpResponse:
+def complaint_list(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "complaints/list.html",
         {
-            "complaints": selectors.complaint_queue(user=request.user)[:200],  # type: ignore[arg-type]
+            "complaints": selectors.complaint_queue(user=request.user)[:200],
             "today": london_date(timezone.now()),
         },
     )
 
 
-def _complaint_page(request: HttpRequest, complaint_id: int, **forms: Any) -> HttpResponse:
-    complaint = services.complaint_view(complaint_id=complaint_id, actor=request.user)  # type: ignore[arg-type]
+def _complaint_page(request: StaffRequest, complaint_id: int, **forms: Any) -> HttpResponse:
+    complaint = services.complaint_view(complaint_id=complaint_id, actor=request.user)
     if complaint is None:
         raise Http404
     return render(
@@ -42,12 +43,12 @@ def _complaint_page(request: HttpRequest, complaint_id: int, **forms: Any) -> Ht
 
 
 @require_safe
-def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
+def complaint_detail(request: StaffRequest, complaint_id: int) -> HttpResponse:
     return _complaint_page(request, complaint_id)
 
 
 def _act(
-    request: HttpRequest, complaint_id: int, form: Any, name: str, act: Callable[[dict[str, Any]], str]
+    request: StaffRequest, complaint_id: int, form: Any, name: str, act: Callable[[dict[str, Any]], str]
 ) -> HttpResponse:
     return act_on_page_form(
         request,
@@ -62,13 +63,13 @@ def _act(
 
 
 @require_POST
-def answer(request: HttpRequest, complaint_id: int) -> HttpResponse:
+def answer(request: StaffRequest, complaint_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
         services.complaint_answer(
             complaint_id=complaint_id,
             upheld=data["upheld"] == "yes",
             answer=data["answer"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return "Answer sent. The victim will get an alert to sign in."
 
@@ -76,13 +77,13 @@ def answer(request: HttpRequest, complaint_id: int) -> HttpResponse:
 
 
 @require_POST
-def conclude(request: HttpRequest, complaint_id: int) -> HttpResponse:
+def conclude(request: StaffRequest, complaint_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
         services.complaint_conclude(
             complaint_id=complaint_id,
             upheld=data["upheld"] == "yes",
             finding=data["finding"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return "Finding sent. The victim will get an alert to sign in."
 

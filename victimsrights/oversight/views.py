@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from victimsrights.accounts.roles import Role
 from victimsrights.audit.services import verify_chain
 from victimsrights.formflow import act_on_form
+from victimsrights.http import StaffRequest
 from victimsrights.oversight import selectors, services
 from victimsrights.oversight.forms import (
     AuditFilterForm,
@@ -32,7 +33,7 @@ PAGE_SIZE = 50
 
 
 @require_safe
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: StaffRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     page = Paginator(audit_entries(filters=filters).select_related("actor"), PAGE_SIZE).get_page(
@@ -53,7 +54,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def verify_audit_log(request: HttpRequest) -> HttpResponse:
+def verify_audit_log(request: StaffRequest) -> HttpResponse:
     result = verify_chain()
     if result.intact:
         messages.success(request, f"The audit log is intact: all {result.entries_checked:,} entries check out.")
@@ -64,11 +65,11 @@ def verify_audit_log(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def samples(request: HttpRequest) -> HttpResponse:
+def samples(request: StaffRequest) -> HttpResponse:
     form = SampleForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            sample = services.sample_draw(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            sample = services.sample_draw(actor=request.user, **form.cleaned_data)
         except services.SamplingRefused as refused:
             form.add_error(None, str(refused))
         else:
@@ -89,7 +90,7 @@ def finding_form(record_id: int, data: Any = None) -> FindingForm:
     return FindingForm(data, auto_id=f"record-{record_id}-%s")
 
 
-def _sample_page(request: HttpRequest, sample_id: int, invalid: tuple[int, FindingForm] | None = None) -> HttpResponse:
+def _sample_page(request: StaffRequest, sample_id: int, invalid: tuple[int, FindingForm] | None = None) -> HttpResponse:
     sample = get_object_or_404(Sample.objects.select_related("area"), pk=sample_id)
     rows = [
         (row, invalid[1] if invalid and invalid[0] == row.record.pk else finding_form(row.record.pk))
@@ -99,12 +100,12 @@ def _sample_page(request: HttpRequest, sample_id: int, invalid: tuple[int, Findi
 
 
 @require_safe
-def sample_detail(request: HttpRequest, sample_id: int) -> HttpResponse:
+def sample_detail(request: StaffRequest, sample_id: int) -> HttpResponse:
     return _sample_page(request, sample_id)
 
 
 @require_POST
-def finding(request: HttpRequest, sample_id: int, record_id: int) -> HttpResponse:
+def finding(request: StaffRequest, sample_id: int, record_id: int) -> HttpResponse:
     get_object_or_404(SampledRecord, pk=record_id, sample_id=sample_id)
 
     def act(data: dict[str, Any]) -> str:
@@ -112,7 +113,7 @@ def finding(request: HttpRequest, sample_id: int, record_id: int) -> HttpRespons
             record_id=record_id,
             decision_sound=data["decision_sound"] == "yes",
             finding=data["finding"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return "Finding saved."
 
@@ -135,7 +136,7 @@ def _dashboard_form(data: Any) -> DashboardForm:
 
 
 @require_safe
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: StaffRequest) -> HttpResponse:
     """Every area's plan figures side by side, ranked; counted by the scheduler or on request."""
     form = _dashboard_form(request.GET or {"year": timezone.localdate().year})
     stored, rows, ranking = None, [], RANKINGS[0]
@@ -152,7 +153,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def dashboard_count(request: HttpRequest) -> HttpResponse:
+def dashboard_count(request: StaffRequest) -> HttpResponse:
     form = _dashboard_form(request.POST)
     if not form.is_valid():
         return render(request, "oversight/dashboard.html", {"form": form, "rows": []}, status=400)
@@ -163,16 +164,16 @@ def dashboard_count(request: HttpRequest) -> HttpResponse:
 
 
 def _recommendations_page(
-    request: HttpRequest,
+    request: StaffRequest,
     *,
     form: RecommendationForm | None = None,
     answering: tuple[int, RecommendationResponseForm] | None = None,
 ) -> HttpResponse:
     """Each unanswered recommendation of a commander's area has its own answer form, with ids of its own."""
     rows = []
-    for recommendation in recommendations_for(user=request.user):  # type: ignore[arg-type]
+    for recommendation in recommendations_for(user=request.user):
         answer_form = None
-        if request.user.role == Role.AREA_COMMANDER and recommendation.responded_at is None:  # type: ignore[union-attr]
+        if request.user.role == Role.AREA_COMMANDER and recommendation.responded_at is None:
             answering_this = answering is not None and answering[0] == recommendation.pk
             answer_form = answering[1] if answering and answering_this else response_form(recommendation.pk)
         rows.append((recommendation, answer_form))
@@ -194,13 +195,13 @@ def response_form(recommendation_id: int, data: Any = None) -> RecommendationRes
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def recommendations(request: HttpRequest) -> HttpResponse:
+def recommendations(request: StaffRequest) -> HttpResponse:
     """The commissioner records recommendations; each area's commander sees theirs and when the answer is due."""
     if request.method != "POST":
         return _recommendations_page(request)
 
     def act(data: dict[str, Any]) -> str:
-        made = services.recommendation_make(actor=request.user, **data)  # type: ignore[arg-type]
+        made = services.recommendation_make(actor=request.user, **data)
         return f"Recommendation recorded. {made.area} must answer by {made.respond_by.day} {made.respond_by:%B %Y}."
 
     return act_on_form(
@@ -214,14 +215,14 @@ def recommendations(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def recommendation_respond(request: HttpRequest, recommendation_id: int) -> HttpResponse:
-    get_object_or_404(recommendations_for(user=request.user), pk=recommendation_id)  # type: ignore[arg-type]
+def recommendation_respond(request: StaffRequest, recommendation_id: int) -> HttpResponse:
+    get_object_or_404(recommendations_for(user=request.user), pk=recommendation_id)
 
     def act(data: dict[str, Any]) -> str:
         services.recommendation_respond(
             recommendation_id=recommendation_id,
             response=data["response"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return "Your answer is recorded. The commissioner can read it."
 
@@ -239,7 +240,7 @@ def recommendation_respond(request: HttpRequest, recommendation_id: int) -> Http
 
 
 @require_safe
-def feedback_words(request: HttpRequest) -> HttpResponse:
+def feedback_words(request: StaffRequest) -> HttpResponse:
     """Victims' own words about the service for a year, pseudonymised, by area: no date, case or order of arrival."""
     years = plan_years()
     try:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.formflow import act_on_page_form
+from victimsrights.http import StaffRequest
 from victimsrights.plans import selectors, services
 from victimsrights.plans.disclosure import protect
 from victimsrights.plans.document import PlanDocument, csv_text, snapshot_build
@@ -124,21 +125,21 @@ def open_data_json(request: HttpRequest, area_code: str, year: int) -> HttpRespo
 
 
 @require_safe
-def drafts(request: HttpRequest) -> HttpResponse:
-    areas = selectors.plan_areas(user=request.user)  # type: ignore[arg-type]
+def drafts(request: StaffRequest) -> HttpResponse:
+    areas = selectors.plan_areas(user=request.user)
     started = selectors.plans_started(areas=areas)
     rows = [(area, year, started.get((area.pk, year))) for year in services.plan_years() for area in areas]
     return render(request, "plans/drafts.html", {"rows": rows})
 
 
-def _plan_in_scope(request: HttpRequest, area_code: str, year: int) -> Plan:
-    area = selectors.plan_areas(user=request.user).filter(code=area_code).first()  # type: ignore[arg-type]
+def _plan_in_scope(request: StaffRequest, area_code: str, year: int) -> Plan:
+    area = selectors.plan_areas(user=request.user).filter(code=area_code).first()
     if area is None or year not in services.plan_years():
         raise Http404
     return Plan.objects.filter(area=area, year=year).first() or Plan(area=area, year=year)
 
 
-def _draft_page(request: HttpRequest, area_code: str, year: int, **forms: Any) -> HttpResponse:
+def _draft_page(request: StaffRequest, area_code: str, year: int, **forms: Any) -> HttpResponse:
     plan = _plan_in_scope(request, area_code, year)
     # The scheduler counts every area's figures every 15 minutes; counting one area live costs as much.
     stored = selectors.year_figures(year=year)
@@ -165,11 +166,11 @@ def _draft_page(request: HttpRequest, area_code: str, year: int, **forms: Any) -
 
 @require_safe
 @charts_styled
-def draft(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
+def draft(request: StaffRequest, area_code: str, year: int) -> HttpResponse:
     return _draft_page(request, area_code, year)
 
 
-def _act(request: HttpRequest, area_code: str, year: int, form: Any, name: str, act: Any) -> HttpResponse:
+def _act(request: StaffRequest, area_code: str, year: int, form: Any, name: str, act: Any) -> HttpResponse:
     plan = _plan_in_scope(request, area_code, year)
 
     def act_on_plan(data: dict[str, Any]) -> str:
@@ -192,9 +193,9 @@ def _act(request: HttpRequest, area_code: str, year: int, form: Any, name: str, 
 
 @require_POST
 @charts_styled
-def narrative(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
+def narrative(request: StaffRequest, area_code: str, year: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
-        services.narrative_save(plan_id=plan.pk, narrative=data["narrative"], actor=request.user)  # type: ignore[arg-type]
+        services.narrative_save(plan_id=plan.pk, narrative=data["narrative"], actor=request.user)
         return "The account of the year is saved."
 
     return _act(request, area_code, year, NarrativeForm(request.POST), "narrative_form", act)
@@ -202,9 +203,9 @@ def narrative(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
 
 @require_POST
 @charts_styled
-def commitment(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
+def commitment(request: StaffRequest, area_code: str, year: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
-        services.commitment_add(plan_id=plan.pk, actor=request.user, **data)  # type: ignore[arg-type]
+        services.commitment_add(plan_id=plan.pk, actor=request.user, **data)
         return "The commitment is added."
 
     return _act(request, area_code, year, CommitmentForm(request.POST), "commitment_form", act)
@@ -212,9 +213,9 @@ def commitment(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
 
 @require_POST
 @charts_styled
-def commitment_remove(request: HttpRequest, area_code: str, year: int, commitment_id: int) -> HttpResponse:
+def commitment_remove(request: StaffRequest, area_code: str, year: int, commitment_id: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
-        services.commitment_remove(plan_id=plan.pk, commitment_id=commitment_id, actor=request.user)  # type: ignore[arg-type]
+        services.commitment_remove(plan_id=plan.pk, commitment_id=commitment_id, actor=request.user)
         return "The commitment is removed."
 
     return _act(request, area_code, year, PublishForm({}), "publish_form", act)
@@ -222,9 +223,9 @@ def commitment_remove(request: HttpRequest, area_code: str, year: int, commitmen
 
 @require_POST
 @charts_styled
-def comment(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
+def comment(request: StaffRequest, area_code: str, year: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
-        services.comment_add(plan_id=plan.pk, text=data["text"], actor=request.user)  # type: ignore[arg-type]
+        services.comment_add(plan_id=plan.pk, text=data["text"], actor=request.user)
         return "Your comment is added. It is published with the plan."
 
     return _act(request, area_code, year, CommentForm(request.POST), "comment_form", act)
@@ -232,9 +233,9 @@ def comment(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
 
 @require_POST
 @charts_styled
-def publish(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
+def publish(request: StaffRequest, area_code: str, year: int) -> HttpResponse:
     def act(plan: Plan, data: dict[str, Any]) -> str:
-        version = services.plan_publish(plan_id=plan.pk, correction_note=data["correction_note"], actor=request.user)  # type: ignore[arg-type]
+        version = services.plan_publish(plan_id=plan.pk, correction_note=data["correction_note"], actor=request.user)
         return f"Version {version.number} of the plan is published."
 
     return _act(request, area_code, year, PublishForm(request.POST), "publish_form", act)

@@ -5,12 +5,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.formflow import act_on_page_form
+from victimsrights.http import StaffRequest
 from victimsrights.recording import selectors, services
 from victimsrights.recording.clock import RecordingClock
 from victimsrights.recording.forms import AppealDecisionForm, CancelForm, DeclineForm, RecordForm
@@ -20,13 +21,9 @@ from victimsrights.reporting.models import ReportStatus
 QUEUE_PAGE_SIZE = 50
 
 
-def _user(request: HttpRequest) -> Any:
-    return request.user
-
-
 @require_safe
-def queue(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def queue(request: StaffRequest) -> HttpResponse:
+    user = request.user
     now = timezone.now()
     reports = selectors.queue_for_user(user=user)
     page = Paginator(reports, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -39,8 +36,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _report_page(request: HttpRequest, report_id: int, **forms: Any) -> HttpResponse:
-    user = _user(request)
+def _report_page(request: StaffRequest, report_id: int, **forms: Any) -> HttpResponse:
+    user = request.user
     report = services.report_open(report_id=report_id, actor=user)
     if report is None:
         raise Http404
@@ -62,12 +59,12 @@ def _report_page(request: HttpRequest, report_id: int, **forms: Any) -> HttpResp
 
 
 @require_safe
-def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_detail(request: StaffRequest, report_id: int) -> HttpResponse:
     return _report_page(request, report_id)
 
 
 def _decide(
-    request: HttpRequest, report_id: int, form: Any, form_name: str, act: Callable[[dict[str, Any]], str]
+    request: StaffRequest, report_id: int, form: Any, form_name: str, act: Callable[[dict[str, Any]], str]
 ) -> HttpResponse:
     return act_on_page_form(
         request,
@@ -82,13 +79,13 @@ def _decide(
 
 
 @require_POST
-def record(request: HttpRequest, report_id: int) -> HttpResponse:
+def record(request: StaffRequest, report_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
         crime = services.crime_record(
             report_id=report_id,
             classification=data["classification"],
             flags=frozenset(data.get("flags", [])),
-            actor=_user(request),
+            actor=request.user,
         )
         return f"Recorded. The crime number is {crime.crime_number}. The victim will be told."
 
@@ -96,23 +93,23 @@ def record(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 @require_POST
-def decline(request: HttpRequest, report_id: int) -> HttpResponse:
+def decline(request: StaffRequest, report_id: int) -> HttpResponse:
     def act(data: dict[str, Any]) -> str:
-        services.report_decline(report_id=report_id, actor=_user(request), **data)
+        services.report_decline(report_id=report_id, actor=request.user, **data)
         return "Not recorded. The victim will be told why and how to appeal."
 
     return _decide(request, report_id, DeclineForm(request.POST), "decline_form", act)
 
 
 @require_POST
-def cancel(request: HttpRequest, report_id: int) -> HttpResponse:
-    crime = selectors.crime_for_report(user=_user(request), report_id=report_id)
+def cancel(request: StaffRequest, report_id: int) -> HttpResponse:
+    crime = selectors.crime_for_report(user=request.user, report_id=report_id)
     if crime is None:
         raise Http404
 
     def act(data: dict[str, Any]) -> str:
         services.crime_cancel(
-            crime_id=crime.pk, ground=data["ground"], information=data["information"], actor=_user(request)
+            crime_id=crime.pk, ground=data["ground"], information=data["information"], actor=request.user
         )
         return f"Crime record {crime.crime_number} cancelled. The victim will be told."
 
@@ -120,17 +117,17 @@ def cancel(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 @require_safe
-def appeals(request: HttpRequest) -> HttpResponse:
+def appeals(request: StaffRequest) -> HttpResponse:
     now = timezone.now()
     rows = [
         {"appeal": appeal, "waiting": now - appeal.submitted_at}
-        for appeal in selectors.appeals_pending(user=_user(request))
+        for appeal in selectors.appeals_pending(user=request.user)
     ]
     return render(request, "recording/appeals.html", {"rows": rows})
 
 
-def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
-    user = _user(request)
+def appeal_detail(request: StaffRequest, appeal_id: int) -> HttpResponse:
+    user = request.user
     appeal = selectors.appeal_for_user(user=user, appeal_id=appeal_id)
     if appeal is None:
         raise Http404

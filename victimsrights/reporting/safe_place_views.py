@@ -4,12 +4,13 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from victimsrights.accounts import services as accounts
+from victimsrights.http import StaffRequest
 from victimsrights.recording import services as recording
 from victimsrights.recording.forms import AppealForm
 from victimsrights.reporting import journey, services
@@ -27,28 +28,28 @@ GET_POST = ["GET", "HEAD", "POST"]
 SESSION_NEW_CODE = "sealed_record_code"
 
 
-def _into_journey(request: HttpRequest, draft: Any) -> HttpResponse:
+def _into_journey(request: StaffRequest, draft: Any) -> HttpResponse:
     request.session[SESSION_DRAFT] = str(draft.pk)
     step = journey.first_unanswered(draft.answers)
     return redirect("reporting:step", slug=step.slug) if step else redirect("reporting:check-answers")
 
 
 @require_safe
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: StaffRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
         "reporting/safe_place/home.html",
         {
-            "reports": reports_for_organisation(user=user)[:200],  # type: ignore[arg-type]
-            "records": sealed_records_for_organisation(user=user).order_by("-sealed_at")[:200],  # type: ignore[arg-type]
+            "reports": reports_for_organisation(user=user)[:200],
+            "records": sealed_records_for_organisation(user=user).order_by("-sealed_at")[:200],
         },
     )
 
 
 @never_cache
 @require_http_methods(GET_POST)
-def report_start(request: HttpRequest) -> HttpResponse:
+def report_start(request: StaffRequest) -> HttpResponse:
     form = ConsentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         draft = services.draft_start_for_safe_place(worker=request.user, consent=form.answers())
@@ -58,7 +59,7 @@ def report_start(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(GET_POST)
-def sealed_new(request: HttpRequest) -> HttpResponse:
+def sealed_new(request: StaffRequest) -> HttpResponse:
     form = SealedRecordForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         record, code = services.sealed_record_create(worker=request.user, **form.cleaned_data)
@@ -69,7 +70,7 @@ def sealed_new(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
-def sealed_created(request: HttpRequest, record_id: uuid.UUID) -> HttpResponse:
+def sealed_created(request: StaffRequest, record_id: uuid.UUID) -> HttpResponse:
     _own_record(request, record_id)  # another organisation's record is not found, code or no code
     code = request.session.pop(SESSION_NEW_CODE, None)
     if code is None:
@@ -77,8 +78,8 @@ def sealed_created(request: HttpRequest, record_id: uuid.UUID) -> HttpResponse:
     return render(request, "reporting/safe_place/sealed_created.html", {"code": f"{code[:4]} {code[4:8]} {code[8:]}"})
 
 
-def _own_record(request: HttpRequest, record_id: uuid.UUID) -> Any:
-    record = sealed_records_for_organisation(user=request.user).filter(pk=record_id).first()  # type: ignore[arg-type]
+def _own_record(request: StaffRequest, record_id: uuid.UUID) -> Any:
+    record = sealed_records_for_organisation(user=request.user).filter(pk=record_id).first()
     if record is None:
         raise Http404
     return record
@@ -86,7 +87,7 @@ def _own_record(request: HttpRequest, record_id: uuid.UUID) -> Any:
 
 @never_cache
 @require_safe
-def sealed_detail(request: HttpRequest, record_id: uuid.UUID) -> HttpResponse:
+def sealed_detail(request: StaffRequest, record_id: uuid.UUID) -> HttpResponse:
     record = _own_record(request, record_id)
     sealed = record.status == SealedRecordStatus.SEALED
     contents = services.sealed_record_contents(record=record, worker=request.user) if sealed else None
@@ -98,7 +99,7 @@ def sealed_detail(request: HttpRequest, record_id: uuid.UUID) -> HttpResponse:
 
 
 @require_POST
-def sealed_action(request: HttpRequest, record_id: uuid.UUID, action: str) -> HttpResponse:
+def sealed_action(request: StaffRequest, record_id: uuid.UUID, action: str) -> HttpResponse:
     record = _own_record(request, record_id)
     try:
         if action == "extend":
@@ -126,11 +127,11 @@ def sealed_action(request: HttpRequest, record_id: uuid.UUID, action: str) -> Ht
 
 @never_cache
 @require_http_methods(GET_POST)
-def workers(request: HttpRequest) -> HttpResponse:
+def workers(request: StaffRequest) -> HttpResponse:
     form = WorkerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            worker, code = accounts.safe_place_worker_add(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            worker, code = accounts.safe_place_worker_add(actor=request.user, **form.cleaned_data)
         except accounts.WorkerChangeRefused as refused:
             form.add_error(None, str(refused))
         else:
@@ -139,14 +140,14 @@ def workers(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reporting/safe_place/workers.html",
-        {"form": form, "workers": workers_for_organisation(user=request.user)},  # type: ignore[arg-type]
+        {"form": form, "workers": workers_for_organisation(user=request.user)},
     )
 
 
 @require_POST
-def worker_deactivate(request: HttpRequest, worker_id: int) -> HttpResponse:
+def worker_deactivate(request: StaffRequest, worker_id: int) -> HttpResponse:
     try:
-        worker = accounts.safe_place_worker_deactivate(actor=request.user, worker_id=worker_id)  # type: ignore[arg-type]
+        worker = accounts.safe_place_worker_deactivate(actor=request.user, worker_id=worker_id)
     except accounts.WorkerNotFound:
         raise Http404 from None
     except accounts.WorkerChangeRefused as refused:
@@ -158,9 +159,9 @@ def worker_deactivate(request: HttpRequest, worker_id: int) -> HttpResponse:
 
 @never_cache
 @require_http_methods(GET_POST)
-def appeal(request: HttpRequest, report_id: int) -> HttpResponse:
+def appeal(request: StaffRequest, report_id: int) -> HttpResponse:
     """Appeal a refusal to record on behalf of the victim the organisation reported for."""
-    report = reports_for_organisation(user=request.user).filter(pk=report_id).first()  # type: ignore[arg-type]
+    report = reports_for_organisation(user=request.user).filter(pk=report_id).first()
     if report is None:
         raise Http404
     form = AppealForm(request.POST if request.method == "POST" else None)
@@ -169,8 +170,8 @@ def appeal(request: HttpRequest, report_id: int) -> HttpResponse:
             recording.appeal_submit(
                 report_id=report.pk,
                 reasons=form.cleaned_data["reasons"],
-                made_by=f"{request.user.organisation} for the victim",  # type: ignore[union-attr]
-                actor=request.user,  # type: ignore[arg-type]
+                made_by=f"{request.user.organisation} for the victim",
+                actor=request.user,
             )
         except recording.RecordingRefused as refused:
             form.add_error(None, str(refused))
