@@ -248,11 +248,9 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Background work: Django Tasks with the database backend, run by `manage.py db_worker`.
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
-}
+# Always the database backend, never an override: a task row is written in the same transaction as the change it
+# is about (a notice with its report, an alert with its update), which no other backend guarantees.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Email: SMTP when EMAIL_HOST is set, otherwise printed by the worker (the demo).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
