@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from victimsrights.accounts.roles import Role
 from victimsrights.audit.services import verify_chain
 from victimsrights.formflow import act_on_form
+from victimsrights.govuk.formats import date_words
 from victimsrights.http import StaffRequest
 from victimsrights.oversight import selectors, services
 from victimsrights.oversight.forms import (
@@ -202,7 +203,7 @@ def recommendations(request: StaffRequest) -> HttpResponse:
 
     def act(data: dict[str, Any]) -> str:
         made = services.recommendation_make(actor=request.user, **data)
-        return f"Recommendation recorded. {made.area} must answer by {made.respond_by.day} {made.respond_by:%B %Y}."
+        return f"Recommendation recorded. {made.area} must answer by {date_words(made.respond_by)}."
 
     return act_on_form(
         request,

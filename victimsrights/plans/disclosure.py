@@ -19,7 +19,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from victimsrights.plans.document import FigureRow, PlaceFigures, PlanDocument
-from victimsrights.plans.figures import Unit, Value
+from victimsrights.plans.figures import FEEDBACK_QUESTIONS, Unit, Value
 
 THRESHOLD = 10
 CONFIDENTIAL = "[c]"
@@ -31,16 +31,13 @@ BASES: dict[str, tuple[str, ...]] = {
     "recording.p90_hours": ("recording.decided",),
     "reviews.median_days": ("reviews.upheld", "reviews.overturned"),
     "messages.median_hours": ("messages.answered",),
-    "duties.on_time_percent": ("duties.owed",),
-    "duties.standard.on_time_percent": ("duties.standard.owed",),
-    "duties.enhanced.on_time_percent": ("duties.enhanced.owed",),
-    "feedback.kept_informed_percent": ("feedback.responses",),
-    "feedback.treated_fairly_percent": ("feedback.responses",),
-    "feedback.easy_to_use_percent": ("feedback.responses",),
+    **{f"feedback.{question}_percent": ("feedback.responses",) for question in FEEDBACK_QUESTIONS},
 }
 
 
 def _base(key: str) -> tuple[str, ...]:
+    """A duty's rate is based on its count of duties due: `duties.X.on_time_percent` on `duties.X.owed` (and the
+    overall `duties.on_time_percent` on `duties.owed`)."""
     if key in BASES:
         return BASES[key]
     if key.startswith("duties.") and key.endswith(".on_time_percent"):

@@ -53,6 +53,19 @@ def _schema() -> dict[str, Any]:
     }
 
 
+def _resource(name: str, path: str, file_format: str, mediatype: str) -> dict[str, Any]:
+    """One file of the package: the same figures, described by the same schema."""
+    return {
+        "name": name,
+        "path": path,
+        "profile": "tabular-data-resource",
+        "format": file_format,
+        "mediatype": mediatype,
+        "encoding": "utf-8",
+        "schema": _schema(),
+    }
+
+
 def data_package(document: PlanDocument, *, version_number: int, published_at: str) -> dict[str, Any]:
     name = f"victims-plan-{document.area_code}-{document.year}"
     return {
@@ -73,24 +86,8 @@ def data_package(document: PlanDocument, *, version_number: int, published_at: s
             {"title": MPS_SOURCE, "path": "https://data.london.gov.uk/dataset/recorded_crime_summary"},
         ],
         "resources": [
-            {
-                "name": "figures",
-                "path": "figures.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": _schema(),
-            },
-            {
-                "name": "figures-json",
-                "path": "figures.json",
-                "profile": "tabular-data-resource",
-                "format": "json",
-                "mediatype": "application/json",
-                "encoding": "utf-8",
-                "schema": _schema(),
-            },
+            _resource("figures", "figures.csv", "csv", "text/csv"),
+            _resource("figures-json", "figures.json", "json", "application/json"),
         ],
     }
 

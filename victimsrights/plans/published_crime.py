@@ -40,16 +40,21 @@ class FileProblem(ValueError):
     """The file is not the MPS borough file: the message says what is wrong."""
 
 
+def _months(path: Path, header: list[str]) -> list[datetime.date]:
+    """The month each column after the first three stands for; the header checked on the way."""
+    if header[:3] != ["MajorText", "MinorText", "BoroughName"] or len(header) < 4:
+        raise FileProblem(f"{path.name}: the first columns must be MajorText, MinorText, BoroughName, then months")
+    try:
+        return [datetime.date(int(name[:4]), int(name[4:6]), 1) for name in header[3:]]
+    except ValueError as error:
+        raise FileProblem(f"{path.name}: a month column is not YYYYMM ({error})") from None
+
+
 def read_cells(path: Path) -> Iterator[Cell]:
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle)
         header = next(reader, [])
-        if header[:3] != ["MajorText", "MinorText", "BoroughName"] or len(header) < 4:
-            raise FileProblem(f"{path.name}: the first columns must be MajorText, MinorText, BoroughName, then months")
-        try:
-            months = [datetime.date(int(name[:4]), int(name[4:6]), 1) for name in header[3:]]
-        except ValueError as error:
-            raise FileProblem(f"{path.name}: a month column is not YYYYMM ({error})") from None
+        months = _months(path, header)
         for line, row in enumerate(reader, start=2):
             if len(row) != len(header):
                 raise FileProblem(f"{path.name}, line {line}: {len(row)} values for {len(header)} columns")
@@ -61,8 +66,7 @@ def read_cells(path: Path) -> Iterator[Cell]:
 
 def months_in(path: Path) -> list[datetime.date]:
     with path.open(newline="", encoding="utf-8-sig") as handle:
-        header = next(csv.reader(handle), [])
-    return [datetime.date(int(name[:4]), int(name[4:6]), 1) for name in header[3:]]
+        return _months(path, next(csv.reader(handle), []))
 
 
 @transaction.atomic

@@ -35,8 +35,13 @@ def _version(area_code: str, year: int, number: int | None = None) -> PlanVersio
     return version
 
 
+def _public_document(version: PlanVersion) -> PlanDocument:
+    """A published version as anyone may read it: with disclosure control applied."""
+    return protect(PlanDocument.from_snapshot(version.snapshot))
+
+
 def _published_page(request: HttpRequest, version: PlanVersion, place_code: str | None = None) -> HttpResponse:
-    document = protect(PlanDocument.from_snapshot(version.snapshot))
+    document = _public_document(version)
     place = document.place(place_code) if place_code else document.area
     if place is None:
         raise Http404
@@ -80,7 +85,7 @@ def borough(request: HttpRequest, area_code: str, year: int, ons_code: str) -> H
 @require_safe
 def pdf(request: HttpRequest, area_code: str, year: int, number: int) -> HttpResponse:
     version = _version(area_code, year, number)
-    document = protect(PlanDocument.from_snapshot(version.snapshot))
+    document = _public_document(version)
     response = HttpResponse(pdf_bytes(document, version=version), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="victims-plan-{area_code}-{year}-v{number}.pdf"'
     return response
@@ -89,35 +94,29 @@ def pdf(request: HttpRequest, area_code: str, year: int, number: int) -> HttpRes
 @require_safe
 def csv(request: HttpRequest, area_code: str, year: int, number: int) -> HttpResponse:
     version = _version(area_code, year, number)
-    response = HttpResponse(
-        csv_text(protect(PlanDocument.from_snapshot(version.snapshot))), content_type="text/csv; charset=utf-8"
-    )
+    response = HttpResponse(csv_text(_public_document(version)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="victims-plan-{area_code}-{year}-v{number}.csv"'
     return response
-
-
-def _latest_open_data(area_code: str, year: int) -> tuple[PlanVersion, PlanDocument]:
-    version = _version(area_code, year)
-    return version, protect(PlanDocument.from_snapshot(version.snapshot))
 
 
 @require_safe
 def open_data_package(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
     """A stable address per area and year: the latest version's figures, described for anyone to reuse."""
-    version, document = _latest_open_data(area_code, year)
+    version = _version(area_code, year)
+    document = _public_document(version)
     package = data_package(document, version_number=version.number, published_at=version.published_at.isoformat())
     return JsonResponse(package, json_dumps_params={"indent": 1})
 
 
 @require_safe
 def open_data_csv(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
-    document = _latest_open_data(area_code, year)[1]
+    document = _public_document(_version(area_code, year))
     return HttpResponse(csv_text(document), content_type="text/csv; charset=utf-8")
 
 
 @require_safe
 def open_data_json(request: HttpRequest, area_code: str, year: int) -> HttpResponse:
-    document = _latest_open_data(area_code, year)[1]
+    document = _public_document(_version(area_code, year))
     return HttpResponse(figures_json(document), content_type="application/json")
 
 

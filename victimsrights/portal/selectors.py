@@ -5,7 +5,7 @@ from django.contrib.sessions.backends.base import SessionBase
 
 from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.cases.models import Case
-from victimsrights.recording.models import Crime
+from victimsrights.recording.models import Crime, Refusal
 from victimsrights.reporting.models import Report
 
 
@@ -24,9 +24,9 @@ class Milestone:
     text: str
 
 
-def victim_timeline(*, report: Report, case: Case | None, limit: int = 100) -> list[Milestone]:
-    """What has happened, newest first: the report's own milestones (received, recorded or not) and what the
-    officers published on the case."""
+def victim_timeline(*, report: Report, case: Case | None, refusal: Refusal | None, limit: int = 100) -> list[Milestone]:
+    """What has happened, newest first: the report's own milestones (received, recorded or not, with the latest
+    refusal the page has already read) and what the officers published on the case."""
     crime: Crime | None = getattr(report, "crime", None)
     received = f"{report.safe_place} reported it for you." if report.safe_place_id else "We received your report."
     milestones = [Milestone("Report received", report.received_at, received)]
@@ -38,7 +38,6 @@ def victim_timeline(*, report: Report, case: Case | None, limit: int = 100) -> l
             milestones.append(
                 Milestone("Crime record cancelled", crime.cancelled_at, "The crime record was cancelled.")
             )
-    refusal = report.refusals.order_by("-decided_at").first()
     if refusal is not None:
         milestones.append(Milestone("Not recorded as a crime", refusal.decided_at, f"{refusal.get_reason_display()}."))
     if case is not None:

@@ -50,27 +50,29 @@ def _report_page(request: HttpRequest, own: Report, *, message_form: MessageForm
     case = case_for_report(report=own)
     reviewable = rules.reviewable(case) if case else None
     crime = getattr(own, "crime", None)
+    refusal = own.refusals.order_by("-decided_at").first()
+    review = latest_review(case=case) if case else None
     return render(
         request,
         "portal/report.html",
         {
             "report": own,
             "case": case,
-            "timeline": victim_timeline(report=own, case=case),
+            "timeline": victim_timeline(report=own, case=case, refusal=refusal),
             "hearings": hearings_to_come(case=case) if case else [],
             "case_messages": case.messages.select_related("author") if case else [],
             "message_form": message_form or MessageForm(),
             "has_errors": bool(message_form and message_form.errors),
             "support_nearby": support_for_victim(area_id=own.area_id, crime=crime),
             "crime": crime,
-            "refusal": own.refusals.order_by("-decided_at").first(),
+            "refusal": refusal,
             "appeal": appeal,
             "can_appeal": own.status == ReportStatus.DECLINED and appeal is None,
             "complaints": complaints_of(report=own),
-            "review": latest_review(case=case) if case else None,
+            "review": review,
             "can_ask_for_review": case is not None and reviews.review_eligible(case=case, found=reviewable),
             "reviewable": reviewable,
-            "feedback_due": moment_due(report=own, case=case, review=latest_review(case=case) if case else None),
+            "feedback_due": moment_due(report=own, case=case, review=review),
         },
     )
 

@@ -11,6 +11,7 @@ from django.conf import settings
 
 from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, TimelineKind
 from victimsrights.compliance.working_days import due_on, london_date
+from victimsrights.govuk.formats import date_words
 from victimsrights.reviews.models import Footing
 
 
@@ -36,12 +37,12 @@ def review_offer(route: str, told_at: datetime.datetime) -> str:
     if route == "cps":
         return (
             "The Crown Prosecution Service made this decision. You can ask the CPS to review it under its Victims' "
-            f"Right to Review scheme, on this page. Ask by {cps_prompt_request_by(told_at):%-d %B %Y} if you can, so "
-            f"it can be reviewed quickly, and at the latest by {deadline:%-d %B %Y}."
+            f"Right to Review scheme, on this page. Ask by {date_words(cps_prompt_request_by(told_at))} if you can, so "
+            f"it can be reviewed quickly, and at the latest by {date_words(deadline)}."
         )
     return (
         "You can ask for this decision to be reviewed by an officer who did not make it. "
-        f"Ask by {deadline:%-d %B %Y} on this page. You can still ask after that date if you explain why."
+        f"Ask by {date_words(deadline)} on this page. You can still ask after that date if you explain why."
     )
 
 

@@ -10,6 +10,7 @@ from victimsrights.audit import services as audit
 from victimsrights.cases.models import Case, CaseEventKind, TimelineKind
 from victimsrights.cases.services import case_event, case_reopen, publish_to_victim
 from victimsrights.compliance.working_days import london_date
+from victimsrights.govuk.formats import date_words
 from victimsrights.reviews import rules
 from victimsrights.reviews.models import OPEN_REVIEW_STATUSES, Footing, ReviewRequest, ReviewStatus
 from victimsrights.reviews.rules import decision_target
@@ -87,11 +88,12 @@ def review_request(*, case_id: int, reasons: str, late_reasons: str) -> ReviewRe
     now = timezone.now()
     late = london_date(now) > found.deadline
     if late and not late_reasons.strip():
-        raise ReviewRefused(f"The time to ask ended on {found.deadline:%-d %B %Y}. Explain why you are asking now.")
+        raise ReviewRefused(f"The time to ask ended on {date_words(found.deadline)}. Explain why you are asking now.")
     cps = found.footing == Footing.CPS
     status = ReviewStatus.AWAITING_ACCEPTANCE if late else ReviewStatus.IN_REVIEW
     if cps:
         status = ReviewStatus.WITH_CPS
+    target = decision_target(now)
     try:
         with transaction.atomic():
             review = ReviewRequest.objects.create(
@@ -107,7 +109,7 @@ def review_request(*, case_id: int, reasons: str, late_reasons: str) -> ReviewRe
                 late=late,
                 late_reasons=late_reasons if late else "",
                 status=status,
-                target_on=None if late or cps else decision_target(now),
+                target_on=None if late or cps else target,
             )
     except IntegrityError:
         raise ReviewRefused("You have already asked for this decision to be reviewed.") from None
@@ -125,7 +127,7 @@ def review_request(*, case_id: int, reasons: str, late_reasons: str) -> ReviewRe
         if late:
             told = "A reviewer will first decide whether to accept it, because it was made after the time limit."
         else:
-            told = f"We aim to tell you the result by {review.target_on:%-d %B %Y}."
+            told = f"We aim to tell you the result by {date_words(target)}."
         text = (
             f"We have your request for a review of the decision. An officer who did not make it will look at it. {told}"
         )
@@ -198,7 +200,7 @@ def review_accept_late(*, review_id: int, accept: bool, reasons: str, actor: Sta
         review.target_on = decision_target(now)
         text = (
             "Your request for a review has been accepted. "
-            f"We aim to tell you the result by {review.target_on:%-d %B %Y}."
+            f"We aim to tell you the result by {date_words(review.target_on)}."
         )
     else:
         review.status = ReviewStatus.NOT_ACCEPTED
