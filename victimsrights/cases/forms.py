@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from victimsrights.cases.models import OFFICER_RECORDED_EVENTS, EnhancedRightsReason
+from victimsrights.cases.models import OFFICER_RECORDED_EVENTS, EnhancedRightsReason, UpdateFrequency
 from victimsrights.cases.selectors import outcome_types
 from victimsrights.govuk.fields import choice, text
 
@@ -119,4 +119,14 @@ class EnhancedRightsForm(forms.Form):
         max_length=2000,
         help_text="For the case history. Do not include anyone else's personal details.",
         required_message="Explain why the victim is entitled to enhanced rights",
+    )
+
+
+class UpdateFrequencyForm(forms.Form):
+    update_frequency = choice(
+        "How often does the victim want an update on the investigation?",
+        UpdateFrequency.choices,
+        "Select how often the victim wants an update",
+        help_text="Agree it with the victim. Important points, such as an arrest or a decision, are told whatever "
+        "they choose.",
     )

@@ -46,6 +46,28 @@ class EnhancedRightsReason(models.TextChoices):
     INTIMIDATED = "intimidated", "Intimidated"
 
 
+class UpdateFrequency(models.TextChoices):
+    """Victims' Code (2020), Right 6: the victim agrees with the officer how often they hear about the investigation
+    (MoJ Victim and Witness Information, "The police investigation"; GOV.UK "Your rights after crime": the police must
+    tell you how often they will update you). Important points have their own duties whatever is chosen. The Code
+    sets no interval: these are the choices the service offers, and every 4 weeks is the force's default until the
+    victim chooses."""
+
+    WEEKLY = "weekly", "Every week"
+    FORTNIGHTLY = "fortnightly", "Every 2 weeks"
+    FOUR_WEEKLY = "four_weekly", "Every 4 weeks"
+    KEY_POINTS = "key_points", "Only when something important happens"
+
+
+# Working days between regular updates for each choice; none when the victim wants only the important points.
+UPDATE_WORKING_DAYS: dict[str, int | None] = {
+    UpdateFrequency.WEEKLY: 5,
+    UpdateFrequency.FORTNIGHTLY: 10,
+    UpdateFrequency.FOUR_WEEKLY: 20,
+    UpdateFrequency.KEY_POINTS: None,
+}
+
+
 class Case(models.Model):
     """The investigation of a recorded crime, as the victim follows it."""
 
@@ -65,6 +87,9 @@ class Case(models.Model):
     enhanced_rights = models.BooleanField(default=False)
     enhanced_reason = models.CharField(max_length=32, choices=EnhancedRightsReason.choices, blank=True)
     enhanced_note = models.TextField(blank=True)
+    update_frequency = models.CharField(
+        max_length=16, choices=UpdateFrequency.choices, default=UpdateFrequency.FOUR_WEEKLY
+    )
     # Known only from the force's records (e.g. imported from police.uk): the victim is not in the
     # service, so nothing is published or alerted and no Victims' Code duties run here.
     records_only = models.BooleanField(default=False)
@@ -84,6 +109,10 @@ class Case(models.Model):
                 name="case_area_waiting",
             ),
         ]
+
+    @property
+    def update_working_days(self) -> int | None:
+        return UPDATE_WORKING_DAYS[self.update_frequency]
 
 
 class CaseEventKind(models.TextChoices):
@@ -109,6 +138,8 @@ class CaseEventKind(models.TextChoices):
     REVIEW_DECIDED = "review_decided", "Review decided"
     CASE_REOPENED = "case_reopened", "Case reopened"
     SUPPORT_REFERRAL_MADE = "support_referral_made", "Referred to a support service (name it in the note)"
+    SUPPORT_REFERRAL_AGREED = "support_referral_agreed", "The victim agreed to be referred to a support service"
+    UPDATE_FREQUENCY_AGREED = "update_frequency_agreed", "How often the victim is updated was agreed"
     VERDICT_GIVEN = "verdict_given", "Verdict given at court"
     SENTENCE_PASSED = "sentence_passed", "Sentence passed"
     INTERPRETER_NEEDED = "interpreter_needed", "The victim asked for an interpreter"
@@ -126,6 +157,7 @@ class CaseEventKind(models.TextChoices):
 # What an officer can record by hand; the rest happen through the service's own actions.
 OFFICER_RECORDED_EVENTS = [
     CaseEventKind.NEEDS_ASSESSMENT_DONE,
+    CaseEventKind.SUPPORT_REFERRAL_AGREED,
     CaseEventKind.SUPPORT_REFERRAL_MADE,
     CaseEventKind.INTERPRETER_ARRANGED,
     CaseEventKind.WITNESS_STATEMENT_TAKEN,

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
-from victimsrights.cases.models import Case, CaseStatus, Hearing, OutcomeType
+from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, Hearing, OutcomeType
 from victimsrights.reporting.models import Report
 
 
@@ -46,3 +46,8 @@ def hearings_to_come(*, case: Case) -> QuerySet[Hearing]:
     if case.status == CaseStatus.CLOSED:
         return case.hearings.none()
     return case.hearings.filter(starts_at__gte=timezone.now(), vacated_at__isnull=True)
+
+
+def support_referral_agreed(case: Case) -> bool:
+    """Victims' Code Right 4: the victim agreed, in the report or later to the officer, to be referred to support."""
+    return case.events.filter(kind=CaseEventKind.SUPPORT_REFERRAL_AGREED).exists()

@@ -24,11 +24,14 @@ from victimsrights.cases.models import (
     OutcomeType,
     TimelineEvent,
     TimelineKind,
+    UpdateFrequency,
 )
-from victimsrights.compliance.services import duties_make_enhanced, duties_on_event
+from victimsrights.cases.selectors import cases_in_scope, support_referral_agreed
+from victimsrights.compliance.services import duties_follow_update_frequency, duties_make_enhanced, duties_on_event
 from victimsrights.govuk.formats import when_words
 from victimsrights.notify.services import alert_create
 from victimsrights.recording.models import Crime
+from victimsrights.reporting.models import Report
 from victimsrights.reviews.rules import review_offer
 
 OUTCOME_TYPES_FIXTURE = Path(__file__).parent / "fixtures" / "outcome_types.json"
@@ -107,6 +110,14 @@ def case_open(*, crime: Crime, records_only: bool = False) -> Case:
                 actor_label="the victim's report",
                 at=crime.recorded_at,
             )
+        if crime.report.referral_consent:  # Right 4: referred to support only with the victim's agreement
+            case_event(
+                case,
+                CaseEventKind.SUPPORT_REFERRAL_AGREED,
+                actor=None,
+                actor_label="the victim's report",
+                at=crime.recorded_at,
+            )
     return case
 
 
@@ -119,8 +130,6 @@ def acknowledgement_sent(*, crime: Crime, at: datetime.datetime) -> None:
 
 def case_view(*, case_id: int, actor: StaffUser) -> Case | None:
     """Open a case in the officer's area; the read is audited."""
-    from victimsrights.cases.selectors import cases_in_scope
-
     case = (
         cases_in_scope(user=actor)
         .select_related("crime__report__contact", "crime__classification", "officer", "outcome")
@@ -315,6 +324,13 @@ def event_record(*, case_id: int, kind: CaseEventKind, note: str, victim_update:
     case = _lock_case(case_id=case_id, actor=actor)
     if kind == CaseEventKind.SUPPORT_REFERRAL_MADE and not note.strip():
         raise CaseRefused("Name the support service the victim was referred to, in the note.")
+    if kind == CaseEventKind.SUPPORT_REFERRAL_MADE and not support_referral_agreed(case):
+        raise CaseRefused(
+            "The victim has not agreed to be referred to a support service. Do not pass their details on: ask them "
+            "first, and record that they agreed."
+        )
+    if kind == CaseEventKind.SUPPORT_REFERRAL_AGREED and support_referral_agreed(case):
+        raise CaseRefused("The victim has already agreed to be referred to a support service.")
     if kind == CaseEventKind.CPS_DISCONTINUED:
         event = cps_discontinued_apply(case, actor=actor, note=note)
     else:
@@ -323,6 +339,43 @@ def event_record(*, case_id: int, kind: CaseEventKind, note: str, victim_update:
     if victim_update:
         publish_to_victim(case, kind=TimelineKind.UPDATE, text=victim_update, actor=actor)
     return event
+
+
+@transaction.atomic
+def update_frequency_agree(*, case_id: int, frequency: UpdateFrequency, actor: StaffUser) -> Case:
+    """Victims' Code Right 6: the officer and the victim agreed how often the victim hears about the investigation."""
+    case = _lock_open_case(case_id=case_id, actor=actor)
+    _update_frequency_apply(case, frequency, actor=actor, actor_label="")
+    return case
+
+
+@transaction.atomic
+def update_frequency_choose(*, report: Report, frequency: UpdateFrequency) -> None:
+    """The signed-in victim chose how often they hear about the investigation (Right 6); no change once it closed."""
+    case = Case.objects.select_for_update(of=("self",)).filter(crime__report=report).first()
+    if case is None or case.status == CaseStatus.CLOSED or case.records_only:
+        return
+    _update_frequency_apply(case, frequency, actor=None, actor_label="the victim, signed in")
+
+
+def _update_frequency_apply(
+    case: Case, frequency: UpdateFrequency, *, actor: StaffUser | None, actor_label: str
+) -> None:
+    if case.update_frequency == frequency:
+        return
+    case.update_frequency = frequency
+    case.save(update_fields=["update_frequency"])
+    event = case_event(
+        case, CaseEventKind.UPDATE_FREQUENCY_AGREED, actor=actor, actor_label=actor_label, note=frequency.label
+    )
+    duties_follow_update_frequency(case=case, at=event.happened_at)
+    audit.record(
+        actor=actor,
+        actor_label=actor_label,
+        action="case.update_frequency",
+        subject=case.crime.report,
+        detail={"frequency": str(frequency)},
+    )
 
 
 @transaction.atomic

@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:case_id>/reply", views.reply, name="reply"),
     path("<int:case_id>/event", views.record_event, name="event"),
     path("<int:case_id>/enhanced-rights", views.give_enhanced_rights, name="enhanced-rights"),
+    path("<int:case_id>/update-frequency", views.agree_update_frequency, name="update-frequency"),
 ]

@@ -11,8 +11,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.cases import selectors, services
-from victimsrights.cases.forms import EnhancedRightsForm, EventForm, HearingForm, MessageForm, OutcomeForm, UpdateForm
-from victimsrights.cases.models import CaseEventKind, CaseStatus, EnhancedRightsReason
+from victimsrights.cases.forms import (
+    EnhancedRightsForm,
+    EventForm,
+    HearingForm,
+    MessageForm,
+    OutcomeForm,
+    UpdateForm,
+    UpdateFrequencyForm,
+)
+from victimsrights.cases.models import CaseEventKind, CaseStatus, EnhancedRightsReason, UpdateFrequency
 from victimsrights.compliance.selectors import duties_due, duties_of_case
 from victimsrights.compliance.working_days import london_date
 from victimsrights.formflow import act_on_page_form
@@ -58,7 +66,10 @@ def _case_page(request: StaffRequest, case_id: int, **forms: Any) -> HttpRespons
             "message_form": forms.get("message_form") or case_form(MessageForm, "message_form"),
             "event_form": forms.get("event_form") or case_form(EventForm, "event_form"),
             "enhanced_form": forms.get("enhanced_form") or case_form(EnhancedRightsForm, "enhanced_form"),
+            "frequency_form": forms.get("frequency_form")
+            or UpdateFrequencyForm(initial={"update_frequency": case.update_frequency}, auto_id="frequency-%s"),
             "duties": duties_of_case(case=case),
+            "referral_agreed": selectors.support_referral_agreed(case),
             "history": case.events.select_related("actor")[:200],
             "reviews": case.reviews.select_related("reviewer"),
             "today": london_date(timezone.now()),
@@ -171,3 +182,14 @@ def give_enhanced_rights(request: StaffRequest, case_id: int) -> HttpResponse:
         return "The victim now has enhanced rights. Open duties have the shorter deadline."
 
     return _act(request, case_id, case_form(EnhancedRightsForm, "enhanced_form", request.POST), "enhanced_form", act)
+
+
+@require_POST
+def agree_update_frequency(request: StaffRequest, case_id: int) -> HttpResponse:
+    def act(data: dict[str, Any]) -> str:
+        frequency = UpdateFrequency(data["update_frequency"])
+        services.update_frequency_agree(case_id=case_id, frequency=frequency, actor=request.user)
+        return f"The victim will be updated: {frequency.label.lower()}."
+
+    form = case_form(UpdateFrequencyForm, "frequency_form", request.POST)
+    return _act(request, case_id, form, "frequency_form", act)

@@ -14,6 +14,8 @@ class Duty(models.Model):
     fulfilled_by = models.CharField(max_length=32, choices=CaseEventKind.choices)
     standard_working_days = models.PositiveSmallIntegerField()
     enhanced_working_days = models.PositiveSmallIntegerField()
+    # Opens again each time it is met, at the interval the victim agreed (Right 6's regular updates).
+    repeating = models.BooleanField(default=False)
     # Where the rule comes from (document and paragraph), kept with it in fixtures/duties.json.
     source = models.TextField(blank=True)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from victimsrights.cases.models import Case
+from victimsrights.cases.models import Case, CaseEventKind, CaseStatus
 from victimsrights.compliance.fixture import DUTIES_FIXTURE, duties_into
 from victimsrights.compliance.models import CaseDuty, Duty
 from victimsrights.compliance.working_days import due_on, london_date
@@ -33,16 +33,56 @@ def duties_on_event(*, case: Case, kind: str, at: datetime.datetime) -> None:
             enhanced=case.enhanced_rights,
             due_on=due_on(at, duty.working_days(enhanced=case.enhanced_rights)),
         )
-        for duty in Duty.objects.filter(trigger=kind)
+        for duty in Duty.objects.filter(trigger=kind, repeating=False)
     )
     CaseDuty.objects.filter(case=case, fulfilled_at__isnull=True, duty__fulfilled_by=kind, triggered_at__lte=at).update(
         fulfilled_at=at, fulfilled_on=london_date(at)
     )
+    if kind in REGULAR_UPDATE_EVENTS:
+        _regular_update_keep(case=case, at=at)
+
+
+# Right 6's regular update starts when the crime is recorded and again after each update, and restarts on reopening.
+REGULAR_UPDATE_EVENTS = {CaseEventKind.CRIME_RECORDED, CaseEventKind.UPDATE_PUBLISHED, CaseEventKind.CASE_REOPENED}
+
+
+def _regular_update_keep(*, case: Case, at: datetime.datetime) -> None:
+    """While the case is open and the victim wants regular updates, one regular update is always owed."""
+    days = case.update_working_days
+    if case.status == CaseStatus.CLOSED or days is None:
+        return
+    for duty in Duty.objects.filter(repeating=True):
+        if not CaseDuty.objects.filter(case=case, duty=duty, fulfilled_at__isnull=True).exists():
+            CaseDuty.objects.create(
+                case=case,
+                area_id=case.area_id,
+                duty=duty,
+                triggered_at=at,
+                enhanced=case.enhanced_rights,
+                due_on=due_on(at, days),
+            )
+
+
+def duties_follow_update_frequency(*, case: Case, at: datetime.datetime) -> None:
+    """The victim agreed a new interval. The regular update owed now takes it: counted from the last update when
+    that is later than it would have been, and never later than the new interval from now when it is sooner. None is
+    owed when they want only the important points (one already missed stays on the record)."""
+    days = case.update_working_days
+    owed = CaseDuty.objects.filter(case=case, duty__repeating=True, fulfilled_at__isnull=True, breached_at__isnull=True)
+    if days is None:
+        owed.delete()
+        return
+    for duty in owed:
+        duty.due_on = max(due_on(duty.triggered_at, days), min(duty.due_on, due_on(at, days)))
+        duty.save(update_fields=["due_on"])
+    _regular_update_keep(case=case, at=at)
 
 
 def duties_make_enhanced(*, case: Case) -> None:
     """The victim now has enhanced rights: open duties take the shorter deadline, counted from their start."""
-    for owed in CaseDuty.objects.select_related("duty").filter(case=case, fulfilled_at__isnull=True, enhanced=False):
+    for owed in CaseDuty.objects.select_related("duty").filter(
+        case=case, fulfilled_at__isnull=True, enhanced=False, duty__repeating=False
+    ):
         owed.enhanced = True
         owed.due_on = min(owed.due_on, due_on(owed.triggered_at, owed.duty.enhanced_working_days))
         owed.save(update_fields=["enhanced", "due_on"])

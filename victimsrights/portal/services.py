@@ -1,7 +1,13 @@
+from typing import Any
+
 from django.contrib.sessions.backends.base import SessionBase
+from django.db import transaction
 
 from victimsrights.audit import services as audit
+from victimsrights.cases import services as cases
+from victimsrights.cases.models import UpdateFrequency
 from victimsrights.portal.selectors import report_for_victim
+from victimsrights.reporting import services as reporting
 from victimsrights.reporting.models import Report
 
 
@@ -11,3 +17,11 @@ def victim_report_open(*, session: SessionBase) -> Report | None:
     if report is not None:
         audit.record(actor=None, actor_label="the victim, signed in", action="report.view", subject=report)
     return report
+
+
+@transaction.atomic
+def contact_preferences_save(*, report: Report, answers: dict[str, Any]) -> None:
+    """How and when the victim is contacted and, while the case is investigated, how often they are updated."""
+    reporting.contact_preferences_update(report=report, answers=answers, alerts_wanted=answers["alerts"] == "yes")
+    if answers.get("update_frequency"):
+        cases.update_frequency_choose(report=report, frequency=UpdateFrequency(answers["update_frequency"]))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from victimsrights.accounts.victims import SESSION_VICTIM_SEALED_RECORD
 from victimsrights.cases.forms import MessageForm
+from victimsrights.cases.models import CaseStatus
 from victimsrights.cases.selectors import case_for_report, hearings_to_come
 from victimsrights.cases.services import message_from_victim
 from victimsrights.complaints import services as complaints
@@ -22,7 +23,7 @@ from victimsrights.feedback.models import Moment
 from victimsrights.feedback.services import FeedbackRefused, feedback_decline, feedback_give, moment_due
 from victimsrights.portal.forms import ContactPreferencesForm
 from victimsrights.portal.selectors import report_for_victim, victim_timeline
-from victimsrights.portal.services import victim_report_open
+from victimsrights.portal.services import contact_preferences_save, victim_report_open
 from victimsrights.portal.support import support_for_victim
 from victimsrights.recording import services as recording
 from victimsrights.recording.forms import AppealForm
@@ -149,6 +150,8 @@ def contact_preferences(request: HttpRequest) -> HttpResponse:
     if own is None:
         return redirect("portal:sign-in")
     contact = own.contact
+    case = case_for_report(report=own)
+    case_open = case is not None and case.status != CaseStatus.CLOSED
     initial = {
         "channels": contact.channels,
         "email": contact.email,
@@ -157,12 +160,13 @@ def contact_preferences(request: HttpRequest) -> HttpResponse:
         "postal_address": contact.postal_address,
         "safe_times": contact.safe_times,
         "alerts": "yes" if contact.alerts_wanted else "no",
+        "update_frequency": case.update_frequency if case else None,
     }
-    form = ContactPreferencesForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = ContactPreferencesForm(
+        request.POST if request.method == "POST" else None, initial=initial, case_open=case_open
+    )
     if request.method == "POST" and form.is_valid():
-        reporting.contact_preferences_update(
-            report=own, answers=form.cleaned_data, alerts_wanted=form.cleaned_data["alerts"] == "yes"
-        )
+        contact_preferences_save(report=own, answers=form.cleaned_data)
         return redirect("portal:report")
     return render(request, "portal/contact.html", {"form": form})
 

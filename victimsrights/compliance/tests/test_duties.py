@@ -12,7 +12,7 @@ from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import CaseEventKind, EnhancedRightsReason
-from victimsrights.cases.tests.factories import ATTEMPTED_MURDER, recorded_case
+from victimsrights.cases.tests.factories import ATTEMPTED_MURDER, THEFT, recorded_case
 from victimsrights.compliance.models import CaseDuty
 from victimsrights.compliance.selectors import compliance_figures
 from victimsrights.compliance.services import duties_mark_breached
@@ -22,6 +22,8 @@ from victimsrights.testing.worker import run_worker
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
 LONDON = ZoneInfo("Europe/London")
 FRIDAY = datetime.datetime(2026, 12, 4, 15, 0, tzinfo=LONDON)
+AGREED = {"referral_consent": "yes"}
+DECLINED = {"referral_consent": "no"}
 
 
 def duty(case, code):
@@ -34,10 +36,10 @@ def record_on(moment, **kwargs):
 
 
 def test_recording_a_crime_opens_its_duties_with_five_working_days_for_standard_rights():
-    _report, case, _officer = record_on(FRIDAY)
+    _report, case, _officer = record_on(FRIDAY, referral=AGREED)
 
     opened = {d.duty.code for d in case.duties.all()}
-    assert opened == {"acknowledge", "needs-assessment", "refer-to-support", "vps-information"}
+    assert opened == {"acknowledge", "needs-assessment", "refer-to-support", "regular-update", "vps-information"}
     for code in ("acknowledge", "needs-assessment"):
         owed = duty(case, code)
         assert (owed.enhanced, owed.due_on, owed.fulfilled_at) == (False, datetime.date(2026, 12, 11), None)
@@ -260,7 +262,7 @@ def test_assault_with_no_flag_keeps_standard_limits(client):
 
 def test_a_crime_recorded_opens_the_support_referral_due_in_two_working_days_met_only_with_a_named_service():
     """Victims' Code (2020), Right 4: referred to a support service within 2 working days, a duty of its own."""
-    _report, case, officer = record_on(FRIDAY)
+    _report, case, officer = record_on(FRIDAY, referral=AGREED)
     owed = duty(case, "refer-to-support")
     assert (owed.due_on, owed.duty.code_right) == (datetime.date(2026, 12, 8), "Right 4")
     with time_machine.travel(FRIDAY + datetime.timedelta(hours=1), tick=False):
@@ -280,6 +282,77 @@ def test_a_crime_recorded_opens_the_support_referral_due_in_two_working_days_met
             actor=officer,
         )
     assert duty(case, "refer-to-support").fulfilled_on == datetime.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("offence", ["19C", THEFT])  # rape needs explicit consent; a theft victim may object
+def test_a_victim_who_said_no_to_a_referral_is_not_referred_until_they_agree(client, offence):
+    """Victims' Code (2020), Right 4 (Nottinghamshire Police, 'What are Victims' Services?'): sexual offences, domestic
+    abuse and bereaved families are referred only with explicit consent, and any victim can ask not to be."""
+    _report, case, officer = record_on(FRIDAY, offence=offence, referral=DECLINED)
+    assert not case.duties.filter(duty__code="refer-to-support").exists()
+    client.force_login(officer)
+    page = client.get(reverse("cases:case", kwargs={"case_id": case.pk})).content.decode()
+    assert "The victim has not agreed to be referred to a support service: do not pass their details on" in page
+
+    with pytest.raises(cases.CaseRefused, match="has not agreed to be referred"):
+        cases.event_record(
+            case_id=case.pk,
+            kind=CaseEventKind.SUPPORT_REFERRAL_MADE,
+            note="Rape Crisis",
+            victim_update="",
+            actor=officer,
+        )
+
+    tuesday = FRIDAY + datetime.timedelta(days=4)  # the victim agrees on the phone the next week
+    with time_machine.travel(tuesday, tick=False):
+        cases.event_record(
+            case_id=case.pk, kind=CaseEventKind.SUPPORT_REFERRAL_AGREED, note="", victim_update="", actor=officer
+        )
+    assert duty(case, "refer-to-support").due_on == datetime.date(2026, 12, 10)  # 2 working days from agreeing
+    with time_machine.travel(tuesday + datetime.timedelta(hours=1), tick=False):
+        with pytest.raises(cases.CaseRefused, match="already agreed"):
+            cases.event_record(
+                case_id=case.pk, kind=CaseEventKind.SUPPORT_REFERRAL_AGREED, note="", victim_update="", actor=officer
+            )
+        cases.event_record(
+            case_id=case.pk,
+            kind=CaseEventKind.SUPPORT_REFERRAL_MADE,
+            note="Rape Crisis",
+            victim_update="",
+            actor=officer,
+        )
+    assert duty(case, "refer-to-support").fulfilled_at is not None
+    page = client.get(reverse("cases:case", kwargs={"case_id": case.pk})).content.decode()
+    assert "The victim agreed to be referred to a support service." in page
+
+
+def test_the_migration_drops_referral_duties_never_owed_and_keeps_the_agreement_of_those_who_gave_it():
+    import importlib
+
+    from django.apps import apps
+
+    from victimsrights.cases.models import CaseEvent
+    from victimsrights.compliance.models import Duty
+
+    migration = importlib.import_module("victimsrights.compliance.migrations.0009_support_referral_agreed")
+    _report, declined, _officer = record_on(FRIDAY, referral=DECLINED)
+    _report, agreed, _officer = record_on(FRIDAY, referral=AGREED, seed=2)
+    referral = Duty.objects.get(code="refer-to-support")
+    # As the earlier rule left them: a referral duty for everyone, and no record of agreeing.
+    CaseDuty.objects.create(
+        case=declined, duty=referral, triggered_at=FRIDAY, enhanced=False, due_on=datetime.date(2026, 12, 8)
+    )
+    CaseEvent.objects.filter(kind=CaseEventKind.SUPPORT_REFERRAL_AGREED).delete()
+
+    migration.follow_the_victims_agreement(apps, None)
+    migration.follow_the_victims_agreement(apps, None)  # twice changes nothing more
+
+    assert not declined.duties.filter(duty=referral).exists()
+    assert agreed.duties.filter(duty=referral, fulfilled_at__isnull=True).count() == 1
+    assert [e.kind for e in agreed.events.filter(kind=CaseEventKind.SUPPORT_REFERRAL_AGREED)] == [
+        CaseEventKind.SUPPORT_REFERRAL_AGREED
+    ]
+    assert not declined.events.filter(kind=CaseEventKind.SUPPORT_REFERRAL_AGREED).exists()
 
 
 @pytest.mark.parametrize(("kind", "code"), [("verdict_given", "tell-verdict"), ("sentence_passed", "tell-sentence")])

@@ -32,7 +32,13 @@ def test_a_victim_can_turn_alerts_off_and_change_safe_times():
 
     response = client.post(
         reverse("portal:contact"),
-        {"channels": ["email"], "email": "new@example.com", "safe_times": ["weekend"], "alerts": "no"},
+        {
+            "channels": ["email"],
+            "email": "new@example.com",
+            "safe_times": ["weekend"],
+            "alerts": "no",
+            "update_frequency": "four_weekly",
+        },
     )
 
     assert response.url == reverse("portal:report")
