@@ -54,8 +54,23 @@ class HearingIn(Schema):
 
 
 class CrimeIn(Schema):
+    """The force's crimes count in its own figures wherever they happened: a crime in another force's borough, or
+    with no location in the records, belongs to the force area (BCU) that recorded it, and the plans show it apart."""
+
     classification_code: Text = Field(min_length=1, max_length=16, description="Home Office classification code")
-    borough_code: Text = Field(pattern=r"^E0[6-9][0-9]{6}$", description="ONS code of the borough it happened in")
+    borough_code: Text | None = Field(
+        None,
+        pattern=r"^E0[6-9][0-9]{6}$",
+        description="ONS code of the London borough it happened in; leave out when the records have no location",
+    )
+    area_code: Text | None = Field(
+        None,
+        min_length=1,
+        max_length=32,
+        pattern=r"^[a-z0-9-]+$",
+        description="The force area (BCU) that recorded it, when the borough is not one of the force's or there is "
+        "no location; needed only when the force has more than one area",
+    )
 
 
 class EventIn(Schema):

@@ -182,18 +182,39 @@ def _event_keep(client: ApiClient, event: EventIn, case: Case, now: datetime.dat
     )
 
 
+def _recording_area(client: ApiClient, borough: Borough | None, area_code: str | None) -> Area:
+    """The client's area whose crime it is: the borough's own, or, for a crime in another force's borough or with
+    no location, the area the client names (or its force's only area)."""
+    areas = client.areas.all() if client.areas.exists() else Area.objects.filter(force_id=client.force_id)
+    if borough is not None and borough.area.force_id == client.force_id:
+        if not areas.filter(pk=borough.area_id).exists():
+            raise Rejected("No borough with this ONS code in your areas", field="crime.borough_code")
+        if area_code and area_code != borough.area.code:
+            raise Rejected(f"This borough is in the area {borough.area.code}", field="crime.area_code")
+        return borough.area
+    if area_code:
+        area = areas.filter(code=area_code).first()
+        if area is None:
+            raise Rejected("No area with this code in your areas", field="crime.area_code")
+        return area
+    only = list(areas[:2])
+    if len(only) != 1:
+        raise Rejected(
+            "Give the area that recorded it: the borough is not one of your force's, or there is no location",
+            field="crime.area_code",
+        )
+    return only[0]
+
+
 def _crime_record(client: ApiClient, event: EventIn) -> Crime:
     if event.crime is None:
         raise Rejected("Give the crime's classification and borough", field="crime")
-    boroughs = Borough.objects.filter(area__force_id=client.force_id)
-    area_ids = list(client.areas.values_list("id", flat=True))
-    borough = (
-        (boroughs.filter(area_id__in=area_ids) if area_ids else boroughs)
-        .filter(ons_code=event.crime.borough_code)
-        .first()
-    )
-    if borough is None:
-        raise Rejected("No borough with this ONS code in your areas", field="crime.borough_code")
+    borough = None
+    if event.crime.borough_code:
+        borough = Borough.objects.select_related("area").filter(ons_code=event.crime.borough_code).first()
+        if borough is None:
+            raise Rejected("No London borough with this ONS code", field="crime.borough_code")
+    area = _recording_area(client, borough, event.crime.area_code)
     classification = OffenceClassification.objects.filter(code=event.crime.classification_code).first()
     if classification is None:
         raise Rejected("No offence with this Home Office classification code", field="crime.classification_code")
@@ -205,6 +226,7 @@ def _crime_record(client: ApiClient, event: EventIn) -> Crime:
         raise Rejected("A crime with this crime number is already recorded", field="crime_number", status=409)
     return recording.crime_from_records(
         force=client.force,
+        area=area,
         borough=borough,
         classification=classification,
         crime_number=event.crime_number,

@@ -6,7 +6,8 @@ The rule, stated on the plan page:
 - secondary suppression: where a total and its parts are both published (a BCU and its boroughs; reports and the
   ways they came in; crimes by type; reviews by scheme; cancellations by ground; safe places by kind), and only one
   part is hidden, the next smallest part is hidden too (or the total, if there is none), so that a total minus the
-  other parts never gives a hidden figure away.
+  other parts never gives a hidden figure away. A BCU's figure may hold more than its boroughs' (its force's crimes
+  with no location or in another force's borough): that remainder counts as a part, hidden when small.
 
 Sources: UK Longitudinal Linkage Collaboration, "Statistical Disclosure Control" (a threshold of 10; percentages and
 medians based on fewer than 10 are low counts too; mask at least two cells, row-wise and column-wise, so a masked
@@ -89,6 +90,24 @@ def _secondary(groups: list[tuple[_Cell, list[_Cell]]]) -> None:
             changed = True
 
 
+# A force area's crimes outside its own boroughs, published at the area beside the boroughs' figures.
+PLACED_APART = ("placed.no_location", "placed.outside")
+
+
+def _area_parts(cells: dict[str, dict[str, _Cell]], area: str, boroughs: list[str], key: str) -> list[_Cell]:
+    """What an area's figure is made of: its boroughs' figures, the crimes it shows apart (with no location, or in
+    another force's borough), and whatever is left, which is published nowhere yet must not be derivable either."""
+    parts = [cells[borough][key] for borough in boroughs]
+    if key == "crimes.recorded":
+        parts += [cells[area][apart] for apart in PLACED_APART if apart in cells[area]]
+    total = cells[area][key].value
+    if total is not None:
+        rest = _Cell(total - sum(part.value or 0 for part in parts))
+        rest.hidden = 0 < (rest.value or 0) < THRESHOLD
+        parts.append(rest)
+    return parts
+
+
 def protect(document: PlanDocument) -> PlanDocument:
     """The document as the public may see it: small and revealing figures hidden, for this year and the last."""
     places = document.places
@@ -110,7 +129,7 @@ def protect(document: PlanDocument) -> PlanDocument:
         area = places[0].place.code if places else ""
         boroughs = [place.place.code for place in places[1:]]
         groups += [
-            (cells[area][key], [cells[borough][key] for borough in boroughs])
+            (cells[area][key], _area_parts(cells, area, boroughs, key))
             for key, unit in units.items()
             if unit == Unit.COUNT and boroughs
         ]

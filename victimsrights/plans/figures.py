@@ -133,6 +133,11 @@ def measures() -> list[Measure]:
     ]
     rows += [Measure(f"crimes.{slugify(category)}", Section.CRIMES, category, count) for category in crime_categories()]
     rows += [
+        Measure("placed.no_location", Section.CRIMES, "Of the area's crimes: no location recorded", count),
+        Measure("placed.outside", Section.CRIMES, "Of the area's crimes: in another force's borough", count),
+        Measure("placed.by_other_force", Section.CRIMES, "Crimes here recorded by another force", count),
+    ]
+    rows += [
         Measure("reviews.requested", Section.REVIEWS, "Reviews asked for", count),
         Measure("reviews.national", Section.REVIEWS, "Asked under the national police scheme", count),
         Measure("reviews.london", Section.REVIEWS, "Asked under London's Right to Review only", count),
@@ -221,15 +226,19 @@ class _Tally:
 
     def __init__(self, places: list[Place]) -> None:
         self.area_keys = {area_id: ("bcu", code) for area_id, code in Area.objects.values_list("id", "code")}
-        self.borough_keys = {
-            borough_id: ("borough", code) for borough_id, code in Borough.objects.values_list("id", "ons_code")
-        }
+        boroughs = Borough.objects.values_list("id", "ons_code", "area_id")
+        self.borough_keys = {borough_id: ("borough", code) for borough_id, code, _area in boroughs}
+        self.borough_areas = {borough_id: area_id for borough_id, _code, area_id in boroughs}
         self.wanted = {place.key for place in places}
         self.counts: dict[PlaceKey, dict[str, int]] = {key: defaultdict(int) for key in self.wanted}
         self.durations: dict[PlaceKey, dict[str, list[float]]] = {key: defaultdict(list) for key in self.wanted}
 
     def _keys(self, area_id: int | None, borough_id: int | None) -> list[PlaceKey]:
-        keys = [self.area_keys.get(area_id or 0), self.borough_keys.get(borough_id or 0)]
+        """The area's place, and the borough's when it is the area's own: a force's crime in another force's borough
+        counts for the force's area, and for that borough only as another force's (`placed.by_other_force`)."""
+        keys = [self.area_keys.get(area_id or 0)]
+        if borough_id and self.borough_areas.get(borough_id) == area_id:
+            keys.append(self.borough_keys.get(borough_id))
         return [key for key in keys if key in self.wanted]
 
     def add_counts(self, rows: Iterable[dict[str, Any]], names: dict[str, str]) -> None:
@@ -237,6 +246,23 @@ class _Tally:
         for row in rows:
             for key in self._keys(row["place_area"], row["place_borough"]):
                 for column, measure in names.items():
+                    self.counts[key][measure] += row[column]
+
+    def add_placed_apart(self, rows: Iterable[dict[str, Any]], column: str) -> None:
+        """Rows whose borough is another force's: `placed.outside` for the area whose crimes they are, and
+        `placed.by_other_force` for the borough where they happened and that borough's own area."""
+        for row in rows:
+            area_id, borough_id = row["place_area"], row["place_borough"]
+            borough_area = self.borough_areas.get(borough_id or 0)
+            if borough_area is None or borough_area == area_id:
+                continue
+            places = [("placed.outside", self.area_keys.get(area_id or 0))]
+            places += [
+                ("placed.by_other_force", self.borough_keys.get(borough_id)),
+                ("placed.by_other_force", self.area_keys.get(borough_area)),
+            ]
+            for measure, key in places:
+                if key in self.wanted:
                     self.counts[key][measure] += row[column]
 
     def add_durations(self, measure: str, queryset: QuerySet[Any], report_path: str, start: str, end: str) -> None:
@@ -350,20 +376,35 @@ def plan_figures(
         {"n": "recording.cancelled", **{ground: f"recording.cancelled.{ground}" for ground in grounds}},
     )
 
-    # Crimes by the day recorded and police.uk's crime type, however they reached the service.
-    crimes = scoped(Crime.objects.filter(_in_year("recorded_at", year), cancelled_at__isnull=True), path)
+    # Crimes by the day recorded and police.uk's crime type, however they reached the service. A force's crimes with
+    # no location, or in another force's borough (City of London Police next door), count in its area's figures and
+    # are shown apart; the borough where they happened counts them as another force's, so it is read here too.
+    crimes = Crime.objects.filter(_in_year("recorded_at", year), cancelled_at__isnull=True)
+    if area_ids is not None:
+        crimes = crimes.filter(Q(report__area_id__in=area_ids) | Q(report__borough__area_id__in=area_ids))
     categories = crime_categories()
     category_counts = {
         f"t_{n}": Count("id", filter=Q(classification__police_uk_category=category))
         for n, category in enumerate(categories)
     }
+    rows = list(
+        _grouped(
+            crimes,
+            path,
+            n=Count("id"),
+            none=Count("id", filter=Q(report__borough__isnull=True)),
+            **category_counts,
+        )
+    )
     tally.add_counts(
-        _grouped(crimes, path, n=Count("id"), **category_counts),
+        rows,
         {
             "n": "crimes.recorded",
+            "none": "placed.no_location",
             **{f"t_{n}": f"crimes.{slugify(category)}" for n, category in enumerate(categories)},
         },
     )
+    tally.add_placed_apart(rows, "n")
 
     # Right to Review: asked for and accepted by the day asked; upheld and overturned by the day decided.
     path = "case__crime__report__"

@@ -1,5 +1,6 @@
-"""Check that the service's own figures reproduce police.uk's files: crimes per borough per crime type,
-outcomes per borough by Home Office type, and anti-social behaviour per borough, counted straight from the CSVs.
+"""Check that the service's own figures reproduce police.uk's files: crimes per borough and per force area by crime
+type, outcomes by Home Office type, the area's crimes with no location or in another force's borough, the borough's
+crimes recorded by another force, and anti-social behaviour per borough, counted straight from the CSVs.
 
 Run it on a database that holds only the imported crimes for those years: crimes reported through the
 service would (rightly) add to its figures.
@@ -13,7 +14,7 @@ from pathlib import Path
 from django.db.models import Sum
 from django.utils.text import slugify
 
-from victimsrights.areas.models import Borough, Force
+from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.plans.figures import plan_figures
 from victimsrights.policeuk.files import csv_files, is_outcomes_file, outcome_rows, street_rows
 from victimsrights.policeuk.lsoa import borough_code
@@ -22,7 +23,8 @@ from victimsrights.policeuk.models import AntisocialBehaviour
 from victimsrights.policeuk.services import last_outcome_months
 
 ANTISOCIAL = "antisocial_behaviour"
-Counts = dict[int, dict[str, Counter[str]]]  # year -> borough ONS code -> measure -> count
+BCU = "bcu:"  # a force area's figures, keyed apart from the boroughs' ONS codes
+Counts = dict[int, dict[str, Counter[str]]]  # year -> borough ONS code (or BCU + area code) -> measure -> count
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,13 @@ def counts_in_files(paths: Iterable[Path]) -> Counts:
         row for path in filter(is_outcomes_file, files) for row in outcome_rows(path)
     )
     forces = {name.casefold() for name in Force.objects.values_list("name", flat=True)}
-    boroughs = {code: force.casefold() for code, force in Borough.objects.values_list("ons_code", "area__force__name")}
+    boroughs = {
+        code: (force.casefold(), area)
+        for code, force, area in Borough.objects.values_list("ons_code", "area__force__name", "area__code")
+    }
+    areas = defaultdict(list)
+    for force, area in Area.objects.values_list("force__name", "code"):
+        areas[force.casefold()].append(area)
     counts: Counts = defaultdict(lambda: defaultdict(Counter))
     seen: set[str] = set()
     for path in files:
@@ -50,23 +58,34 @@ def counts_in_files(paths: Iterable[Path]) -> Counts:
         for row in street_rows(path):
             force = row.reported_by.casefold()
             code = borough_code(row.lsoa_code) or ""
-            borough_force = boroughs.get(code, "")
+            borough_force, borough_area = boroughs.get(code, ("", ""))
             if force not in forces:
                 continue
             if not row.crime_id:
                 if code:
                     counts[row.month.year][code][ANTISOCIAL] += 1
                 continue
-            if not code or borough_force != force or row.crime_type not in CLASSIFICATION_FOR_CRIME_TYPE:
-                continue
+            if (row.lsoa_code.strip() and not code) or row.crime_type not in CLASSIFICATION_FOR_CRIME_TYPE:
+                continue  # outside London, or a crime type the service does not know
+            own = borough_force == force
+            if not own and len(areas[force]) != 1:
+                continue  # outside its boroughs, and the force has several areas: not loaded
             if row.crime_id in seen:
                 continue
             seen.add(row.crime_id)
-            counts[row.month.year][code]["crimes.recorded"] += 1
-            counts[row.month.year][code][f"crimes.{slugify(row.crime_type)}"] += 1
-            if row.last_outcome in OUTCOME_TYPE_FOR_CATEGORY:
-                year = max(row.month, last_outcome_month.get(row.crime_id, row.month)).year
-                counts[year][code][f"outcomes.{OUTCOME_TYPE_FOR_CATEGORY[row.last_outcome]}"] += 1
+            area = f"{BCU}{borough_area if own else areas[force][0]}"
+            places = [area, code] if own else [area]
+            if not own:
+                counts[row.month.year][area]["placed.outside" if code else "placed.no_location"] += 1
+                if code:
+                    counts[row.month.year][code]["placed.by_other_force"] += 1
+                    counts[row.month.year][f"{BCU}{borough_area}"]["placed.by_other_force"] += 1
+            for place in places:
+                counts[row.month.year][place]["crimes.recorded"] += 1
+                counts[row.month.year][place][f"crimes.{slugify(row.crime_type)}"] += 1
+                if row.last_outcome in OUTCOME_TYPE_FOR_CATEGORY:
+                    year = max(row.month, last_outcome_month.get(row.crime_id, row.month)).year
+                    counts[year][place][f"outcomes.{OUTCOME_TYPE_FOR_CATEGORY[row.last_outcome]}"] += 1
     return counts
 
 
@@ -74,11 +93,10 @@ def counts_in_service(years: Iterable[int]) -> Counts:
     counts: Counts = defaultdict(lambda: defaultdict(Counter))
     for year in years:
         for (kind, code), figures in plan_figures(year).items():
-            if kind != "borough":
-                continue
+            place = code if kind == "borough" else f"{BCU}{code}"
             for measure, value in figures.items():
-                if measure.startswith(("crimes.", "outcomes.")) and value:
-                    counts[year][code][measure] = int(value)
+                if measure.startswith(("crimes.", "outcomes.", "placed.")) and value:
+                    counts[year][place][measure] = int(value)
         antisocial = (
             AntisocialBehaviour.objects.filter(month__year=year, borough__isnull=False)
             .values("borough__ons_code")

@@ -14,11 +14,12 @@ from itertools import islice
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Count
 
 from victimsrights.api import services as api
 from victimsrights.api.models import ApiClient
 from victimsrights.api.schemas import MAX_BATCH, EventIn, EventKind
-from victimsrights.areas.models import Borough, Force
+from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.policeuk.files import OutcomeRow, StreetRow, csv_files, is_outcomes_file, outcome_rows, street_rows
 from victimsrights.policeuk.lsoa import borough_code
 from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE, NO_OUTCOME_YET, OUTCOME_TYPE_FOR_CATEGORY
@@ -34,6 +35,8 @@ class ImportSummary:
     results: Counter[str] = field(default_factory=Counter)  # per event: applied, duplicate, superseded, rejected
     antisocial_behaviour: int = 0
     skipped: Counter[str] = field(default_factory=Counter)  # why a row was not loaded
+    # The force's crimes loaded outside its own boroughs: "no location", or "in <borough>" (another force's).
+    placed_apart: Counter[str] = field(default_factory=Counter)
     problems: Counter[str] = field(default_factory=Counter)  # rejected events' titles
 
 
@@ -72,13 +75,9 @@ def police_uk_import(paths: Iterable[Path], *, progress: Progress | None = None)
     return summary
 
 
-def not_loaded_because(lsoa_code: str, borough: Borough | None) -> str:
-    """Where a crime the service does not load went: no location, outside London, or another force's borough."""
-    if not lsoa_code.strip():
-        return "no location"
-    if borough is None:
-        return "outside London"
-    return f"in {borough.name}, outside the force's own boroughs"
+def placed_apart(borough: Borough | None) -> str:
+    """Where a force's crime outside its own boroughs happened: no location, or another force's London borough."""
+    return f"in {borough.name}" if borough is not None else "no location"
 
 
 class _FileImport:
@@ -94,6 +93,12 @@ class _FileImport:
         self.forces = forces
         self.outcome_months = outcome_months
         self.clients: dict[int, ApiClient] = {}
+        # Forces with a single area, which records their crimes outside their own boroughs.
+        self.only_area = {
+            force_id
+            for force_id, areas in Area.objects.values("force_id").annotate(n=Count("id")).values_list("force_id", "n")
+            if areas == 1
+        }
         self.antisocial: Counter[tuple[int, datetime.date, str, int | None]] = Counter()
 
     def load(self, rows: list[StreetRow]) -> None:
@@ -106,11 +111,16 @@ class _FileImport:
                 self.summary.skipped["reported by a force the service does not hold"] += 1
             elif not row.crime_id:
                 self.antisocial[(force.pk, row.month, row.lsoa_code, borough.pk if borough else None)] += 1
-            elif borough is None or borough.area.force_id != force.pk:
-                self.summary.skipped[not_loaded_because(row.lsoa_code, borough)] += 1
+            elif row.lsoa_code.strip() and borough is None:
+                self.summary.skipped["outside London"] += 1
             elif row.crime_type not in CLASSIFICATION_FOR_CRIME_TYPE:
                 self.summary.skipped[f"crime type not known: {row.crime_type or 'none'}"] += 1
-            else:
+            elif borough is not None and borough.area.force_id == force.pk:
+                events.setdefault(force.pk, []).extend(self._events(row, force, borough))
+            elif force.pk not in self.only_area:
+                self.summary.skipped[f"{placed_apart(borough)}, and the force has several areas"] += 1
+            else:  # the force's crime all the same: it counts in the force's figures, shown apart
+                self.summary.placed_apart[placed_apart(borough)] += 1
                 events.setdefault(force.pk, []).extend(self._events(row, force, borough))
         for force_id, force_events in events.items():
             for outcome in api.events_apply(client=self._client(force_id), events=force_events):
@@ -118,11 +128,11 @@ class _FileImport:
                 if outcome.problem:
                     self.summary.problems[str(outcome.problem["title"])] += 1
 
-    def _events(self, row: StreetRow, force: Force, borough: Borough) -> list[EventIn]:
+    def _events(self, row: StreetRow, force: Force, borough: Borough | None) -> list[EventIn]:
         number = crime_number(force, row.crime_id)
         recorded_at = month_start(row.month)
         classification = CLASSIFICATION_FOR_CRIME_TYPE[row.crime_type]
-        crime = {"classification_code": classification, "borough_code": borough.ons_code}
+        crime = {"classification_code": classification, "borough_code": borough.ons_code if borough else None}
         events = [_event(f"police.uk:{row.crime_id}", number, EventKind.CRIME_RECORDED, recorded_at, crime=crime)]
         code = OUTCOME_TYPE_FOR_CATEGORY.get(row.last_outcome)
         if code is None:

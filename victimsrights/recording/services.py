@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
-from victimsrights.areas.models import Borough, Force
+from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
 from victimsrights.recording import crime_numbers, offence_codes
 from victimsrights.recording.models import (
@@ -141,7 +141,8 @@ def crime_record(
 def crime_from_records(
     *,
     force: Force,
-    borough: Borough,
+    area: Area,
+    borough: Borough | None,
     classification: OffenceClassification,
     crime_number: str,
     recorded_at: datetime.datetime,
@@ -156,7 +157,7 @@ def crime_from_records(
     problem = crime_numbers.records_system_problem(force, crime_number)
     if problem:
         raise RecordingRefused(problem)
-    report = records_report_create(force=force, borough=borough, received_at=recorded_at)
+    report = records_report_create(force=force, area=area, borough=borough, received_at=recorded_at)
     crime = Crime.objects.create(
         report=report,
         crime_number=crime_number,

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from victimsrights.areas.models import Borough, Force
+from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
 from victimsrights.reporting import messages, sealing, tasks  # tasks.py imports this module: looked up late
 from victimsrights.reporting.contact import next_safe_moment
@@ -113,8 +113,11 @@ def _save_with_reference(report: Report) -> None:
     raise IntegrityError("Could not allocate a unique report reference")
 
 
-def records_report_create(*, force: Force, borough: Borough, received_at: datetime.datetime) -> Report:
-    """The report behind a crime known only from the force's records: no victim account, no contact, no notice."""
+def records_report_create(
+    *, force: Force, area: Area, borough: Borough | None, received_at: datetime.datetime
+) -> Report:
+    """The report behind a crime known only from the force's records: no victim account, no contact, no notice.
+    The area is the force's own, even when the borough is another force's or not known."""
     report = Report(
         idempotency_key=uuid.uuid4(),
         channel=Channel.RECORDS,
@@ -122,7 +125,7 @@ def records_report_create(*, force: Force, borough: Borough, received_at: dateti
         received_at=received_at,
         first_decided_at=received_at,
         force=force,
-        area_id=borough.area_id,
+        area=area,
         borough=borough,
         victim_name="",
         what_happened="",

@@ -12,6 +12,7 @@ from victimsrights.api import services
 from victimsrights.areas.models import Force
 from victimsrights.cases.models import Case
 from victimsrights.recording import services as recording
+from victimsrights.recording.clock import LONDON
 from victimsrights.recording.models import Crime, CrimeNumberSequence, OffenceClassification
 from victimsrights.reporting.tests.factories import submitted_report
 
@@ -101,3 +102,50 @@ def test_a_client_writes_its_own_forces_numbers_and_is_told_only_of_its_own_dupl
     assert existing.status_code == missing.status_code == 422
     assert existing.json()["title"] == missing.json()["title"]
     assert crime_recorded(client, city_key, "COL-RMS-77", CITY, event_id="c-5").json()["result"] == "applied"
+
+
+def test_a_forces_crime_next_door_or_with_no_location_counts_for_its_area_and_shows_apart(client):
+    """Issue 23: City of London Police crimes in a neighbouring borough, or with no location, are the force's crimes;
+    the borough where one happened counts it as another force's, not as its own."""
+    from victimsrights.plans.figures import plan_figures
+
+    _, city_key = services.client_create(name="City records", force=Force.objects.get(code="city-of-london"))
+    tower_hamlets = "E09000030"
+    assert crime_recorded(client, city_key, "COL-RMS-1", tower_hamlets).json()["result"] == "applied"
+    assert crime_recorded(client, city_key, "COL-RMS-2", None, event_id="c-2").json()["result"] == "applied"
+    assert crime_recorded(client, city_key, "COL-RMS-3", CITY, event_id="c-3").json()["result"] == "applied"
+    assert {crime.report.area.code for crime in Crime.objects.all()} == {"city-of-london"}
+
+    figures = plan_figures(Crime.objects.first().recorded_at.astimezone(LONDON).year)
+    force, city = figures[("bcu", "city-of-london")], figures[("borough", CITY)]
+    there = figures[("borough", tower_hamlets)]
+    assert (force["crimes.recorded"], force["placed.outside"], force["placed.no_location"]) == (3, 1, 1)
+    assert city["crimes.recorded"] == 1
+    assert (there["crimes.recorded"], there["placed.by_other_force"]) == (0, 1)
+
+
+def test_a_force_with_several_areas_names_the_area_of_a_crime_with_no_location(client):
+    _, met_key = services.client_create(name="Met records", force=Force.objects.get(code="met"))
+
+    def send(number, borough, area_code):
+        body = {
+            "event_id": number,
+            "crime_number": number,
+            "kind": "crime_recorded",
+            "occurred_at": (datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)).isoformat(),
+            "crime": {"classification_code": "28E", "borough_code": borough, "area_code": area_code},
+        }
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {met_key}"}
+        return client.post(reverse("api:events"), json.dumps(body), content_type="application/json", **headers)
+
+    for number, borough, area_code, field in [
+        ("MET-RMS-1", None, None, "crime.area_code"),  # which of the Met's areas?
+        ("MET-RMS-2", None, "city-of-london", "crime.area_code"),  # another force's area
+        ("MET-RMS-3", CAMDEN, "south-west", "crime.area_code"),  # Camden is not in that area
+        ("MET-RMS-4", "E09000099", None, "crime.borough_code"),  # no such borough
+    ]:
+        response = send(number, borough, area_code)
+        assert response.status_code == 422, number
+        assert response.json()["errors"][0]["field"] == field, number
+    assert send("MET-RMS-5", None, "central-north").json()["result"] == "applied"
+    assert Crime.objects.get().report.area.code == "central-north"

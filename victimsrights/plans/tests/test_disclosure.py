@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.plans.disclosure import THRESHOLD, _base, _groups, protect
+from victimsrights.plans.disclosure import PLACED_APART, THRESHOLD, _base, _groups, protect
 from victimsrights.plans.document import FigureRow, PlaceFigures, PlanDocument
 from victimsrights.plans.figures import Measure, Place, Unit
 from victimsrights.plans.tests.fixtures import known_records
@@ -41,9 +41,14 @@ def assert_nothing_small_and_nothing_derivable(rows: list[dict[str, str]]) -> No
         groups += [(None, key, boroughs) for key in units if units[key] == Unit.COUNT]
         for place, total, parts in groups:
             part_cells = [cells[(place, part)] if place else cells[(part, total)] for part in parts]
+            if place is None and total == "crimes.recorded":
+                part_cells += [cells[(area, apart)] for apart in PLACED_APART if (area, apart) in cells]
             total_cell = cells[(place or area, total)]
             hidden = [cell for cell in part_cells if cell == "[c]"]
             assert not (len(hidden) == 1 and total_cell != "[c]"), (column, place, total, part_cells, total_cell)
+            if place is None and not hidden and total_cell not in ("", "[c]"):
+                rest = int(total_cell) - sum(int(cell or 0) for cell in part_cells)  # in the area, in no borough
+                assert not 0 < rest < THRESHOLD, (column, total, rest)
 
 
 def test_the_published_csv_shows_no_small_count_and_no_derivable_one(client):
@@ -165,3 +170,27 @@ def test_chart_bars_stand_out_from_the_page_and_each_chart_links_to_its_numbers(
     assert 'href="#figures-table-1">The numbers are in the table below</a>' in draft
     assert 'id="figures-table-1"' in draft
     assert charts.LAST_YEAR_COLOUR in draft and charts.THIS_YEAR_COLOUR in draft  # the bars drawn in them
+
+
+@pytest.mark.parametrize(("a", "rest"), list(itertools.product([0, 4, 12, 30], [0, 3, 9, 15])))
+def test_an_area_figure_beyond_its_boroughs_never_gives_a_small_remainder_away(a, rest):
+    """A force's crimes with no location or next door count in its area's figure and in no borough's: the area total
+    minus its boroughs must not reveal a small number of them."""
+    protected = protect(document({"area": {"x": a + 20 + rest}, "camden": {"x": a}, "islington": {"x": 20}}))
+    area, *boroughs = [place.row("x") for place in protected.places]
+    for cell in (area, *boroughs):
+        assert cell.value_hidden or not 0 < (cell.value or 0) < THRESHOLD
+    hidden = [cell for cell in boroughs if cell.value_hidden]
+    unknowns = len(hidden) + (1 if rest else 0)  # the remainder is published nowhere
+    if unknowns == 1 and not area.value_hidden:  # area minus the shown boroughs gives the one unknown away
+        assert not hidden and rest >= THRESHOLD
+
+
+def test_crimes_shown_apart_are_parts_of_the_areas_crimes_so_one_hidden_hides_another():
+    counts = {"crimes.recorded": 60, "placed.no_location": 4, "placed.outside": 12}
+    protected = protect(
+        document({"area": counts, "camden": {"crimes.recorded": 30}, "islington": {"crimes.recorded": 14}})
+    )
+    area = {row.measure.key: row.value_text for row in protected.places[0].rows}
+    assert area["placed.no_location"] == "[c]"
+    assert "[c]" in (area["placed.outside"], area["crimes.recorded"])  # else 60 - 30 - 14 - 12 gives the 4 away

@@ -37,6 +37,8 @@ class Command(BaseCommand):
             f"imported, {results['superseded']} superseded by a later outcome, {results['rejected']} rejected. "
             f"Anti-social behaviour incidents kept apart: {summary.antisocial_behaviour}."
         )
+        for place, count in sorted(summary.placed_apart.items()):
+            self.stdout.write(f"Rows loaded as the force's crimes outside its own boroughs, {place}: {count}")
         for reason, count in sorted(summary.skipped.items()):
             self.stdout.write(f"Rows not loaded, {reason}: {count}")
         for title, count in sorted(summary.problems.items()):
