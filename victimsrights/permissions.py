@@ -151,6 +151,8 @@ RULES: dict[str, Rule] = {
     "cases:event": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
     "cases:enhanced-rights": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
     "cases:update-frequency": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:property": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
+    "cases:property-status": staff(INVESTIGATING_OFFICER, scope=Scope.OWN_AREA),
     # Right to Review: reviewers of the case's area, never the decision-maker or their line (the service checks)
     "reviews:list": staff(REVIEWER, scope=Scope.OWN_AREA),
     "reviews:review": staff(REVIEWER, scope=Scope.OWN_AREA),

@@ -2,7 +2,7 @@
 
 import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
 from pydantic import AwareDatetime, BeforeValidator, StrictInt
@@ -45,6 +45,7 @@ class EventKind(StrEnum):
     VPS_OFFERED = "vps_offered"
     VCS_QUALIFYING_SENTENCE = "vcs_qualifying_sentence"
     VCS_REFERRAL_MADE = "vcs_referral_made"
+    PROPERTY_UPDATED = "property_updated"
 
 
 class HearingIn(Schema):
@@ -73,6 +74,17 @@ class CrimeIn(Schema):
     )
 
 
+class PropertyIn(Schema):
+    """The victim's property (Victims' Code Right 10), by the records system's own reference: the first event with a
+    reference records the item, later ones change its status. Each change is an update the victim is alerted to."""
+
+    reference: Text = Field(min_length=1, max_length=100, pattern=PRINTABLE)
+    description: Text = Field(min_length=1, max_length=500, description="What it is, in words the victim knows")
+    kind: Literal["stolen", "damaged", "seized"]
+    status: Literal["outstanding", "recovered", "held_as_evidence", "ready_to_collect", "returned"]
+    collection: Text = Field("", max_length=2000, description="Where and when to collect it; needed when ready")
+
+
 class EventIn(Schema):
     """One event in a case, from the records system.
 
@@ -87,7 +99,7 @@ class EventIn(Schema):
     reads on their case page. `verdict_given` and `sentence_passed` are court results: each starts a Victims' Code
     duty (Right 9) to tell the victim the next working day. `cps_discontinued` (the CPS stopped the case after
     charge) closes it and offers the victim the CPS Right to Review. Any event may carry `victim_update` to tell
-    the victim at the same time.
+    the victim at the same time. `property_updated` needs `property`: the victim's property and where it is.
     """
 
     event_id: Text = Field(min_length=1, max_length=100, pattern=PRINTABLE)
@@ -98,6 +110,7 @@ class EventIn(Schema):
     outcome_code: StrictInt | None = Field(None, ge=1, le=99)
     hearing: HearingIn | None = None
     crime: CrimeIn | None = None
+    property: PropertyIn | None = None
     victim_update: Text = Field("", max_length=5000)
     note: Text = Field("", max_length=2000)
 

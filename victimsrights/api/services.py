@@ -17,7 +17,16 @@ from victimsrights.api.schemas import EventIn, EventKind
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
 from victimsrights.cases import services as cases
-from victimsrights.cases.models import Case, CaseEvent, CaseEventKind, OutcomeType, TimelineKind
+from victimsrights.cases.models import (
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    OutcomeType,
+    PropertyItem,
+    PropertyKind,
+    PropertyStatus,
+    TimelineKind,
+)
 from victimsrights.recording import crime_numbers
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import Crime, OffenceClassification
@@ -268,6 +277,9 @@ def _drive(case: Case, event: EventIn, label: str) -> bool:
     elif event.kind == EventKind.VICTIM_UPDATE:
         if not event.victim_update.strip():
             raise Rejected("Write the update for the victim", field="victim_update")
+    elif event.kind == EventKind.PROPERTY_UPDATED:
+        if not _property(case, event, label):
+            return False
     elif event.kind == EventKind.CPS_DISCONTINUED:
         try:
             cases.cps_discontinued_apply(case, actor=None, actor_label=label, at=at, note=event.note)
@@ -279,6 +291,32 @@ def _drive(case: Case, event: EventIn, label: str) -> bool:
         cases.publish_to_victim(
             case, kind=TimelineKind.UPDATE, text=event.victim_update.strip(), actor=None, actor_label=label
         )
+    return True
+
+
+def _property(case: Case, event: EventIn, label: str) -> bool:
+    """False when the item already has a later status than this event's."""
+    if event.property is None:
+        raise Rejected("Give the property's reference, description, kind and status", field="property")
+    given = event.property
+    item = case.property_items.filter(reference=given.reference).first() or PropertyItem(
+        case=case, reference=given.reference, recorded_at=event.occurred_at
+    )
+    if item.pk and item.updated_at > event.occurred_at:
+        return False
+    item.description, item.kind = given.description.strip(), PropertyKind(given.kind)
+    try:
+        cases.property_apply(
+            case,
+            item,
+            status=PropertyStatus(given.status),
+            collection=given.collection,
+            actor=None,
+            actor_label=label,
+            at=event.occurred_at,
+        )
+    except cases.CaseRefused as refused:
+        raise Rejected(str(refused), field="property.collection") from None
     return True
 
 

@@ -5,7 +5,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from victimsrights.cases.models import OFFICER_RECORDED_EVENTS, EnhancedRightsReason, UpdateFrequency
+from victimsrights.cases.models import (
+    OFFICER_RECORDED_EVENTS,
+    EnhancedRightsReason,
+    PropertyKind,
+    PropertyStatus,
+    UpdateFrequency,
+)
 from victimsrights.cases.selectors import outcome_types
 from victimsrights.govuk.fields import choice, text
 
@@ -130,3 +136,34 @@ class UpdateFrequencyForm(forms.Form):
         help_text="Agree it with the victim. Important points, such as an arrest or a decision, are told whatever "
         "they choose.",
     )
+
+
+def _collection() -> forms.CharField:
+    return text(
+        "How the victim can collect it (if it is ready)",
+        name="How to collect it",
+        required=False,
+        area=True,
+        max_length=2000,
+        help_text="Where, when, and what to bring. The victim reads this on their case page.",
+    )
+
+
+class PropertyForm(forms.Form):
+    """Victims' Code Right 10: the victim's property and where it is."""
+
+    description = text(
+        "Describe the property",
+        name="The description",
+        required_message="Describe the property",
+        help_text="In words the victim will recognise, like 'black mountain bike'. No serial numbers.",
+    )
+    kind = choice("What happened to it?", PropertyKind.choices, "Select what happened to it")
+    status = choice("Where is it now?", PropertyStatus.choices, "Select where it is now")
+    collection = _collection()
+
+
+class PropertyStatusForm(forms.Form):
+    item = forms.IntegerField(widget=forms.HiddenInput)
+    status = choice("Where is it now?", PropertyStatus.choices, "Select where it is now")
+    collection = _collection()

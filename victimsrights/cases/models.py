@@ -241,3 +241,41 @@ class Message(models.Model):
                 name="message_unanswered",
             )
         ]
+
+
+class PropertyKind(models.TextChoices):
+    STOLEN = "stolen", "Stolen"
+    DAMAGED = "damaged", "Damaged"
+    SEIZED = "seized", "Taken by the police as evidence"
+
+
+class PropertyStatus(models.TextChoices):
+    OUTSTANDING = "outstanding", "Not found yet"
+    RECOVERED = "recovered", "Found by the police"
+    HELD_AS_EVIDENCE = "held_as_evidence", "Kept as evidence for now"
+    READY_TO_COLLECT = "ready_to_collect", "Ready to collect"
+    RETURNED = "returned", "Returned to you"
+
+
+class PropertyItem(models.Model):
+    """The victim's property recorded against their crime, and where it is (Victims' Code Right 10: to be paid
+    expenses and have property returned). The victim sees it on their case page; each change is an update to them."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="property_items")
+    # The records system's own id for it, so the integration API can update the same item; blank when typed here.
+    reference = models.CharField(max_length=100, blank=True)
+    description = EncryptedTextField()
+    kind = models.CharField(max_length=16, choices=PropertyKind.choices)
+    status = models.CharField(max_length=20, choices=PropertyStatus.choices)
+    # Where and when the victim can collect it, and what to bring.
+    collection = EncryptedTextField(blank=True)
+    recorded_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "reference"], condition=~models.Q(reference=""), name="property_reference_per_case"
+            )
+        ]

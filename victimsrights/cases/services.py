@@ -22,6 +22,9 @@ from victimsrights.cases.models import (
     Hearing,
     Message,
     OutcomeType,
+    PropertyItem,
+    PropertyKind,
+    PropertyStatus,
     TimelineEvent,
     TimelineKind,
     UpdateFrequency,
@@ -339,6 +342,72 @@ def event_record(*, case_id: int, kind: CaseEventKind, note: str, victim_update:
     if victim_update:
         publish_to_victim(case, kind=TimelineKind.UPDATE, text=victim_update, actor=actor)
     return event
+
+
+@transaction.atomic
+def property_record(
+    *, case_id: int, description: str, kind: PropertyKind, status: PropertyStatus, collection: str, actor: StaffUser
+) -> PropertyItem:
+    """Victims' Code Right 10: the victim's property, recorded against their crime; they are told."""
+    case = _lock_case(case_id=case_id, actor=actor)
+    item = PropertyItem(case=case, description=description.strip(), kind=kind, recorded_at=timezone.now())
+    return property_apply(case, item, status=status, collection=collection, actor=actor)
+
+
+@transaction.atomic
+def property_status_change(
+    *, case_id: int, item_id: int, status: PropertyStatus, collection: str, actor: StaffUser
+) -> PropertyItem:
+    case = _lock_case(case_id=case_id, actor=actor)
+    item = case.property_items.filter(pk=item_id).first()
+    if item is None:
+        raise CaseRefused("Choose an item of property recorded in this case.")
+    return property_apply(case, item, status=status, collection=collection, actor=actor)
+
+
+def property_apply(
+    case: Case,
+    item: PropertyItem,
+    *,
+    status: PropertyStatus,
+    collection: str,
+    actor: StaffUser | None,
+    actor_label: str = "",
+    at: datetime.datetime | None = None,
+) -> PropertyItem:
+    """Save the item with its status and tell the victim: a change is an update like any other (alerted, and it meets
+    the regular update owed). Nobody is told when the status and collection are the same. Call in a transaction,
+    with the case locked."""
+    collection = collection.strip()
+    if status == PropertyStatus.READY_TO_COLLECT and not collection:
+        raise CaseRefused("Say where and when the victim can collect it, and what to bring.")
+    changed = not item.pk or (item.status, item.collection) != (status, collection)
+    item.status, item.collection = status, collection
+    if changed:
+        item.updated_at = at or timezone.now()
+    item.save()
+    if not changed:
+        return item
+    audit.record(
+        actor=actor,
+        actor_label=actor_label,
+        action="case.property",
+        subject=case.crime.report,
+        detail={"item": item.pk, "status": str(status)},
+    )
+    if not case.records_only:
+        publish_to_victim(
+            case, kind=TimelineKind.UPDATE, text=property_words(item), actor=actor, actor_label=actor_label
+        )
+    return item
+
+
+def property_words(item: PropertyItem) -> str:
+    """What the victim reads on their case page (never in an alert, which only asks them to sign in)."""
+    words = f"Your property: {item.description} ({item.get_kind_display().lower()}). {item.get_status_display()}."
+    if item.status == PropertyStatus.READY_TO_COLLECT:
+        words += f"\n\nHow to collect it: {item.collection}"
+    return words
 
 
 @transaction.atomic

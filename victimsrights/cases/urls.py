@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:case_id>/event", views.record_event, name="event"),
     path("<int:case_id>/enhanced-rights", views.give_enhanced_rights, name="enhanced-rights"),
     path("<int:case_id>/update-frequency", views.agree_update_frequency, name="update-frequency"),
+    path("<int:case_id>/property", views.add_property, name="property"),
+    path("<int:case_id>/property/status", views.change_property, name="property-status"),
 ]

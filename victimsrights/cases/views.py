@@ -17,16 +17,41 @@ from victimsrights.cases.forms import (
     HearingForm,
     MessageForm,
     OutcomeForm,
+    PropertyForm,
+    PropertyStatusForm,
     UpdateForm,
     UpdateFrequencyForm,
 )
-from victimsrights.cases.models import CaseEventKind, CaseStatus, EnhancedRightsReason, UpdateFrequency
+from victimsrights.cases.models import (
+    CaseEventKind,
+    CaseStatus,
+    EnhancedRightsReason,
+    PropertyKind,
+    PropertyStatus,
+    UpdateFrequency,
+)
 from victimsrights.compliance.selectors import duties_due, duties_of_case
 from victimsrights.compliance.working_days import london_date
 from victimsrights.formflow import act_on_page_form
 from victimsrights.http import StaffRequest
 
 LIST_LENGTH = 100  # the most urgent first; a longer list is not read and costs every page view
+
+
+def _property_rows(case: Any, invalid: Form | None) -> list[tuple[Any, Form]]:
+    """Each item of the victim's property with its own status form (the one just posted, with its errors, again)."""
+    return [
+        (
+            item,
+            invalid
+            if invalid is not None and str(invalid.data.get("item")) == str(item.pk)
+            else PropertyStatusForm(
+                initial={"item": item.pk, "status": item.status, "collection": item.collection},
+                auto_id=f"property-{item.pk}-%s",
+            ),
+        )
+        for item in case.property_items.all()
+    ]
 
 
 @require_safe
@@ -66,6 +91,9 @@ def _case_page(request: StaffRequest, case_id: int, **forms: Any) -> HttpRespons
             "message_form": forms.get("message_form") or case_form(MessageForm, "message_form"),
             "event_form": forms.get("event_form") or case_form(EventForm, "event_form"),
             "enhanced_form": forms.get("enhanced_form") or case_form(EnhancedRightsForm, "enhanced_form"),
+            "property_form": forms.get("property_form") or case_form(PropertyForm, "property_form"),
+            "property_rows": _property_rows(case, forms.get("property_status_form")),
+            "property_status_form": forms.get("property_status_form") or PropertyStatusForm(),
             "frequency_form": forms.get("frequency_form")
             or UpdateFrequencyForm(initial={"update_frequency": case.update_frequency}, auto_id="frequency-%s"),
             "duties": duties_of_case(case=case),
@@ -193,3 +221,35 @@ def agree_update_frequency(request: StaffRequest, case_id: int) -> HttpResponse:
 
     form = case_form(UpdateFrequencyForm, "frequency_form", request.POST)
     return _act(request, case_id, form, "frequency_form", act)
+
+
+@require_POST
+def add_property(request: StaffRequest, case_id: int) -> HttpResponse:
+    def act(data: dict[str, Any]) -> str:
+        services.property_record(
+            case_id=case_id,
+            description=data["description"],
+            kind=PropertyKind(data["kind"]),
+            status=PropertyStatus(data["status"]),
+            collection=data["collection"],
+            actor=request.user,
+        )
+        return "Property recorded. The victim will get an alert to sign in."
+
+    return _act(request, case_id, case_form(PropertyForm, "property_form", request.POST), "property_form", act)
+
+
+@require_POST
+def change_property(request: StaffRequest, case_id: int) -> HttpResponse:
+    def act(data: dict[str, Any]) -> str:
+        services.property_status_change(
+            case_id=case_id,
+            item_id=data["item"],
+            status=PropertyStatus(data["status"]),
+            collection=data["collection"],
+            actor=request.user,
+        )
+        return "Property updated. The victim will get an alert to sign in."
+
+    form = PropertyStatusForm(request.POST, auto_id=f"property-{request.POST.get('item', '')}-%s")
+    return _act(request, case_id, form, "property_status_form", act)

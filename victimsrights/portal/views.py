@@ -61,6 +61,7 @@ def _report_page(request: HttpRequest, own: Report, *, message_form: MessageForm
             "case": case,
             "timeline": victim_timeline(report=own, case=case, refusal=refusal),
             "hearings": hearings_to_come(case=case) if case else [],
+            "property_items": case.property_items.all() if case else [],
             "case_messages": case.messages.select_related("author") if case else [],
             "message_form": message_form or MessageForm(),
             "has_errors": bool(message_form and message_form.errors),

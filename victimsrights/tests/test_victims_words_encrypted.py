@@ -30,6 +30,7 @@ NOT_WRITTEN_BY_VICTIMS = {
         "reporting.SealedRecord.record_code_hash", "reporting.SealedRecord.key_version", "recording.Crime.crime_number",
         "audit.AuditEntry.previous_hash", "audit.AuditEntry.entry_hash", "audit.AuditChainHead.last_hash",
     ],
+    "identifiers from a force's records system": ["cases.PropertyItem.reference"],
     "choices the victim ticks (no free text)": [
         "reporting.Report.consent", "reporting.ContactPreferences.channels", "reporting.ContactPreferences.safe_times",
     ],

@@ -291,7 +291,14 @@ def test_nul_in_any_text_field_is_refused_by_name_not_a_500(met_client):
         "officer_username": "someone",
         "outcome_code": 1,
         "hearing": {"starts_at": NOW.isoformat(), "court": "Court", "what_to_expect": "Words"},
-        "crime": {"classification_code": "28E", "borough_code": "E09000007"},
+        "crime": {"classification_code": "28E", "borough_code": "E09000007", "area_code": "central-north"},
+        "property": {
+            "reference": "EXH-1",
+            "description": "Words",
+            "kind": "stolen",
+            "status": "returned",
+            "collection": "Words",
+        },
         "victim_update": "Words",
         "note": "Words",
     }

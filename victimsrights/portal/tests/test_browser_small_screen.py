@@ -11,6 +11,7 @@ from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.areas.models import Area
 from victimsrights.cases import services as cases
+from victimsrights.cases.models import PropertyKind, PropertyStatus
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.plans import services as plans
 from victimsrights.plans.tests.fixtures import NOW, known_records
@@ -39,11 +40,20 @@ def test_the_victims_case_page_fits_a_phone_and_the_victim_signs_out(live_server
         actor=officer,
     )
     cases.message_reply(case_id=case.pk, body="I will call you on Tuesday evening as you asked.", actor=officer)
+    cases.property_record(
+        case_id=case.pk,
+        description="Black mountain bike with a child seat",
+        kind=PropertyKind.STOLEN,
+        status=PropertyStatus.READY_TO_COLLECT,
+        collection="Holborn police station front counter, any weekday 9am to 5pm. Bring photo ID.",
+        actor=officer,
+    )
     run_worker()
 
     with chromium_page(width=PHONE) as page:
         victim_sign_in_in_browser(page, live_server.url, smtp, case.crime.crime_number)
         assert "Court hearings" in page.inner_text("main")
+        assert "Ready to collect" in page.inner_text("[data-testid=property]")
         assert_no_sideways_scroll(page)
         assert_accessible(page)
 
