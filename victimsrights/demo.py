@@ -15,7 +15,7 @@ from victimsrights.accounts.roles import Role
 from victimsrights.accounts.services import staff_user_create
 from victimsrights.areas.models import Area, Borough, Force, SafePlaceKind, SafePlaceOrganisation
 from victimsrights.cases import services as cases
-from victimsrights.cases.models import CaseEventKind, OutcomeType
+from victimsrights.cases.models import CaseEventKind, OutcomeType, PropertyKind, PropertyStatus
 from victimsrights.feedback.models import Agreement, FeedbackResponse, Moment
 from victimsrights.plans import services as plans
 from victimsrights.recording import services as recording
@@ -259,6 +259,14 @@ def _decide(report: Report, index: int) -> None:
         if index % 4 == 1:
             cases.event_record(
                 case_id=case.pk, kind=CaseEventKind.SUSPECT_ARRESTED, note="", victim_update="", actor=oic
+            )
+            cases.property_record(
+                case_id=case.pk,
+                description="Black mountain bike with a child seat",
+                kind=PropertyKind.STOLEN,
+                status=PropertyStatus.READY_TO_COLLECT,
+                collection="Holborn police station front counter, any weekday 9am to 5pm. Bring photo ID.",
+                actor=oic,
             )
         if index % 4 == 3:
             no_charge = index % 8 == 7  # evidential difficulties: a decision not to charge, open to review
