@@ -172,7 +172,7 @@ def publish_to_victim(
     event = TimelineEvent.objects.create(
         case=case, kind=kind, published_at=at or timezone.now(), author=actor, text=text
     )
-    alert_create(report=case.crime.report)
+    alert_create(report=case.crime.report, about_update_at=event.published_at)
     audit.record(
         actor=actor,
         action=f"case.publish_{kind}",

@@ -45,6 +45,8 @@ class CaseDuty(models.Model):
     fulfilled_at = models.DateTimeField(null=True, blank=True)
     fulfilled_on = models.DateField(null=True, blank=True)
     breached_at = models.DateTimeField(null=True, blank=True)
+    # The update that met it never reached the victim (the alert failed for good): open again, shown to the officer.
+    undelivered_at = models.DateTimeField(null=True, blank=True)
     # The case's area, copied when the duty opens, so an area's overdue duties are one index range.
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 

@@ -94,3 +94,12 @@ def duties_mark_breached(*, now: datetime.datetime | None = None) -> int:
     return CaseDuty.objects.filter(
         fulfilled_at__isnull=True, breached_at__isnull=True, due_on__lt=london_date(now)
     ).update(breached_at=now)
+
+
+def duties_reopen_undelivered(*, report_id: int, told_at: datetime.datetime, now: datetime.datetime) -> int:
+    """The update published at `told_at` never reached the victim (its alert failed for good): the duties it met were
+    not met, so they are open again and marked for the officer. Victims' Code: a duty is met when the victim is told.
+    A later update that reaches them meets them again."""
+    return CaseDuty.objects.filter(
+        case__crime__report_id=report_id, fulfilled_at=told_at, duty__fulfilled_by=CaseEventKind.UPDATE_PUBLISHED
+    ).update(fulfilled_at=None, fulfilled_on=None, undelivered_at=now)

@@ -4,6 +4,9 @@ from django.db import models
 
 from victimsrights.reporting.models import Report
 
+# GOV.UK Notify's delivery statuses that mean the message did not reach the person (its callback documentation).
+NOTIFY_FAILURES = {"permanent-failure", "temporary-failure", "technical-failure"}
+
 
 class AlertStatus(models.TextChoices):
     PENDING = "pending", "Waiting to send"
@@ -30,3 +33,5 @@ class Alert(models.Model):
     provider = models.CharField(max_length=16, blank=True)  # smtp or notify
     provider_id = models.CharField(max_length=64, blank=True)
     delivery_status = models.CharField(max_length=32, blank=True)  # from GOV.UK Notify's callback
+    # When the update it announces was published: if the alert fails for good, the duties that update met reopen.
+    about_update_at = models.DateTimeField(null=True, blank=True)

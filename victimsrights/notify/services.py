@@ -12,8 +12,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from victimsrights.audit import services as audit
+from victimsrights.compliance.services import duties_reopen_undelivered
 from victimsrights.notify import senders, tasks  # tasks.py imports this module: tasks.alert_send is looked up late
-from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.notify.models import NOTIFY_FAILURES, Alert, AlertStatus
 from victimsrights.notify.wording import render_text, sign_in_url
 from victimsrights.reporting.contact import next_safe_moment, safe_written_route
 from victimsrights.reporting.models import Report
@@ -29,7 +30,7 @@ def _channel_and_address(report: Report) -> tuple[str, str] | None:
     return safe_written_route(contact)
 
 
-def alert_create(*, report: Report) -> Alert:
+def alert_create(*, report: Report, about_update_at: datetime.datetime | None = None) -> Alert:
     route = _channel_and_address(report)
     not_before = next_safe_moment(now=timezone.now(), safe_times=report.contact.safe_times)
     alert = Alert.objects.create(
@@ -37,6 +38,7 @@ def alert_create(*, report: Report) -> Alert:
         channel=route[0] if route else "",
         not_before=not_before,
         status=AlertStatus.PENDING if route else AlertStatus.NO_SAFE_CHANNEL,
+        about_update_at=about_update_at,
     )
     if route:
         tasks.alert_send.using(run_after=not_before).enqueue(str(alert.pk))
@@ -101,12 +103,35 @@ def alert_mark_failed_attempt(*, alert: Alert, error: Exception, permanent: bool
         status=AlertStatus.FAILED if give_up else AlertStatus.PENDING, last_error=str(error)[:200]
     )
     if give_up:
+        _not_told(alert)
         return False
     delay = datetime.timedelta(seconds=min(settings.NOTICE_RETRY_SECONDS * 2 ** (alert.attempts - 1), 3600))
     tasks.alert_send.using(run_after=timezone.now() + delay).enqueue(str(alert.pk))
     return True
 
 
+@transaction.atomic
 def alert_delivery_status(*, reference: str, status: str) -> bool:
     """GOV.UK Notify's callback: record delivered / permanent-failure etc. on the alert."""
-    return bool(Alert.objects.filter(pk=reference).update(delivery_status=status[:32]))
+    alert = Alert.objects.select_for_update().filter(pk=reference).first()
+    if alert is None:
+        return False
+    failed_before = alert.delivery_status in NOTIFY_FAILURES
+    alert.delivery_status = status[:32]
+    alert.save(update_fields=["delivery_status"])
+    if status in NOTIFY_FAILURES and not failed_before:
+        _not_told(alert)
+    return True
+
+
+def _not_told(alert: Alert) -> None:
+    """The alert will never reach the victim, so the update it announced did not tell them."""
+    if alert.about_update_at is None:
+        return
+    reopened = duties_reopen_undelivered(report_id=alert.report_id, told_at=alert.about_update_at, now=timezone.now())
+    audit.record(
+        actor=None,
+        action="alert.undelivered",
+        subject=alert.report,
+        detail={"alert": str(alert.pk), "duties_reopened": reopened},
+    )

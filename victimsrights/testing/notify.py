@@ -3,7 +3,7 @@
 It checks the client's JWT (HS256, signed with the key's secret, issuer = service id) as Notify
 does, keeps every notification it accepts, and can be told to fail: `down` answers 503 before
 accepting; `accept_then_fail` accepts and stores the notification but answers 500, as when the
-answer is lost on the way back.
+answer is lost on the way back; `reject` answers 400, as for an address Notify will never deliver to.
 """
 
 import json
@@ -27,6 +27,7 @@ class NotifyState:
     notifications: list[dict[str, Any]] = field(default_factory=list)
     down: bool = False
     accept_then_fail: bool = False
+    reject: bool = False  # answers 400, as Notify does for an address it will never deliver to
     answer_after_seconds: float = 0.0  # a slow answer, after the notification is kept
     requests: int = 0
 
@@ -59,6 +60,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._reply(403, {"errors": [{"error": "AuthError", "message": "Invalid token"}]})
         if self.state.down:
             return self._reply(503, {"errors": [{"error": "ServiceUnavailable", "message": "down"}]})
+        if self.state.reject:
+            return self._reply(400, {"errors": [{"error": "ValidationError", "message": "Not a valid address"}]})
         kind = self.path.rsplit("/", 1)[-1]
         payload = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         notification = {"id": str(uuid.uuid4()), "type": kind, **payload, "status": "created"}
