@@ -1,7 +1,6 @@
 """A real SMTP server on loopback (aiosmtpd), for tests that check what victims receive."""
 
 import re
-import socket
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
@@ -9,11 +8,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from victimsrights.testing.processes import free_port
 
 
 @dataclass

@@ -5,7 +5,8 @@ from django_tasks_db.models import DBTaskResult
 from victimsrights.reporting.contact import next_safe_moment
 from victimsrights.reporting.models import DeliveryStatus, Notice
 from victimsrights.reporting.tests.factories import submitted_report
-from victimsrights.testing.smtp import SmtpServer, free_port
+from victimsrights.testing.processes import free_port
+from victimsrights.testing.smtp import SmtpServer
 from victimsrights.testing.worker import run_worker
 
 # The real worker manages its own connection, so these tests commit for real.

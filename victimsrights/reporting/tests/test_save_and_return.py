@@ -61,7 +61,7 @@ def test_guessing_codes_is_rate_limited(client, settings, smtp):
 
 
 def test_if_the_code_email_cannot_be_sent_the_victim_is_told_on_the_same_page(client, settings):
-    from victimsrights.testing.smtp import free_port
+    from victimsrights.testing.processes import free_port
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
