@@ -71,9 +71,10 @@ system-packages: pdf-libraries ## Also install Debian's Chromium (browser tests)
 	@command -v chromium >/dev/null || { $(APT_INSTALL) chromium >/dev/null; }
 	@command -v pg_dump >/dev/null || { $(APT_INSTALL) postgresql-client >/dev/null; }
 
-lint: .make-deps ## ruff (lint and format) and the migrations check
+lint: .make-deps ## ruff (lint and format), the import contracts and the migrations check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run --verbosity 0
 
 typecheck: .make-deps ## mypy with django-stubs

@@ -26,9 +26,10 @@ from django.utils import timezone
 
 from victimsrights.accounts.models import VictimAccessCode
 from victimsrights.audit import services as audit
+from victimsrights.reporting.codes import sealed_record_code_hash
 from victimsrights.reporting.contact import next_safe_moment, safe_written_route
 from victimsrights.reporting.models import Report, SealedRecord, SealedRecordStatus
-from victimsrights.reporting.services import sealed_record_code_hash, sealed_record_contents
+from victimsrights.reporting.services import sealed_record_contents
 
 SESSION_VICTIM_REPORT = "victim_report_id"
 SESSION_VICTIM_SEALED_RECORD = "victim_sealed_record_id"

@@ -1,8 +1,8 @@
 from django.contrib.sessions.backends.base import SessionBase
 from django.utils import timezone
 
+from victimsrights.reporting.codes import resume_code_hash
 from victimsrights.reporting.models import Draft, Report
-from victimsrights.reporting.services import resume_code_hash
 
 SESSION_DRAFT = "report_draft_id"
 SESSION_REFERENCE = "report_reference"

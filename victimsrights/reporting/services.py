@@ -1,9 +1,7 @@
 """Right to Report: every change to drafts, reports and acknowledgements happens here."""
 
 import datetime
-import hashlib
 import json
-import secrets
 import uuid
 from typing import Any
 
@@ -15,6 +13,7 @@ from django.utils import timezone
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
 from victimsrights.reporting import messages, sealing, tasks  # tasks.py imports this module: looked up late
+from victimsrights.reporting.codes import random_code, resume_code_hash, sealed_record_code_hash
 from victimsrights.reporting.contact import next_safe_moment
 from victimsrights.reporting.journey import contact_through_organisation, first_unanswered
 from victimsrights.reporting.models import (
@@ -32,7 +31,6 @@ from victimsrights.reporting.models import (
 )
 from victimsrights.tasks import stale_after
 
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to mix up
 RESUME_CODE_LENGTH = 10
 
 
@@ -44,24 +42,6 @@ class JourneyIncomplete(Exception):
 
 class StaleSubmission(Exception):
     """The submitted form does not belong to this draft (for example an old tab)."""
-
-
-def _random_code(length: int) -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
-
-
-def _code_hash(purpose: str, code: str) -> str:
-    """Codes are long and random, so a plain SHA-256 is enough to keep them out of the database."""
-    canonical = "".join(char for char in code.upper() if char in CODE_ALPHABET)
-    return hashlib.sha256(f"{purpose}:{canonical}".encode()).hexdigest()
-
-
-def resume_code_hash(code: str) -> str:
-    return _code_hash("resume", code)
-
-
-def sealed_record_code_hash(code: str) -> str:
-    return _code_hash("sealed", code)
 
 
 def draft_start() -> Draft:
@@ -78,7 +58,7 @@ def draft_answer(*, draft: Draft, step_slug: str, answer: dict[str, Any]) -> Dra
 
 def draft_save_for_later(*, draft: Draft, email: str) -> None:
     """Give the draft a new resume code and email it. Raises OSError if the email cannot go."""
-    code = _random_code(RESUME_CODE_LENGTH)
+    code = random_code(RESUME_CODE_LENGTH)
     with transaction.atomic():
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
         draft.resume_code_hash = resume_code_hash(code)
@@ -89,7 +69,7 @@ def draft_save_for_later(*, draft: Draft, email: str) -> None:
 
 
 def _reference() -> str:
-    code = _random_code(8)
+    code = random_code(8)
     return f"VR-{code[:4]}-{code[4:]}"
 
 
@@ -323,7 +303,7 @@ def draft_start_for_safe_place(*, worker: Any, consent: dict[str, Any], sealed_r
 
 def sealed_record_create(*, worker: Any, account: str, notes: str, victim_email: str = "") -> tuple[SealedRecord, str]:
     """Seal the victim's account. Returns the record and its code, which is shown only once."""
-    code = _random_code(RESUME_CODE_LENGTH)
+    code = random_code(RESUME_CODE_LENGTH)
     now = timezone.now()
     with transaction.atomic():
         record = SealedRecord(
