@@ -108,6 +108,13 @@ class EventIn(Schema):
     occurred_at: Moment
     officer_username: Text | None = Field(None, min_length=1, max_length=150)
     outcome_code: StrictInt | None = Field(None, ge=1, le=99)
+    published_outcome: Text | None = Field(
+        None,
+        min_length=1,
+        max_length=100,
+        description="For a crime known only from your records: its outcome as police.uk publishes it, where that "
+        "category stands for several Home Office types (kept as published instead of outcome_code)",
+    )
     hearing: HearingIn | None = None
     crime: CrimeIn | None = None
     property: PropertyIn | None = None

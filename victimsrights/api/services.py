@@ -252,6 +252,12 @@ def _drive(case: Case, event: EventIn, label: str) -> bool:
         if CaseEvent.objects.filter(case=case, kind=CaseEventKind.OFFICER_ASSIGNED, happened_at__gt=at).exists():
             return False
         cases.officer_apply(case, officer=officer, actor=None, actor_label=label, at=at)
+    elif event.kind == EventKind.OUTCOME_RECORDED and event.published_outcome:
+        if not case.records_only:
+            raise Rejected("Give the Home Office outcome type: the victim is told it", field="published_outcome")
+        if case.outcome_at and case.outcome_at > at:
+            return False
+        cases.published_outcome_apply(case, category=event.published_outcome.strip(), actor_label=label, at=at)
     elif event.kind == EventKind.OUTCOME_RECORDED:
         outcome = OutcomeType.objects.filter(code=event.outcome_code or 0).first()
         if outcome is None:

@@ -68,6 +68,13 @@ UPDATE_WORKING_DAYS: dict[str, int | None] = {
 }
 
 
+# police.uk outcome categories that stand for several Home Office outcome types (issue 22: "Offender given a caution"
+# is an adult (3) or a youth (2) caution; "Unable to prosecute suspect" is one of the evidential difficulties outcomes,
+# 14 to 16). A crime known from police.uk with one keeps it as published (Case.published_outcome), no type guessed.
+# police.uk groups types under its categories (data.gov.uk forum, "New police outcome categories and a bug fix").
+PUBLISHED_OUTCOME_CATEGORIES = ("Offender given a caution", "Unable to prosecute suspect")
+
+
 class Case(models.Model):
     """The investigation of a recorded crime, as the victim follows it."""
 
@@ -90,6 +97,9 @@ class Case(models.Model):
     update_frequency = models.CharField(
         max_length=16, choices=UpdateFrequency.choices, default=UpdateFrequency.FOUR_WEEKLY
     )
+    # For a crime known from police.uk, its last outcome as police.uk publishes it, where that one category stands for
+    # several Home Office outcome types (issue 22): kept as published, with no type guessed.
+    published_outcome = models.CharField(max_length=100, blank=True)
     # Known only from the force's records (e.g. imported from police.uk): the victim is not in the
     # service, so nothing is published or alerted and no Victims' Code duties run here.
     records_only = models.BooleanField(default=False)

@@ -269,8 +269,11 @@ def outcome_apply(
     case.outcome_at = at or timezone.now()
     case.outcome_by = actor
     case.outcome_explanation = explanation
+    case.published_outcome = ""
     case.status = CaseStatus.CLOSED if outcome.closes_case else CaseStatus.CHARGED
-    case.save(update_fields=["outcome", "outcome_at", "outcome_by", "outcome_explanation", "status"])
+    case.save(
+        update_fields=["outcome", "outcome_at", "outcome_by", "outcome_explanation", "published_outcome", "status"]
+    )
     text = outcome.plain_words
     if explanation:
         text += "\n\n" + explanation
@@ -286,6 +289,19 @@ def outcome_apply(
     if case.records_only:
         return case
     publish_to_victim(case, kind=TimelineKind.OUTCOME, text=text, actor=actor, actor_label=actor_label)
+    return case
+
+
+def published_outcome_apply(case: Case, *, category: str, actor_label: str, at: datetime.datetime) -> Case:
+    """A records-only crime closed with an outcome as police.uk publishes it, where the category stands for several
+    Home Office types: the category is kept as published and no type is guessed. Call with the case locked."""
+    if not case.records_only:
+        raise CaseRefused("Only a crime known from the force's records can close with a published category.")
+    case.outcome, case.outcome_at, case.outcome_by = None, at, None
+    case.published_outcome = category
+    case.status = CaseStatus.CLOSED
+    case.save(update_fields=["outcome", "outcome_at", "outcome_by", "published_outcome", "status"])
+    case_event(case, CaseEventKind.CASE_CLOSED, actor=None, actor_label=actor_label, at=at, note=category)
     return case
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from victimsrights.areas.models import Area, Borough, SafePlaceKind
-from victimsrights.cases.models import Case, Message, OutcomeType
+from victimsrights.cases.models import PUBLISHED_OUTCOME_CATEGORIES, Case, Message, OutcomeType
 from victimsrights.complaints.models import Complaint
 from victimsrights.compliance.models import CaseDuty, Duty
 from victimsrights.compliance.selectors import duty_tallies
@@ -165,6 +165,15 @@ def measures() -> list[Measure]:
     rows += [
         Measure(f"outcomes.{outcome.code}", Section.OUTCOMES, f"Outcome {outcome.code}: {outcome.title}", count)
         for outcome in OutcomeType.objects.order_by("code")
+    ]
+    rows += [
+        Measure(
+            f"outcomes.published.{slugify(category)}",
+            Section.OUTCOMES,
+            f"As police.uk publishes it: {category} (several Home Office outcome types)",
+            count,
+        )
+        for category in PUBLISHED_OUTCOME_CATEGORIES
     ]
     rows += [
         Measure("messages.received", Section.MESSAGES, "Messages from victims", count),
@@ -456,14 +465,23 @@ def plan_figures(
 
     # Outcomes recorded in the year (the case's current outcome).
     path = "crime__report__"
-    outcomes = scoped(Case.objects.filter(_in_year("outcome_at", year), outcome__isnull=False), path)
+    # A crime known from police.uk under a category that stands for several types counts under that category.
+    closed = Q(outcome__isnull=False) | ~Q(published_outcome="")
+    outcomes = scoped(Case.objects.filter(closed, _in_year("outcome_at", year)), path)
     for row in (
         outcomes.order_by()
-        .values("outcome__code", place_area=F(f"{path}area_id"), place_borough=F(f"{path}borough_id"))
+        .values(
+            "outcome__code",
+            "published_outcome",
+            place_area=F(f"{path}area_id"),
+            place_borough=F(f"{path}borough_id"),
+        )
         .annotate(n=Count("id"))
     ):
+        code = row["outcome__code"]
+        measure = f"outcomes.{code}" if code else f"outcomes.published.{slugify(row['published_outcome'])}"
         for key in tally._keys(row["place_area"], row["place_borough"]):
-            tally.counts[key][f"outcomes.{row['outcome__code']}"] += row["n"]
+            tally.counts[key][measure] += row["n"]
 
     # Messages from victims sent in the year, and how quickly they were answered.
     path = "case__crime__report__"

@@ -2,9 +2,12 @@
 
 Crime types: each becomes a Home Office classification whose `police_uk_category` is that type, so
 the plans count it back under the same type. Outcomes: police.uk's "last outcome category" names
-group the Home Office outcome types; each maps to the type it stands for. Court results follow a
-charge, so they map to outcome type 1. "Under investigation" and the like are no outcome yet.
+group the Home Office outcome types; each that stands for one type maps to it, and those that stand for several
+(`PUBLISHED_AS_IS`) are kept as published. Court results follow a charge, so they map to outcome type 1. "Under
+investigation" and the like are no outcome yet.
 """
+
+from victimsrights.cases.models import PUBLISHED_OUTCOME_CATEGORIES
 
 CLASSIFICATION_FOR_CRIME_TYPE = {
     "Bicycle theft": "44",
@@ -44,16 +47,16 @@ _COURT_RESULTS = [
     "Suspect charged",
 ]
 
+PUBLISHED_AS_IS = set(PUBLISHED_OUTCOME_CATEGORIES)
+
 OUTCOME_TYPE_FOR_CATEGORY = {
     **dict.fromkeys(_COURT_RESULTS, 1),
-    "Offender given a caution": 3,
     "Suspect charged as part of another case": 4,
     "Offender given penalty notice": 6,
     "Offender given a drugs possession warning": 7,
     "Local resolution": 8,
     "Formal action is not in the public interest": 10,
     "Further action is not in the public interest": 10,
-    "Unable to prosecute suspect": 15,
     "Investigation complete; no suspect identified": 18,
     "Action to be taken by another organisation": 20,
     "Further investigation is not in the public interest": 21,

@@ -18,7 +18,7 @@ from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.plans.figures import plan_figures
 from victimsrights.policeuk.files import csv_files, is_outcomes_file, outcome_rows, street_rows
 from victimsrights.policeuk.lsoa import borough_code
-from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE, OUTCOME_TYPE_FOR_CATEGORY
+from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE, OUTCOME_TYPE_FOR_CATEGORY, PUBLISHED_AS_IS
 from victimsrights.policeuk.models import AntisocialBehaviour
 from victimsrights.policeuk.services import last_outcome_months
 
@@ -34,6 +34,13 @@ class Difference:
     measure: str
     in_files: int
     in_service: int
+
+
+def outcome_measure(category: str) -> str:
+    """The plan measure a police.uk outcome category counts under: its Home Office type, or itself as published."""
+    if category in PUBLISHED_AS_IS:
+        return f"outcomes.published.{slugify(category)}"
+    return f"outcomes.{OUTCOME_TYPE_FOR_CATEGORY[category]}"
 
 
 def counts_in_files(paths: Iterable[Path]) -> Counts:
@@ -83,9 +90,9 @@ def counts_in_files(paths: Iterable[Path]) -> Counts:
             for place in places:
                 counts[row.month.year][place]["crimes.recorded"] += 1
                 counts[row.month.year][place][f"crimes.{slugify(row.crime_type)}"] += 1
-                if row.last_outcome in OUTCOME_TYPE_FOR_CATEGORY:
+                if row.last_outcome in OUTCOME_TYPE_FOR_CATEGORY or row.last_outcome in PUBLISHED_AS_IS:
                     year = max(row.month, last_outcome_month.get(row.crime_id, row.month)).year
-                    counts[year][place][f"outcomes.{OUTCOME_TYPE_FOR_CATEGORY[row.last_outcome]}"] += 1
+                    counts[year][place][outcome_measure(row.last_outcome)] += 1
     return counts
 
 

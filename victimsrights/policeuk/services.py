@@ -20,9 +20,15 @@ from victimsrights.api import services as api
 from victimsrights.api.models import ApiClient
 from victimsrights.api.schemas import MAX_BATCH, EventIn, EventKind
 from victimsrights.areas.models import Area, Borough, Force
+from victimsrights.cases.models import PUBLISHED_OUTCOME_CATEGORIES
 from victimsrights.policeuk.files import OutcomeRow, StreetRow, csv_files, is_outcomes_file, outcome_rows, street_rows
 from victimsrights.policeuk.lsoa import borough_code
-from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE, NO_OUTCOME_YET, OUTCOME_TYPE_FOR_CATEGORY
+from victimsrights.policeuk.mapping import (
+    CLASSIFICATION_FOR_CRIME_TYPE,
+    NO_OUTCOME_YET,
+    OUTCOME_TYPE_FOR_CATEGORY,
+    PUBLISHED_AS_IS,
+)
 from victimsrights.policeuk.models import AntisocialBehaviour
 from victimsrights.recording.clock import LONDON
 
@@ -135,15 +141,22 @@ class _FileImport:
         crime = {"classification_code": classification, "borough_code": borough.ons_code if borough else None}
         events = [_event(f"police.uk:{row.crime_id}", number, EventKind.CRIME_RECORDED, recorded_at, crime=crime)]
         code = OUTCOME_TYPE_FOR_CATEGORY.get(row.last_outcome)
-        if code is None:
+        if code is None and row.last_outcome not in PUBLISHED_AS_IS:
             if row.last_outcome not in NO_OUTCOME_YET:
                 self.summary.skipped[f"outcome not known: {row.last_outcome}"] += 1
             return events
         outcome_month = max(row.month, self.outcome_months.get(row.crime_id, row.month))
-        event_id = f"police.uk:{row.crime_id}:outcome:{code}:{outcome_month:%Y-%m}"
-        events.append(
-            _event(event_id, number, EventKind.OUTCOME_RECORDED, month_start(outcome_month), outcome_code=code)
-        )
+        when = month_start(outcome_month)
+        if code is None:  # a category that stands for several Home Office types: kept as published
+            # Event ids have 100 characters and a Crime ID takes 64: the category goes by its place in the list.
+            token = f"p{PUBLISHED_OUTCOME_CATEGORIES.index(row.last_outcome) + 1}"
+            event_id = f"police.uk:{row.crime_id}:outcome:{token}:{outcome_month:%Y-%m}"
+            events.append(
+                _event(event_id, number, EventKind.OUTCOME_RECORDED, when, published_outcome=row.last_outcome)
+            )
+        else:
+            event_id = f"police.uk:{row.crime_id}:outcome:{code}:{outcome_month:%Y-%m}"
+            events.append(_event(event_id, number, EventKind.OUTCOME_RECORDED, when, outcome_code=code))
         return events
 
     def _client(self, force_id: int) -> ApiClient:

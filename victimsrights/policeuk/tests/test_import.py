@@ -88,8 +88,10 @@ def test_plans_count_the_slice_as_counted_by_hand():
     assert camden["crimes.burglary"] == 3
     assert camden["crimes.violence-and-sexual-offences"] == 2
     assert camden["outcomes.18"] == 1
-    assert camden["outcomes.15"] == 1
-    assert camden["outcomes.3"] == 1
+    # Categories that stand for several Home Office types are counted as police.uk publishes them, no type guessed.
+    assert camden["outcomes.published.unable-to-prosecute-suspect"] == 1
+    assert camden["outcomes.published.offender-given-a-caution"] == 1
+    assert camden["outcomes.15"] == camden["outcomes.3"] == 0
     assert camden["outcomes.1"] == 2  # awaiting court, and December's burglary fined in February
     assert figures[("borough", ISLINGTON)]["crimes.robbery"] == 1
     assert figures[("bcu", "central-north")]["crimes.recorded"] == 6 + 3
@@ -135,3 +137,54 @@ def test_the_command_reports_what_it_did_and_refuses_files_not_in_the_format(tmp
         call_command("import_police_uk", str(path), "--no-progress")
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_police_uk", str(tmp_path / "nothing.csv"))
+
+
+def test_the_migration_keeps_as_published_what_the_earlier_import_guessed_and_leaves_other_crimes_alone():
+    import importlib
+
+    from django.apps import apps
+
+    from victimsrights.cases.models import OutcomeType
+    from victimsrights.cases.tests.factories import recorded_case
+
+    migration = importlib.import_module("victimsrights.cases.migrations.0019_published_outcome")
+    police_uk_import([SLICE])
+    imported = Case.objects.filter(published_outcome="Offender given a caution").get()
+    imported.published_outcome, imported.outcome = "", OutcomeType.objects.get(code=3)  # as the earlier import left it
+    imported.save()
+    _report, reported, _officer = recorded_case()
+    Case.objects.filter(pk=reported.pk).update(outcome=OutcomeType.objects.get(code=3))  # a real adult caution
+
+    migration.keep_as_published(apps, None)
+
+    imported.refresh_from_db()
+    reported.refresh_from_db()
+    assert (imported.outcome, imported.published_outcome) == (None, "Offender given a caution")
+    assert (reported.outcome.code, reported.published_outcome) == (3, "")
+
+
+def test_a_published_category_is_only_for_crimes_known_from_the_records(client):
+    import datetime
+    import json
+
+    from django.urls import reverse
+
+    from victimsrights.api import services as api
+    from victimsrights.areas.models import Force
+    from victimsrights.cases.tests.factories import recorded_case
+
+    _report, case, _officer = recorded_case()
+    _client, key = api.client_create(name="Met records", force=Force.objects.get(code="met"))
+    body = {
+        "event_id": "o-1",
+        "crime_number": case.crime.crime_number,
+        "kind": "outcome_recorded",
+        "occurred_at": datetime.datetime.now(datetime.UTC).isoformat(),
+        "published_outcome": "Unable to prosecute suspect",
+    }
+    response = client.post(
+        reverse("api:events"), json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+    )
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "published_outcome"
+    case.refresh_from_db()
+    assert (case.published_outcome, case.status) == ("", "investigating")
