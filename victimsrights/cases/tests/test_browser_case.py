@@ -39,6 +39,17 @@ def test_officer_publishes_victim_is_alerted_signs_in_reads_and_replies(live_ser
         page.fill("#update-text", "We have collected CCTV from the station and are reviewing it.")
         page.click("button:text('Publish update')")
         assert_accessible(page)
+        form = "form[action$='/property']"  # the victim's property (Right 10): ready to collect needs the where
+        page.fill(f"{form} [name=description]", "Black mountain bike")
+        page.check(f"{form} input[name=kind][value=stolen]")
+        page.check(f"{form} input[name=status][value=ready_to_collect]")
+        page.click("button:text('Record property')")
+        assert "Say where and when the victim can collect it" in page.inner_text(".govuk-error-summary")
+        assert_accessible(page)
+        page.fill(f"{form} [name=collection]", "Holborn police station, weekdays 9am to 5pm. Bring photo ID.")
+        page.click("button:text('Record property')")
+        assert "Black mountain bike" in page.inner_text("[data-testid=property-item]")
+        assert_accessible(page)
 
     run_worker()
     alert = smtp.mailbox.bodies()[-1]
