@@ -104,7 +104,7 @@ def pages(requests: int) -> None:
     from victimsrights.accounts.models import StaffUser
     from victimsrights.accounts.roles import Role
     from victimsrights.accounts.services import staff_user_create
-    from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
+    from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
     from victimsrights.api import services
     from victimsrights.areas.models import Area, Force
     from victimsrights.cases.models import Case

@@ -3,7 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT, SESSION_VICTIM_SEALED_RECORD
+from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT, SESSION_VICTIM_SEALED_RECORD
 
 
 def service(request: HttpRequest) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 from django.urls import include, path
 
 from victimsrights import health, views
-from victimsrights.accounts import views as sign_in
 from victimsrights.api.api import api
+from victimsrights.portal import sign_in_views as sign_in
 from victimsrights.reporting import views as reporting
 
 urlpatterns = [

@@ -3,8 +3,8 @@ from dataclasses import dataclass
 
 from django.contrib.sessions.backends.base import SessionBase
 
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.cases.models import Case
+from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.recording.models import Crime, Refusal
 from victimsrights.reporting.models import Report
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from victimsrights.accounts import views as sign_in
+from victimsrights.portal import sign_in_views as sign_in
 from victimsrights.portal import views
 
 app_name = "portal"

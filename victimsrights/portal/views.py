@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from victimsrights.accounts.victims import SESSION_VICTIM_SEALED_RECORD
 from victimsrights.cases.forms import MessageForm
 from victimsrights.cases.models import CaseStatus
 from victimsrights.cases.selectors import case_for_report, hearings_to_come
@@ -24,6 +23,7 @@ from victimsrights.feedback.services import FeedbackRefused, feedback_decline, f
 from victimsrights.portal.forms import ContactPreferencesForm
 from victimsrights.portal.selectors import report_for_victim, victim_timeline
 from victimsrights.portal.services import contact_preferences_save, victim_report_open
+from victimsrights.portal.session_keys import SESSION_VICTIM_SEALED_RECORD
 from victimsrights.portal.support import support_for_victim
 from victimsrights.recording import services as recording
 from victimsrights.recording.forms import AppealForm

@@ -13,7 +13,6 @@ from django.utils import timezone
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.areas.models import Borough, Force
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import OutcomeType
@@ -22,6 +21,7 @@ from victimsrights.oversight import services as oversight
 from victimsrights.oversight.models import SampleKind
 from victimsrights.permissions import RULES, Audience
 from victimsrights.plans import services as plans
+from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting import services as reporting

@@ -25,12 +25,13 @@ NOT_WRITTEN_BY_VICTIMS = {
         "api.ApiClient.key_hash", "api.ApiEvent.event_id", "api.ApiEvent.kind",
     ],
     "hashes, keys and identifiers the service makes": [
-        "accounts.VictimAccessCode.code_hash", "accounts.StaffEnrolment.code_hash", "reporting.Draft.resume_code_hash",
+        "portal.VictimAccessCode.code_hash", "accounts.StaffEnrolment.code_hash", "reporting.Draft.resume_code_hash",
         "reporting.Report.reference",
         "reporting.SealedRecord.record_code_hash", "reporting.SealedRecord.key_version", "recording.Crime.crime_number",
         "audit.AuditEntry.previous_hash", "audit.AuditEntry.entry_hash", "audit.AuditChainHead.last_hash",
+        "operations.RateCounter.key",
     ],
-    "identifiers from a force's records system": ["cases.PropertyItem.reference"],
+    "identifiers from a force's records system": ["cases.PropertyItem.reference", "cases.Case.published_outcome"],
     "choices the victim ticks (no free text)": [
         "reporting.Report.consent", "reporting.ContactPreferences.channels", "reporting.ContactPreferences.safe_times",
     ],

@@ -9,12 +9,12 @@ from django.urls import reverse
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.audit.models import AuditEntry
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.complaints.models import Complaint, ComplaintStatus
 from victimsrights.compliance.working_days import due_on
 from victimsrights.notify.models import Alert
+from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
 MONDAY = datetime.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/London"))

@@ -6,9 +6,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from victimsrights.accounts.models import VictimAccessCode
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
+from victimsrights.portal.models import VictimAccessCode
 from victimsrights.reporting import services
 from victimsrights.reporting.models import Report, SealedRecord, SealedRecordStatus
 from victimsrights.reporting.tests.factories import complete_draft

@@ -6,8 +6,9 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from victimsrights.accounts.models import VictimAccessCode
-from victimsrights.accounts.victims import MAX_TRIES, RESEND_INTERVAL, SESSION_VICTIM_REPORT
+from victimsrights.portal.models import VictimAccessCode
+from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
+from victimsrights.portal.sign_in import MAX_TRIES, RESEND_INTERVAL
 from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.testing.worker import run_worker
 

@@ -7,8 +7,8 @@ from hypothesis.extra.django import TestCase
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.areas.services import areas_load_file
+from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.recording import services
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting.tests.factories import submitted_report

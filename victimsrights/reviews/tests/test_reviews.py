@@ -10,13 +10,13 @@ from django.urls import reverse
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.audit.models import AuditEntry
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import CaseEventKind, CaseStatus, OutcomeType
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.compliance.models import CaseDuty
 from victimsrights.notify.models import Alert
+from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.reviews import services as reviews
 from victimsrights.reviews.models import ReviewRequest, ReviewStatus
 

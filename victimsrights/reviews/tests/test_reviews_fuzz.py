@@ -7,13 +7,13 @@ from hypothesis.extra.django import TestCase
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.accounts.victims import SESSION_VICTIM_REPORT
 from victimsrights.areas.services import areas_load_file
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import OutcomeType
 from victimsrights.cases.services import outcome_types_load
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.compliance.services import duties_load
+from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.recording import services as recording
 from victimsrights.reviews import services as reviews
 from victimsrights.reviews.models import ReviewRequest

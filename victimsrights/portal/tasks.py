@@ -1,13 +1,13 @@
 from django_tasks import task
 
-from victimsrights.accounts import victims
 from victimsrights.notify import senders
+from victimsrights.portal import sign_in
 from victimsrights.reporting import messages
 
 
 @task()
 def victim_code_send(access_id: str) -> str:
-    issued = victims.victim_code_issue(access_id=access_id)
+    issued = sign_in.victim_code_issue(access_id=access_id)
     if issued is None:
         return "nothing to send"
     channel, address, code = issued

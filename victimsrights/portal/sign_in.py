@@ -24,15 +24,13 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from victimsrights.accounts.models import VictimAccessCode
 from victimsrights.audit import services as audit
+from victimsrights.portal.models import VictimAccessCode
 from victimsrights.reporting.codes import sealed_record_code_hash
 from victimsrights.reporting.contact import next_safe_moment, safe_written_route
 from victimsrights.reporting.models import Report, SealedRecord, SealedRecordStatus
 from victimsrights.reporting.services import sealed_record_contents
 
-SESSION_VICTIM_REPORT = "victim_report_id"
-SESSION_VICTIM_SEALED_RECORD = "victim_sealed_record_id"
 CODE_LIFETIME = datetime.timedelta(minutes=10)
 RESEND_INTERVAL = CODE_LIFETIME
 MAX_TRIES = 5
@@ -61,7 +59,7 @@ def victim_code_request(*, identifier: str) -> VictimAccessCode:
 def _share_or_send(*, lookup: Mapping[str, object], subject: Mapping[str, object]) -> VictimAccessCode:
     """Share the code sent lately for this subject, or queue a new one. An unknown subject is looked up too (it
     finds nothing), so the answer takes the same time either way."""
-    from victimsrights.accounts.tasks import victim_code_send
+    from victimsrights.portal.tasks import victim_code_send
 
     sent = _code_sent_lately(VictimAccessCode.objects.filter(**lookup))
     if sent is not None:
