@@ -68,11 +68,11 @@ def build(cases: int, events_per_case: int, victims: int) -> list[tuple[int, str
 
     from victimsrights.accounts.roles import Role
     from victimsrights.accounts.services import staff_user_create
-    from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
     from victimsrights.areas.models import Borough
     from victimsrights.areas.services import areas_load_file
     from victimsrights.cases.models import Case
     from victimsrights.cases.services import outcome_types_load
+    from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
     from victimsrights.recording.models import Crime, OffenceClassification
     from victimsrights.recording.services import offences_load_file
     from victimsrights.reporting.models import ContactPreferences, Report

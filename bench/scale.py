@@ -104,10 +104,10 @@ def pages(requests: int) -> None:
     from victimsrights.accounts.models import StaffUser
     from victimsrights.accounts.roles import Role
     from victimsrights.accounts.services import staff_user_create
-    from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
     from victimsrights.api import services
     from victimsrights.areas.models import Area, Force
     from victimsrights.cases.models import Case
+    from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
     from victimsrights.reporting.models import ContactPreferences
     from victimsrights.testing.staff import sign_in_client
 

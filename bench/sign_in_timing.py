@@ -37,7 +37,7 @@ def main() -> None:
     from victimsrights.accounts.services import staff_user_create
     from victimsrights.areas.models import Area
     from victimsrights.areas.services import areas_load_file
-    from victimsrights.demo import load_demo_data
+    from victimsrights.operations.demo import load_demo_data
     from victimsrights.recording.models import Crime, OffenceClassification
     from victimsrights.recording.services import crime_record, offences_load_file
     from victimsrights.reporting.models import Report, ReportStatus

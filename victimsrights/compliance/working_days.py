@@ -1,8 +1,13 @@
-"""Deadlines in working days: England and Wales bank holidays from the `holidays` package, London dates."""
+"""The London calendar and deadlines in working days: England and Wales bank holidays from the `holidays` package,
+London dates and times."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
-from victimsrights.recording.clock import ENGLAND_AND_WALES, LONDON
+import holidays
+
+LONDON = ZoneInfo("Europe/London")
+ENGLAND_AND_WALES = holidays.country_holidays("GB", subdiv="ENG")
 
 
 def london_date(moment: datetime.datetime) -> datetime.date:

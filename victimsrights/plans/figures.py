@@ -23,9 +23,9 @@ from victimsrights.cases.models import PUBLISHED_OUTCOME_CATEGORIES, Case, Messa
 from victimsrights.complaints.models import Complaint
 from victimsrights.compliance.models import CaseDuty, Duty
 from victimsrights.compliance.selectors import duty_tallies
+from victimsrights.compliance.working_days import LONDON
 from victimsrights.feedback.models import Agreement, FeedbackResponse
 from victimsrights.notify.models import Alert, AlertStatus
-from victimsrights.recording.clock import LONDON
 from victimsrights.recording.models import (
     Appeal,
     AppealStatus,

@@ -21,6 +21,7 @@ from victimsrights.api.models import ApiClient
 from victimsrights.api.schemas import MAX_BATCH, EventIn, EventKind
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.cases.models import PUBLISHED_OUTCOME_CATEGORIES
+from victimsrights.compliance.working_days import LONDON
 from victimsrights.policeuk.files import OutcomeRow, StreetRow, csv_files, is_outcomes_file, outcome_rows, street_rows
 from victimsrights.policeuk.lsoa import borough_code
 from victimsrights.policeuk.mapping import (
@@ -30,7 +31,6 @@ from victimsrights.policeuk.mapping import (
     PUBLISHED_AS_IS,
 )
 from victimsrights.policeuk.models import AntisocialBehaviour
-from victimsrights.recording.clock import LONDON
 
 Progress = Callable[[Path, Iterator[StreetRow]], Iterator[StreetRow]]
 

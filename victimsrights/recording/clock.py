@@ -2,14 +2,11 @@
 
 import datetime
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-import holidays
+from victimsrights.compliance.working_days import ENGLAND_AND_WALES, LONDON
 
-LONDON = ZoneInfo("Europe/London")
 RECORDING_WINDOW = datetime.timedelta(hours=24)
 DUE_SOON = datetime.timedelta(hours=4)
-ENGLAND_AND_WALES = holidays.country_holidays("GB", subdiv="ENG")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from victimsrights.accounts.tests.factories import staff
 from victimsrights.api import services
 from victimsrights.areas.models import Force
 from victimsrights.cases.models import Case
+from victimsrights.compliance.working_days import LONDON
 from victimsrights.recording import services as recording
-from victimsrights.recording.clock import LONDON
 from victimsrights.recording.models import Crime, CrimeNumberSequence, OffenceClassification
 from victimsrights.reporting.tests.factories import submitted_report
 

@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from victimsrights.compliance.working_days import due_on
-from victimsrights.recording.clock import ENGLAND_AND_WALES
+from victimsrights.compliance.working_days import ENGLAND_AND_WALES, due_on
 
 LONDON = ZoneInfo("Europe/London")
 UTC = datetime.UTC

@@ -55,7 +55,7 @@ def test_the_scheduled_jobs_prune_old_task_results_and_ended_rate_windows():
     from django_tasks_db.models import DBTaskResult
 
     from victimsrights.notify import tasks
-    from victimsrights.schedule import JOBS
+    from victimsrights.operations.schedule import JOBS
     from victimsrights.testing.worker import run_worker
 
     old = tasks.alert_send.enqueue("00000000-0000-0000-0000-000000000000")

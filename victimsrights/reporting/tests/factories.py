@@ -2,7 +2,7 @@ import random
 from typing import Any
 
 from victimsrights.areas.models import Borough
-from victimsrights.demo import sample_answers
+from victimsrights.operations.demo import sample_answers
 from victimsrights.reporting import services
 from victimsrights.reporting.models import Draft, Report
 

@@ -4,13 +4,13 @@ import time
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
-from victimsrights.schedule import JOBS
+from victimsrights.operations.schedule import JOBS
 
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Run the scheduled jobs in victimsrights/schedule.py on their intervals (or once with --once)."
+    help = "Run the scheduled jobs in victimsrights/operations/schedule.py on their intervals (or once with --once)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="Run every job once, then exit.")

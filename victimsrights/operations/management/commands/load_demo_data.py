@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from victimsrights.demo import DEMO_PASSWORD, load_demo_data
+from victimsrights.operations.demo import DEMO_PASSWORD, load_demo_data
 
 
 class Command(BaseCommand):
