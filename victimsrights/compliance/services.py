@@ -6,7 +6,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from victimsrights.cases.models import Case, CaseEventKind, CaseStatus
+from victimsrights.cases.models import Case, CaseEvent, CaseEventKind, CaseStatus
 from victimsrights.compliance.fixture import DUTIES_FIXTURE, duties_into
 from victimsrights.compliance.models import CaseDuty, Duty
 from victimsrights.compliance.working_days import due_on, london_date
@@ -98,8 +98,17 @@ def duties_mark_breached(*, now: datetime.datetime | None = None) -> int:
 
 def duties_reopen_undelivered(*, report_id: int, told_at: datetime.datetime, now: datetime.datetime) -> int:
     """The update published at `told_at` never reached the victim (its alert failed for good): the duties it met were
-    not met, so they are open again and marked for the officer. Victims' Code: a duty is met when the victim is told.
-    A later update that reaches them meets them again."""
+    not met then. Victims' Code: a duty is met when the victim is told. If a later update was published (Notify can
+    report a failure hours later), they were met by that one, whose own failure would move them on again; otherwise
+    they are open again, marked for the officer, until an update reaches the victim."""
+    later = (
+        CaseEvent.objects.filter(
+            case__crime__report_id=report_id, kind=CaseEventKind.UPDATE_PUBLISHED, happened_at__gt=told_at
+        )
+        .order_by("happened_at")
+        .values_list("happened_at", flat=True)
+        .first()
+    )
     return CaseDuty.objects.filter(
         case__crime__report_id=report_id, fulfilled_at=told_at, duty__fulfilled_by=CaseEventKind.UPDATE_PUBLISHED
-    ).update(fulfilled_at=None, fulfilled_on=None, undelivered_at=now)
+    ).update(fulfilled_at=later, fulfilled_on=london_date(later) if later else None, undelivered_at=now)

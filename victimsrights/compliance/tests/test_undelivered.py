@@ -69,3 +69,22 @@ def test_a_failure_notify_reports_later_reopens_the_duty_once_and_delivered_chan
     told.refresh_from_db()
     assert told.fulfilled_at is None and told.undelivered_at is not None
     assert AuditEntry.objects.filter(action="alert.undelivered").count() == 1
+
+
+def test_a_failure_reported_after_a_later_update_leaves_the_duty_met_by_that_update(settings, client):
+    settings.NOTIFY_CALLBACK_TOKEN = "callback-secret"
+    _report, case, officer = recorded_case()
+    told = arrest_told(officer, case)
+    first = Alert.objects.get(about_update_at__isnull=False)
+    cases.update_publish(case_id=case.pk, text="The man is on bail until March.", actor=officer)
+    later = Alert.objects.exclude(pk=first.pk).get(about_update_at__isnull=False)
+
+    client.post(
+        reverse("notify:callback"),
+        {"reference": str(first.pk), "status": "permanent-failure"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer callback-secret",
+    )
+
+    told.refresh_from_db()
+    assert told.fulfilled_at == later.about_update_at  # the later update told them
