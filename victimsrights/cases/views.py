@@ -23,9 +23,11 @@ from victimsrights.cases.forms import (
     UpdateFrequencyForm,
 )
 from victimsrights.cases.models import (
+    Case,
     CaseEventKind,
     CaseStatus,
     EnhancedRightsReason,
+    PropertyItem,
     PropertyKind,
     PropertyStatus,
     UpdateFrequency,
@@ -38,7 +40,7 @@ from victimsrights.http import StaffRequest
 LIST_LENGTH = 100  # the most urgent first; a longer list is not read and costs every page view
 
 
-def _property_rows(case: Any, invalid: Form | None) -> list[tuple[Any, Form]]:
+def _property_rows(case: Case, invalid: Form | None) -> list[tuple[PropertyItem, Form]]:
     """Each item of the victim's property with its own status form (the one just posted, with its errors, again)."""
     return [
         (
