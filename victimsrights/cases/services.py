@@ -443,6 +443,17 @@ def update_frequency_choose(*, report: Report, frequency: UpdateFrequency) -> No
     _update_frequency_apply(case, frequency, actor=None, actor_label="the victim, signed in")
 
 
+@transaction.atomic
+def support_referral_agree_by_victim(*, report: Report) -> None:
+    """Victims' Code Right 4: the signed-in victim, who said no when reporting, now agrees to be referred to support;
+    the referral duty starts now."""
+    case = Case.objects.select_for_update(of=("self",)).filter(crime__report=report).first()
+    if case is None or case.status == CaseStatus.CLOSED or case.records_only or support_referral_agreed(case):
+        return
+    case_event(case, CaseEventKind.SUPPORT_REFERRAL_AGREED, actor=None, actor_label="the victim, signed in")
+    audit.record(actor=None, actor_label="the victim, signed in", action="case.referral_agreed", subject=report)
+
+
 def _update_frequency_apply(
     case: Case, frequency: UpdateFrequency, *, actor: StaffUser | None, actor_label: str
 ) -> None:

@@ -21,8 +21,17 @@ class ContactPreferencesForm(ContactForm, SafeTimesForm):
         },
     )
 
-    def __init__(self, *args: Any, case_open: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, case_open: bool = False, may_refer: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if may_refer:  # Right 4: a victim who said no when reporting can agree later
+            self.fields["referral"] = choice(
+                "Can we now pass your details to a support service?",
+                [("yes", "Yes"), ("no", "No, not now")],
+                "Select yes if we can pass your details to a support service",
+                help_text="You asked us not to when you reported. Support services are free and independent of the "
+                "police. They can help whether or not you want to go to court.",
+            )
+            self.fields["referral"].required = False  # no answer stays a no: consent is given, never assumed
         if case_open:
             self.fields["update_frequency"] = choice(
                 "How often do you want an update on the investigation?",

@@ -21,7 +21,10 @@ def victim_report_open(*, session: SessionBase) -> Report | None:
 
 @transaction.atomic
 def contact_preferences_save(*, report: Report, answers: dict[str, Any]) -> None:
-    """How and when the victim is contacted and, while the case is investigated, how often they are updated."""
+    """How and when the victim is contacted and, while the case is investigated, how often they are updated and
+    whether they now agree to be referred to support."""
     reporting.contact_preferences_update(report=report, answers=answers, alerts_wanted=answers["alerts"] == "yes")
     if answers.get("update_frequency"):
         cases.update_frequency_choose(report=report, frequency=UpdateFrequency(answers["update_frequency"]))
+    if answers.get("referral") == "yes":
+        cases.support_referral_agree_by_victim(report=report)

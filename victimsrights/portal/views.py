@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from victimsrights.cases.forms import MessageForm
 from victimsrights.cases.models import CaseStatus
-from victimsrights.cases.selectors import case_for_report, hearings_to_come
+from victimsrights.cases.selectors import case_for_report, hearings_to_come, support_referral_agreed
 from victimsrights.cases.services import message_from_victim
 from victimsrights.complaints import services as complaints
 from victimsrights.complaints.forms import ComplaintForm, EscalateForm
@@ -162,9 +162,13 @@ def contact_preferences(request: HttpRequest) -> HttpResponse:
         "safe_times": contact.safe_times,
         "alerts": "yes" if contact.alerts_wanted else "no",
         "update_frequency": case.update_frequency if case else None,
+        "referral": "no",  # consent is given, never assumed
     }
     form = ContactPreferencesForm(
-        request.POST if request.method == "POST" else None, initial=initial, case_open=case_open
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        case_open=case_open,
+        may_refer=case is not None and case_open and not support_referral_agreed(case),
     )
     if request.method == "POST" and form.is_valid():
         contact_preferences_save(report=own, answers=form.cleaned_data)

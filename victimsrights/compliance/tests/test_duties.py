@@ -444,3 +444,25 @@ def test_a_victim_under_18_gets_enhanced_rights_and_one_working_day_limits_autom
     assert 'data-testid="under-18"' in case_page  # the officer sees it before contacting them
     _report, adult, _officer = record_on(FRIDAY, age={"under_18": "prefer_not"}, seed=2)
     assert not adult.enhanced_rights
+
+
+def test_a_victim_who_said_no_can_agree_on_their_own_page_and_the_referral_duty_starts_then(client):
+    """Victims' Code Right 4: referral with the victim's agreement, given when they are ready."""
+    from victimsrights.cases.tests.factories import signed_in
+
+    report, case, _officer = record_on(FRIDAY, referral=DECLINED)
+    victim = signed_in(report)
+    contact = {"channels": ["email"], "email": "victim@example.com", "safe_times": ["any"], "alerts": "yes"}
+    assert (
+        "Can we now pass your details to a support service?" in victim.get(reverse("portal:contact")).content.decode()
+    )
+    monday = FRIDAY + datetime.timedelta(days=3)
+    with time_machine.travel(monday, tick=False):
+        victim = signed_in(report)  # a session of that Monday (an idle one ends after 15 minutes)
+        victim.post(reverse("portal:contact"), {**contact, "update_frequency": "four_weekly", "referral": "no"})
+        assert not case.duties.filter(duty__code="refer-to-support").exists()
+        victim.post(reverse("portal:contact"), {**contact, "update_frequency": "four_weekly", "referral": "yes"})
+    assert duty(case, "refer-to-support").due_on == datetime.date(2026, 12, 9)  # 2 working days from Monday
+    agreed = case.events.get(kind=CaseEventKind.SUPPORT_REFERRAL_AGREED)
+    assert agreed.actor_label == "the victim, signed in"
+    assert "Can we now pass your details" not in victim.get(reverse("portal:contact")).content.decode()
