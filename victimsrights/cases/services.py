@@ -437,21 +437,29 @@ def update_frequency_agree(*, case_id: int, frequency: UpdateFrequency, actor: S
 @transaction.atomic
 def update_frequency_choose(*, report: Report, frequency: UpdateFrequency) -> None:
     """The signed-in victim chose how often they hear about the investigation (Right 6); no change once it closed."""
-    case = Case.objects.select_for_update(of=("self",)).filter(crime__report=report).first()
-    if case is None or case.status == CaseStatus.CLOSED or case.records_only:
-        return
-    _update_frequency_apply(case, frequency, actor=None, actor_label="the victim, signed in")
+    case = _lock_victims_open_case(report)
+    if case is not None:
+        _update_frequency_apply(case, frequency, actor=None, actor_label=SIGNED_IN_VICTIM)
 
 
 @transaction.atomic
 def support_referral_agree_by_victim(*, report: Report) -> None:
     """Victims' Code Right 4: the signed-in victim, who said no when reporting, now agrees to be referred to support;
     the referral duty starts now."""
-    case = Case.objects.select_for_update(of=("self",)).filter(crime__report=report).first()
-    if case is None or case.status == CaseStatus.CLOSED or case.records_only or support_referral_agreed(case):
+    case = _lock_victims_open_case(report)
+    if case is None or support_referral_agreed(case):
         return
-    case_event(case, CaseEventKind.SUPPORT_REFERRAL_AGREED, actor=None, actor_label="the victim, signed in")
-    audit.record(actor=None, actor_label="the victim, signed in", action="case.referral_agreed", subject=report)
+    case_event(case, CaseEventKind.SUPPORT_REFERRAL_AGREED, actor=None, actor_label=SIGNED_IN_VICTIM)
+    audit.record(actor=None, actor_label=SIGNED_IN_VICTIM, action="case.referral_agreed", subject=report)
+
+
+SIGNED_IN_VICTIM = "the victim, signed in"
+
+
+def _lock_victims_open_case(report: Report) -> Case | None:
+    """The signed-in victim's case, locked, while it is still investigated; None for one closed or records-only."""
+    case = Case.objects.select_for_update(of=("self",)).filter(crime__report=report).first()
+    return None if case is None or case.status == CaseStatus.CLOSED or case.records_only else case
 
 
 def _update_frequency_apply(
