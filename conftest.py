@@ -50,23 +50,14 @@ def notify(settings) -> Iterator[NotifyServer]:  # type: ignore[no-untyped-def]
     settings.NOTIFY_BASE_URL = server.url
     settings.NOTIFY_EMAIL_TEMPLATE_ID = "11111111-1111-4111-8111-111111111111"
     settings.NOTIFY_SMS_TEMPLATE_ID = "22222222-2222-4222-8222-222222222222"
+    settings.NOTIFY_LETTER_TEMPLATE_ID = "33333333-3333-4333-8333-333333333333"
     yield server
     server.stop()
 
 
-@pytest.fixture(autouse=True)
-def _staff_second_factor(monkeypatch):  # type: ignore[no-untyped-def]
-    """force_login stands in for the whole sign-in, so it also marks the authenticator's code as entered."""
-    from django.test import Client
+@pytest.fixture
+def client():  # type: ignore[no-untyped-def]
+    """pytest-django's client, but force_login signs staff in with their authenticator code too."""
+    from victimsrights.testing.staff import StaffClient
 
-    from victimsrights.accounts.models import StaffUser
-    from victimsrights.testing.staff import mark_second_factor_entered
-
-    force_login = Client.force_login
-
-    def force_login_with_second_factor(self, user, backend=None):  # type: ignore[no-untyped-def]
-        force_login(self, user, backend)
-        if isinstance(user, StaffUser):
-            mark_second_factor_entered(self, user)
-
-    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
+    return StaffClient()

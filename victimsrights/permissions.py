@@ -206,6 +206,8 @@ RULES: dict[str, Rule] = {
     "api:api-root": public(),
     # GOV.UK Notify's callback: a machine, authenticated by its bearer token in the view
     "notify:callback": public(),
+    # Letters to print and post, when GOV.UK Notify does not send them
+    "notify:letters": staff(RECORDING_OFFICER, CRIME_REGISTRAR, scope=Scope.OWN_AREA),
     # Staff accounts
     "accounts:sign-in": public(),
     "accounts:enrol": public(),
@@ -219,6 +221,7 @@ RULES: dict[str, Rule] = {
 START_PAGES = [
     ("recording:queue", "Recording queue"),
     ("recording:appeals", "Appeals against refusals to record"),
+    ("notify:letters", "Letters to print and post"),
     ("cases:list", "Cases and Victims' Code duties"),
     ("reviews:list", "Right to Review requests"),
     ("compliance:figures", "Victims' Code compliance figures"),

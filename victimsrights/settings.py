@@ -154,7 +154,7 @@ else:
             "NAME": str(SQLITE_PATH),
             "OPTIONS": SQLITE_OPTIONS,
             # Tests use a file, not memory, so threads and the live server share one database.
-            "TEST": {"NAME": str(BASE_DIR / ".test-db.sqlite3")},
+            "TEST": {"NAME": os.environ.get("SQLITE_TEST_PATH", str(BASE_DIR / ".test-db.sqlite3"))},
         }
     }
 
@@ -372,9 +372,12 @@ RESUME_ATTEMPTS_PER_HOUR = int(os.environ.get("RESUME_ATTEMPTS_PER_HOUR", "10"))
 SAVE_CODES_PER_HOUR = int(os.environ.get("SAVE_CODES_PER_HOUR", "20"))
 SAVE_CODES_PER_ADDRESS = int(os.environ.get("SAVE_CODES_PER_ADDRESS", "3"))
 
-# GOV.UK Notify: when a key is set, alerts go by Notify (email and text); otherwise email by SMTP.
+# GOV.UK Notify: when a key is set, every message goes by Notify (email, text and letter); otherwise email goes by
+# SMTP, text cannot go, and letters wait on the print list for staff to post. Each template shows ((subject)) and
+# ((body)); the letter template also takes the address lines.
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_LETTER_TEMPLATE_ID = os.environ.get("NOTIFY_LETTER_TEMPLATE_ID", "")
 NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")

@@ -36,6 +36,7 @@ from victimsrights.compliance.selectors import duties_due, duties_of_case
 from victimsrights.compliance.working_days import london_date
 from victimsrights.formflow import act_on_page_form
 from victimsrights.http import StaffRequest
+from victimsrights.notify.selectors import deliveries_of_report
 
 LIST_LENGTH = 100  # the most urgent first; a longer list is not read and costs every page view
 
@@ -99,6 +100,7 @@ def _case_page(request: StaffRequest, case_id: int, **forms: Any) -> HttpRespons
             "frequency_form": forms.get("frequency_form")
             or UpdateFrequencyForm(initial={"update_frequency": case.update_frequency}, auto_id="frequency-%s"),
             "duties": duties_of_case(case=case),
+            "messages_panel": deliveries_of_report(report=case.crime.report),
             "referral_agreed": selectors.support_referral_agreed(case),
             "history": case.events.select_related("actor")[:200],
             "reviews": case.reviews.select_related("reviewer"),

@@ -96,19 +96,24 @@ def duties_mark_breached(*, now: datetime.datetime | None = None) -> int:
     ).update(breached_at=now)
 
 
-def duties_reopen_undelivered(*, report_id: int, told_at: datetime.datetime, now: datetime.datetime) -> int:
-    """The update published at `told_at` never reached the victim (its alert failed for good): the duties it met were
-    not met then. Victims' Code: a duty is met when the victim is told. If a later update was published (Notify can
-    report a failure hours later), they were met by that one, whose own failure would move them on again; otherwise
-    they are open again, marked for the officer, until an update reaches the victim."""
+def duties_mark_undelivered(
+    *, report_id: int, fulfilled_by: str, told_at: datetime.datetime | None, now: datetime.datetime
+) -> int:
+    """A message never reached the victim (it failed for good). Victims' Code: a duty is met when the victim is told.
+
+    If it had been sent (`told_at`) and met duties then, they were not met then: if a later event of the same kind
+    happened (Notify can report a failure hours later), they were met by that one, whose own failure would move them
+    on again; otherwise they are open again. If it was never sent, the duties it would have met stay open. Either
+    way they are marked for the officer: tell the victim another way."""
+    duties = CaseDuty.objects.filter(case__crime__report_id=report_id, duty__fulfilled_by=fulfilled_by)
+    if told_at is None:
+        return duties.filter(fulfilled_at__isnull=True).update(undelivered_at=now)
     later = (
-        CaseEvent.objects.filter(
-            case__crime__report_id=report_id, kind=CaseEventKind.UPDATE_PUBLISHED, happened_at__gt=told_at
-        )
+        CaseEvent.objects.filter(case__crime__report_id=report_id, kind=fulfilled_by, happened_at__gt=told_at)
         .order_by("happened_at")
         .values_list("happened_at", flat=True)
         .first()
     )
-    return CaseDuty.objects.filter(
-        case__crime__report_id=report_id, fulfilled_at=told_at, duty__fulfilled_by=CaseEventKind.UPDATE_PUBLISHED
-    ).update(fulfilled_at=later, fulfilled_on=london_date(later) if later else None, undelivered_at=now)
+    return duties.filter(fulfilled_at=told_at).update(
+        fulfilled_at=later, fulfilled_on=london_date(later) if later else None, undelivered_at=now
+    )

@@ -1,3 +1,5 @@
+"""Every message to a victim (or to the safe place that speaks for them), whatever its kind, is one Delivery."""
+
 import uuid
 
 from django.db import models
@@ -8,21 +10,52 @@ from victimsrights.reporting.models import Report
 NOTIFY_FAILURES = {"permanent-failure", "temporary-failure", "technical-failure"}
 
 
-class AlertStatus(models.TextChoices):
+class DeliveryKind(models.TextChoices):
+    RECEIVED = "received", "Report received"
+    RECORDED = "recorded", "Crime recorded"
+    DECLINED = "declined", "Not recorded, with the right to appeal"
+    APPEAL_UPHELD = "appeal_upheld", "Appeal decided: still not recorded"
+    CANCELLED = "cancelled", "Crime record cancelled"
+    ALERT = "alert", "Update alert"
+
+
+class DeliveryChannel(models.TextChoices):
+    EMAIL = "email", "Email"
+    TEXT = "text", "Text message"
+    LETTER = "letter", "Letter"
+
+
+class DeliveryStatus(models.TextChoices):
     PENDING = "pending", "Waiting to send"
     SENDING = "sending", "Sending"
     SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
+    FAILED = "failed", "Not delivered"
+    TO_PRINT = "print", "Letter waiting to be printed and posted"
+    STAFF_TO_CONTACT = "staff", "No written channel: staff to phone the victim"
     NO_SAFE_CHANNEL = "no_channel", "No safe channel to send it on, or alerts turned off"
 
 
-class Alert(models.Model):
-    """'There is an update on your case': never the update itself. The id is the provider reference."""
+class DeliveryQuerySet(models.QuerySet["Delivery"]):
+    def alerts(self) -> "DeliveryQuerySet":
+        return self.filter(kind=DeliveryKind.ALERT)
+
+    def notices(self) -> "DeliveryQuerySet":
+        """Acknowledgements and decisions: the written notices the Victims' Code requires."""
+        return self.exclude(kind=DeliveryKind.ALERT)
+
+
+class Delivery(models.Model):
+    """One message: an acknowledgement, a decision or 'there is an update' (never the update itself).
+
+    The id is the provider reference (GOV.UK Notify's `reference`, the email's Message-ID), so a retry
+    after a lost answer finds the message already sent instead of sending it twice.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="alerts")
-    channel = models.CharField(max_length=8)  # email or text
-    status = models.CharField(max_length=16, choices=AlertStatus.choices, default=AlertStatus.PENDING)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="deliveries")
+    kind = models.CharField(max_length=16, choices=DeliveryKind.choices)
+    channel = models.CharField(max_length=8, choices=DeliveryChannel.choices, blank=True)
+    status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     not_before = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=200, blank=True)
@@ -30,8 +63,24 @@ class Alert(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     # When a worker claimed it; a claim older than TASK_STALE_SECONDS belongs to a worker that died.
     sending_since = models.DateTimeField(null=True, blank=True)
-    provider = models.CharField(max_length=16, blank=True)  # smtp or notify
+    provider = models.CharField(max_length=16, blank=True)  # smtp, notify or print
     provider_id = models.CharField(max_length=64, blank=True)
     delivery_status = models.CharField(max_length=32, blank=True)  # from GOV.UK Notify's callback
-    # When the update it announces was published: if the alert fails for good, the duties that update met reopen.
+    # When the update an alert announces was published: if the alert fails for good, the duties that update met reopen.
     about_update_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "deliveries"
+        indexes = [
+            models.Index(fields=["created_at"], condition=models.Q(status="print"), name="notify_letters_to_print")
+        ]
+
+    @property
+    def channel_phrase(self) -> str:
+        return {"email": "by email", "text": "by text message", "letter": "by post"}.get(self.channel, "")
+
+    @property
+    def not_delivered(self) -> bool:
+        return self.status == DeliveryStatus.FAILED or self.delivery_status in NOTIFY_FAILURES

@@ -1,3 +1,5 @@
+"""The one task that sends a message. It takes an id and claims the row first, so a re-run is harmless."""
+
 import logging
 
 from django_tasks import task
@@ -8,29 +10,19 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def alert_send(alert_id: str) -> str:
-    alert = services.alert_claim(alert_id=alert_id)
-    if alert is None:
+def delivery_send(delivery_id: str) -> str:
+    delivery = services.delivery_claim(delivery_id=delivery_id)
+    if delivery is None:
         return "already handled"
-    if services.alert_reschedule_if_unsafe(alert=alert):
-        return "waiting for a safe time"
-    route = services._channel_and_address(alert.report)
+    route = services.delivery_reroute_if_unsafe(delivery=delivery)
     if route is None:
-        services.alert_mark_failed_attempt(alert=alert, error=ValueError("no safe channel"), permanent=True)
-        return "no safe channel"
+        return "waiting for a safe time, to print, or for staff"
     try:
-        # A retry after a lost answer: if Notify already has our reference, it was sent.
-        sent = (alert.attempts > 1 and senders.already_sent_by_notify(reference=str(alert.pk))) or senders.send(
-            channel=route[0],
-            to=route[1],
-            body=services.alert_body(report=alert.report),
-            reference=str(alert.pk),
-            neutral=services.alert_neutral(report=alert.report),
-        )
-    except (senders.TemporaryFailure, senders.PermanentFailure) as error:
+        sent = services.delivery_send_now(delivery=delivery, route=route)
+    except senders.NotSent as error:
         permanent = isinstance(error, senders.PermanentFailure)
-        retrying = services.alert_mark_failed_attempt(alert=alert, error=error, permanent=permanent)
-        logger.warning("alert %s attempt %s failed (%s)", alert.pk, alert.attempts, error)
+        retrying = services.delivery_mark_failed_attempt(delivery=delivery, error=error, permanent=permanent)
+        logger.warning("message %s attempt %s failed (%s)", delivery.pk, delivery.attempts, error)
         return "retrying" if retrying else "failed"
-    services.alert_mark_sent(alert=alert, sent=sent)
+    services.delivery_mark_sent(delivery=delivery, sent=sent)
     return "sent"

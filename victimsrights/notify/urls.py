@@ -3,4 +3,7 @@ from django.urls import path
 from victimsrights.notify import views
 
 app_name = "notify"
-urlpatterns = [path("callback", views.notify_callback, name="callback")]
+urlpatterns = [
+    path("callback", views.notify_callback, name="callback"),
+    path("letters", views.letters, name="letters"),
+]

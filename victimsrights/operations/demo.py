@@ -71,7 +71,7 @@ def sample_answers(
             "email": email if "email" in channels else "",
             "mobile": "07700900982" if "text" in channels else "",
             "phone": "07700900982" if "phone" in channels else "",
-            "postal_address": "",
+            "postal_address": "Flat 2\n10 Example Road\nLondon\nNW1 2AB" if "letter" in channels else "",
         },
         "safe-times": {"safe_times": ["any"]},
         **({"voicemail": {"voicemail": "no"}} if "phone" in channels else {}),

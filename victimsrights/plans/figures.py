@@ -25,7 +25,7 @@ from victimsrights.compliance.models import CaseDuty, Duty
 from victimsrights.compliance.selectors import duty_tallies
 from victimsrights.compliance.working_days import LONDON
 from victimsrights.feedback.models import Agreement, FeedbackResponse
-from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.notify.models import Delivery, DeliveryStatus
 from victimsrights.recording.models import (
     Appeal,
     AppealStatus,
@@ -522,7 +522,7 @@ def plan_figures(
     )
 
     # Alerts sent in the year, by channel.
-    alerts = scoped(Alert.objects.filter(_in_year("sent_at", year), status=AlertStatus.SENT), path)
+    alerts = scoped(Delivery.objects.alerts().filter(_in_year("sent_at", year), status=DeliveryStatus.SENT), path)
     tally.add_counts(
         _grouped(
             alerts, path, email=Count("id", filter=Q(channel="email")), text=Count("id", filter=Q(channel="text"))

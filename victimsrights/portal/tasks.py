@@ -1,8 +1,8 @@
 from django_tasks import task
 
 from victimsrights.notify import senders
+from victimsrights.notify.messages import sign_in_code_message
 from victimsrights.portal import sign_in
-from victimsrights.reporting import messages
 
 
 @task()
@@ -11,10 +11,5 @@ def victim_code_send(access_id: str) -> str:
     if issued is None:
         return "nothing to send"
     channel, address, code = issued
-    if channel == "text":
-        senders.send(
-            channel="text", to=address, body=messages.sign_in_code_text(code=code), reference=access_id, neutral=True
-        )
-    else:
-        messages.send_sign_in_code(email=address, code=code)
+    senders.send(channel=channel, to=address, message=sign_in_code_message(code=code), reference=access_id)
     return "sent"

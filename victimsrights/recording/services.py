@@ -15,6 +15,8 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
+from victimsrights.notify.models import DeliveryKind
+from victimsrights.notify.services import delivery_create
 from victimsrights.recording import crime_numbers, offence_codes
 from victimsrights.recording.models import (
     Appeal,
@@ -29,8 +31,8 @@ from victimsrights.recording.models import (
 )
 from victimsrights.recording.offence_codes import OFFENCES_FIXTURE
 from victimsrights.recording.selectors import reports_in_scope
-from victimsrights.reporting.models import NoticeKind, Report, ReportStatus
-from victimsrights.reporting.services import notice_create, records_report_create
+from victimsrights.reporting.models import Report, ReportStatus
+from victimsrights.reporting.services import records_report_create
 
 
 class RecordingRefused(Exception):
@@ -113,7 +115,7 @@ def _allocate_crime(
     report.status = ReportStatus.RECORDED
     report.first_decided_at = report.first_decided_at or now
     report.save(update_fields=["status", "first_decided_at"])
-    notice_create(report=report, kind=NoticeKind.RECORDED)
+    delivery_create(report=report, kind=DeliveryKind.RECORDED)
     return crime
 
 
@@ -194,7 +196,7 @@ def report_decline(
     report.save(update_fields=["status", "first_decided_at"])
     _history(report, actor, f"Not recorded: {RefusalReason(reason).label}")
     audit.record(actor=actor, action="report.decline", subject=report, detail={"reason": reason})
-    notice_create(report=report, kind=NoticeKind.DECLINED)
+    delivery_create(report=report, kind=DeliveryKind.DECLINED)
     return refusal
 
 
@@ -249,7 +251,7 @@ def appeal_decide(
         appeal.status = AppealStatus.UPHELD
         appeal.save(update_fields=["status", "decided_at", "decided_by", "decision_reasons"])
         _history(report, actor, "Appeal refused by the crime registrar: the report stays not recorded")
-        notice_create(report=report, kind=NoticeKind.APPEAL_UPHELD)
+        delivery_create(report=report, kind=DeliveryKind.APPEAL_UPHELD)
         detail = {"outcome": "upheld"}
     audit.record(actor=actor, action="appeal.decide", subject=report, detail=detail)
     return appeal
@@ -284,5 +286,5 @@ def crime_cancel(*, crime_id: int, ground: CancellationGround, information: str,
         subject=report,
         detail={"crime_number": crime.crime_number, "ground": ground},
     )
-    notice_create(report=report, kind=NoticeKind.CANCELLED)
+    delivery_create(report=report, kind=DeliveryKind.CANCELLED)
     return crime

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from victimsrights.formflow import act_on_page_form
 from victimsrights.http import StaffRequest
+from victimsrights.notify.selectors import deliveries_of_report
 from victimsrights.recording import selectors, services
 from victimsrights.recording.clock import RecordingClock
 from victimsrights.recording.forms import AppealDecisionForm, CancelForm, DeclineForm, RecordForm
@@ -52,6 +53,7 @@ def _report_page(request: StaffRequest, report_id: int, **forms: Any) -> HttpRes
         "refusal": report.refusals.order_by("-decided_at").first(),
         "appeal": getattr(report, "appeal", None),
         "history": report.history.select_related("actor"),
+        "messages_panel": deliveries_of_report(report=report),
         "can_cancel": user.role == "crime_registrar",
         "has_errors": any(form.errors for form in forms.values()),
     }

@@ -140,38 +140,6 @@ class ContactPreferences(models.Model):
         return [SafeTime(time).label for time in self.safe_times if time in SafeTime.values]
 
 
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Waiting to send"
-    SENDING = "sending", "Sending"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
-    STAFF_TO_CONTACT = "staff", "Staff to contact by phone or letter"
-
-
-class NoticeKind(models.TextChoices):
-    RECEIVED = "received", "Report received"
-    RECORDED = "recorded", "Crime recorded"
-    DECLINED = "declined", "Not recorded, with the right to appeal"
-    APPEAL_UPHELD = "appeal_upheld", "Appeal decided: still not recorded"
-    CANCELLED = "cancelled", "Crime record cancelled"
-
-
-class Notice(models.Model):
-    """A written notice to the victim (acknowledgement, decision), over a channel they marked safe."""
-
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notices")
-    kind = models.CharField(max_length=16, choices=NoticeKind.choices, default=NoticeKind.RECEIVED)
-    channel = models.CharField(max_length=16, choices=ContactChannel.choices)
-    status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
-    not_before = models.DateTimeField()
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    # When a worker claimed it; a claim older than TASK_STALE_SECONDS belongs to a worker that died.
-    sending_since = models.DateTimeField(null=True, blank=True)
-
-
 class SealedRecordStatus(models.TextChoices):
     SEALED = "sealed", "Sealed"
     CONVERTED = "converted", "Turned into a report"

@@ -7,29 +7,26 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
-from victimsrights.reporting import messages, sealing, tasks  # tasks.py imports this module: looked up late
+from victimsrights.notify import senders
+from victimsrights.notify.messages import resume_code_message, sealed_record_reminder_message
+from victimsrights.notify.models import DeliveryKind
+from victimsrights.notify.services import delivery_create
+from victimsrights.reporting import sealing
 from victimsrights.reporting.codes import random_code, resume_code_hash, sealed_record_code_hash
-from victimsrights.reporting.contact import next_safe_moment
 from victimsrights.reporting.journey import contact_through_organisation, first_unanswered
 from victimsrights.reporting.models import (
     Channel,
-    ContactChannel,
     ContactPreferences,
-    DeliveryStatus,
     Draft,
-    Notice,
-    NoticeKind,
     Report,
     ReportStatus,
     SealedRecord,
     SealedRecordStatus,
 )
-from victimsrights.tasks import stale_after
 
 RESUME_CODE_LENGTH = 10
 
@@ -57,7 +54,7 @@ def draft_answer(*, draft: Draft, step_slug: str, answer: dict[str, Any]) -> Dra
 
 
 def draft_save_for_later(*, draft: Draft, email: str) -> None:
-    """Give the draft a new resume code and email it. Raises OSError if the email cannot go."""
+    """Give the draft a new resume code and email it. Raises senders.NotSent if the email cannot go."""
     code = random_code(RESUME_CODE_LENGTH)
     with transaction.atomic():
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
@@ -65,18 +62,13 @@ def draft_save_for_later(*, draft: Draft, email: str) -> None:
         draft.expires_at = timezone.now() + datetime.timedelta(days=settings.DRAFT_LIFETIME_DAYS)
         draft.save(update_fields=["resume_code_hash", "expires_at", "updated_at"])
         # Sent inside the transaction: if the email fails, the new code is not kept either.
-        messages.send_resume_code(email=email, code=code, expires_at=draft.expires_at)
+        message = resume_code_message(code=code, expires_at=draft.expires_at)
+        senders.send(channel="email", to=email, message=message, reference=str(uuid.uuid4()))
 
 
 def _reference() -> str:
     code = random_code(8)
     return f"VR-{code[:4]}-{code[4:]}"
-
-
-def _notice_channel(contact: ContactPreferences) -> str:
-    if contact.via_organisation_id or ContactChannel.EMAIL in contact.channels:
-        return ContactChannel.EMAIL  # to the victim, or to the safe place that speaks for them
-    return str(contact.channels[0])
 
 
 def _save_with_reference(report: Report) -> None:
@@ -121,7 +113,7 @@ def report_submit(
     draft: Draft,
     submission_key: uuid.UUID,
 ) -> Report:
-    """Store the report durably and queue its notice, in one transaction.
+    """Store the report durably and queue its acknowledgement, in one transaction.
 
     Submitting the same key again, even at the same moment, returns the same report.
     """
@@ -154,7 +146,7 @@ def report_submit(
     contact.save()
     if draft.sealed_record_id:
         _seal_into_report(draft=draft, report=report)
-    notice_create(report=report, kind=NoticeKind.RECEIVED)
+    delivery_create(report=report, kind=DeliveryKind.RECEIVED)
 
     draft.report = report
     draft.answers = {}
@@ -215,74 +207,6 @@ def _contact_from_answers(report: Report, answers: dict[str, dict[str, Any]]) ->
         neutral_wording=answers["wording"]["neutral_wording"] == "yes",
         safe_word=answers["wording"].get("safe_word", ""),
     )
-
-
-def notice_create(*, report: Report, kind: NoticeKind) -> Notice:
-    """Queue a written notice on the victim's safest written channel, at a safe time.
-
-    Call inside the transaction that makes the change the notice is about. Email is sent by
-    the worker; text, phone and letter go to staff until the alerts service sends texts
-    through GOV.UK Notify.
-    """
-    contact = report.contact
-    channel = _notice_channel(contact)
-    not_before = next_safe_moment(now=timezone.now(), safe_times=contact.safe_times)
-    notice = Notice.objects.create(
-        report=report,
-        kind=kind,
-        channel=channel,
-        not_before=not_before,
-        status=DeliveryStatus.PENDING if channel == ContactChannel.EMAIL else DeliveryStatus.STAFF_TO_CONTACT,
-    )
-    if notice.status == DeliveryStatus.PENDING:
-        # The task row is written in this transaction: it exists if and only if the change does.
-        tasks.notice_send.using(run_after=not_before).enqueue(notice.pk)
-    return notice
-
-
-def notice_claim(*, notice_id: int) -> Notice | None:
-    """Move PENDING → SENDING (or take over a claim whose worker died); None if another run has it or it is done."""
-    now = timezone.now()
-    abandoned = Q(status=DeliveryStatus.SENDING, sending_since__lt=now - stale_after())
-    claimed = Notice.objects.filter(Q(status=DeliveryStatus.PENDING) | abandoned, pk=notice_id).update(
-        status=DeliveryStatus.SENDING, attempts=F("attempts") + 1, sending_since=now
-    )
-    if not claimed:
-        return None
-    return Notice.objects.select_related("report__contact").get(pk=notice_id)
-
-
-@transaction.atomic
-def notice_mark_sent(*, notice: Notice) -> None:
-    notice.status = DeliveryStatus.SENT
-    notice.sent_at = timezone.now()
-    notice.last_error = ""
-    notice.save(update_fields=["status", "sent_at", "last_error"])
-    audit.record(
-        actor=None,
-        action="acknowledgement.sent",
-        subject=notice.report,
-        detail={"acknowledgement": notice.pk, "channel": notice.channel},
-    )
-    if notice.kind == NoticeKind.RECORDED:
-        from victimsrights.cases.services import acknowledgement_sent  # cases build on reporting
-
-        acknowledgement_sent(crime=notice.report.crime, at=notice.sent_at)
-
-
-@transaction.atomic
-def notice_mark_failed_attempt(*, notice: Notice, error: Exception) -> bool:
-    """Record a failed attempt. Returns True if another attempt is queued, False if it has failed for good."""
-    notice.last_error = type(error).__name__
-    if notice.attempts >= settings.NOTICE_MAX_ATTEMPTS:
-        notice.status = DeliveryStatus.FAILED
-        notice.save(update_fields=["status", "last_error"])
-        return False
-    notice.status = DeliveryStatus.PENDING
-    notice.save(update_fields=["status", "last_error"])
-    delay = datetime.timedelta(seconds=min(settings.NOTICE_RETRY_SECONDS * 2 ** (notice.attempts - 1), 3600))
-    tasks.notice_send.using(run_after=timezone.now() + delay).enqueue(notice.pk)
-    return True
 
 
 # Safe places -------------------------------------------------------------------------------
@@ -455,7 +379,9 @@ def sealed_records_expire(*, now: datetime.datetime | None = None) -> dict[str, 
                 reminder_sent_at=now
             )
             if claimed:
-                messages.send_sealed_record_reminder(record=record)
+                message = sealed_record_reminder_message(record=record)
+                to = record.organisation.contact_email
+                senders.send(channel="email", to=to, message=message, reference=str(uuid.uuid4()))
                 reminded += 1
     return {"expired": expired, "reminded": reminded}
 

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from victimsrights import ratelimit
+from victimsrights.notify.senders import NotSent
 from victimsrights.reporting import journey, services
 from victimsrights.reporting.forms import ResumeForm, SaveForm, SubmitForm
 from victimsrights.reporting.selectors import (
@@ -146,8 +147,12 @@ def confirmation(request: HttpRequest) -> HttpResponse:
     report = report_for_reference(reference=reference) if reference else None
     if report is None:
         return redirect("reporting:start")
-    acknowledgement = report.notices.order_by("pk").first()
-    waits = acknowledgement is not None and acknowledgement.not_before > timezone.now() + SAFE_TIME_SLACK
+    acknowledgement = report.deliveries.order_by("created_at").first()
+    waits = (
+        acknowledgement is not None
+        and acknowledgement.channel != "letter"
+        and acknowledgement.not_before > timezone.now() + SAFE_TIME_SLACK
+    )
     context = {
         "reference": reference,
         "report": report,
@@ -182,7 +187,7 @@ def save(request: HttpRequest) -> HttpResponse:
         ):
             try:
                 services.draft_save_for_later(draft=draft, email=email)
-            except OSError:
+            except NotSent:
                 form.add_error(None, "Sorry, we could not send the email just now. Try again in a few minutes.")
                 return render(request, "reporting/save.html", _save_context(form, draft.answers))
         request.session[SESSION_SAVED] = True  # not the address: nothing a victim typed stays in the session

@@ -7,6 +7,7 @@ answer is lost on the way back; `reject` answers 400, as for an address Notify w
 """
 
 import json
+import re
 import threading
 import time
 import uuid
@@ -20,6 +21,16 @@ import jwt
 SERVICE_ID = "2c6e5f3a-6d3b-4c1e-9a55-3b0b5d4a2f10"
 SECRET = "8f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"  # noqa: S105 - a test server's key
 API_KEY = f"victimsrights_test-{SERVICE_ID}-{SECRET}"
+
+
+UK_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$", re.IGNORECASE)
+
+
+def _letter_address_valid(personalisation: dict[str, Any]) -> bool:
+    """Notify's rule for letters: address_line_1 to _7, at least 3 lines, the last a UK postcode (or a country)."""
+    lines = [str(personalisation.get(f"address_line_{n}", "")).strip() for n in range(1, 8)]
+    lines = [line for line in lines if line]
+    return len(lines) >= 3 and bool(UK_POSTCODE.match(lines[-1]))
 
 
 @dataclass
@@ -64,6 +75,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._reply(400, {"errors": [{"error": "ValidationError", "message": "Not a valid address"}]})
         kind = self.path.rsplit("/", 1)[-1]
         payload = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if kind == "letter" and not _letter_address_valid(payload.get("personalisation", {})):
+            message = "Address must be at least 3 lines, the last a real UK postcode"
+            return self._reply(400, {"errors": [{"error": "ValidationError", "message": message}]})
         notification = {"id": str(uuid.uuid4()), "type": kind, **payload, "status": "created"}
         self.state.notifications.append(notification)
         time.sleep(self.state.answer_after_seconds)

@@ -12,6 +12,15 @@ from victimsrights.accounts.tests.factories import PASSWORD
 from victimsrights.testing.axe import assert_accessible
 
 
+class StaffClient(Client):
+    """A test client whose force_login stands in for the whole staff sign-in: password and authenticator code."""
+
+    def force_login(self, user: Any, backend: str | None = None) -> None:
+        super().force_login(user, backend)
+        if isinstance(user, StaffUser):
+            mark_second_factor_entered(self, user)
+
+
 def second_factor_for(user: StaffUser) -> TOTPDevice:
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     return device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
@@ -19,7 +28,7 @@ def second_factor_for(user: StaffUser) -> TOTPDevice:
 
 def sign_in_client(client: Client, user: StaffUser) -> None:
     """Sign a test client in as if the user had entered their password and authenticator code."""
-    client.force_login(user)
+    Client.force_login(client, user)
     mark_second_factor_entered(client, user)
 
 

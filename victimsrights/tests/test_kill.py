@@ -28,8 +28,8 @@ from victimsrights.api.models import ApiEvent
 from victimsrights.areas.models import Force
 from victimsrights.cases.models import TimelineEvent
 from victimsrights.cases.tests.factories import recorded_case
-from victimsrights.notify.models import Alert, AlertStatus
-from victimsrights.reporting.models import DeliveryStatus, Notice, Report
+from victimsrights.notify.models import Delivery, DeliveryStatus
+from victimsrights.reporting.models import Report
 from victimsrights.reporting.selectors import SESSION_DRAFT
 from victimsrights.reporting.tests.factories import complete_draft
 from victimsrights.tasks import WORKER_LOST, tasks_requeue_abandoned
@@ -169,7 +169,7 @@ def test_nothing_acknowledged_is_lost_or_doubled_when_processes_are_killed(londo
         while time.monotonic() < deadline:
             tasks_requeue_abandoned()
             waiting = DBTaskResult.objects.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING])
-            if not waiting.exists() and not Alert.objects.exclude(status=AlertStatus.SENT).exists():
+            if not waiting.exists() and not Delivery.objects.alerts().exclude(status=DeliveryStatus.SENT).exists():
                 break
             time.sleep(0.5)
         time.sleep(1)  # a second sending would show up now
@@ -192,11 +192,15 @@ def test_nothing_acknowledged_is_lost_or_doubled_when_processes_are_killed(londo
     assert set(results) <= {"applied", "duplicate"}
     assert ApiEvent.objects.count() == len(events) == TimelineEvent.objects.count()
     # Every alert sent exactly once.
-    assert Alert.objects.filter(status=AlertStatus.SENT).count() == len(events) == Alert.objects.count()
+    assert (
+        Delivery.objects.alerts().filter(status=DeliveryStatus.SENT).count()
+        == len(events)
+        == Delivery.objects.alerts().count()
+    )
     sent = Counter(notification["reference"] for notification in notify.state.notifications)
     assert len(sent) == len(events) and set(sent.values()) == {1}
     # Every acknowledgement email went out; any repeat carries the same Message-ID.
-    notices = Notice.objects.filter(report__reference__in=references)
+    notices = Delivery.objects.notices().filter(report__reference__in=references)
     assert notices.count() == REPORTS and not notices.exclude(status=DeliveryStatus.SENT).exists()
     message_ids = {message["Message-ID"] for message in smtp.mailbox.messages}
     assert message_ids == {f"<notice-{notice.pk}@victims.example.police.uk>" for notice in notices}

@@ -17,10 +17,9 @@ from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.cases import services
 from victimsrights.cases.tests.factories import officer_of
-from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.notify.models import Delivery, DeliveryStatus
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
-from victimsrights.reporting.models import DeliveryStatus, Notice
 from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.testing.processes import environment, start_worker, stop
 
@@ -48,26 +47,26 @@ def test_alerts_and_acknowledgements_sent_once_after_a_minute_long_outage(london
             services.update_publish(case_id=crime.case.pk, text="We have your statement.", actor=officer)
         time.sleep(max(0.0, OUTAGE_SECONDS - (time.monotonic() - started)))
         failed_tries = notify.state.requests
-        assert not Alert.objects.filter(status=AlertStatus.SENT).exists()
+        assert not Delivery.objects.alerts().filter(status=DeliveryStatus.SENT).exists()
 
         notify.state.down = False
         smtp.controller = Controller(smtp.mailbox, hostname="127.0.0.1", port=smtp.port)
         smtp.start()
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            unsent = Alert.objects.exclude(status=AlertStatus.SENT).exists()
-            if not unsent and not Notice.objects.exclude(status=DeliveryStatus.SENT).exists():
+            unsent = Delivery.objects.alerts().exclude(status=DeliveryStatus.SENT).exists()
+            if not unsent and not Delivery.objects.notices().exclude(status=DeliveryStatus.SENT).exists():
                 break
             time.sleep(0.5)
         time.sleep(1)
 
     print(f"\noutage: {failed_tries} requests to Notify refused while down, {VICTIMS} alerts, {2 * VICTIMS} notices")
     assert failed_tries >= VICTIMS  # every alert was tried, and failed, during the outage
-    alerts = list(Alert.objects.values_list("pk", flat=True))
-    assert len(alerts) == VICTIMS and not Alert.objects.exclude(status=AlertStatus.SENT).exists()
+    alerts = list(Delivery.objects.alerts().values_list("pk", flat=True))
+    assert len(alerts) == VICTIMS and not Delivery.objects.alerts().exclude(status=DeliveryStatus.SENT).exists()
     sent = Counter(notification["reference"] for notification in notify.state.notifications)
     assert set(sent) == {str(pk) for pk in alerts} and set(sent.values()) == {1}
-    notices = Notice.objects.all()  # the received and the recorded notice of each report
+    notices = Delivery.objects.notices().all()  # the received and the recorded notice of each report
     assert notices.count() == 2 * VICTIMS and not notices.exclude(status=DeliveryStatus.SENT).exists()
     message_ids = {message["Message-ID"] for message in smtp.mailbox.messages}
     assert message_ids == {f"<notice-{notice.pk}@victims.example.police.uk>" for notice in notices}

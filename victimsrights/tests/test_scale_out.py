@@ -20,7 +20,7 @@ from victimsrights.api.models import ApiEvent
 from victimsrights.areas.models import Force
 from victimsrights.cases.models import TimelineEvent
 from victimsrights.cases.tests.factories import recorded_case
-from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.notify.models import Delivery, DeliveryStatus
 from victimsrights.testing.processes import environment, free_port, start_web, start_worker, stop, victim_updates
 from victimsrights.testing.worker import run_worker
 
@@ -62,7 +62,10 @@ def test_two_web_and_two_workers_apply_each_event_and_send_each_alert_once(londo
 
         expected = len(events)
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and Alert.objects.filter(status=AlertStatus.SENT).count() < expected:
+        while (
+            time.monotonic() < deadline
+            and Delivery.objects.alerts().filter(status=DeliveryStatus.SENT).count() < expected
+        ):
             time.sleep(0.2)
         time.sleep(1)  # any second sending would show up now
 
@@ -71,10 +74,14 @@ def test_two_web_and_two_workers_apply_each_event_and_send_each_alert_once(londo
     assert results.count("duplicate") == expected
     assert ApiEvent.objects.count() == expected
     assert TimelineEvent.objects.count() == expected
-    assert Alert.objects.filter(status=AlertStatus.SENT).count() == expected == Alert.objects.count()
+    assert (
+        Delivery.objects.alerts().filter(status=DeliveryStatus.SENT).count()
+        == expected
+        == Delivery.objects.alerts().count()
+    )
     references = [notification.get("reference") for notification in notify.state.notifications]
     assert len(references) == expected and len(set(references)) == expected
-    tasks = DBTaskResult.objects.filter(task_path__endswith="alert_send")
+    tasks = DBTaskResult.objects.filter(task_path__endswith="delivery_send")
     assert tasks.count() == expected
     assert all(task.status == TaskResultStatus.SUCCESSFUL and len(task.worker_ids) == 1 for task in tasks)
     assert len({task.worker_ids[0] for task in tasks}) == 2, "both workers took tasks"

@@ -15,9 +15,7 @@ TASK_MODULES = sorted(
 
 
 def test_the_service_has_tasks_modules_to_check():
-    assert {"victimsrights.notify.tasks", "victimsrights.reporting.tasks", "victimsrights.portal.tasks"} <= set(
-        TASK_MODULES
-    )
+    assert {"victimsrights.notify.tasks", "victimsrights.portal.tasks"} <= set(TASK_MODULES)
 
 
 @pytest.mark.parametrize("module", TASK_MODULES)

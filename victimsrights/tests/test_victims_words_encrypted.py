@@ -38,8 +38,8 @@ NOT_WRITTEN_BY_VICTIMS = {
     "the service's own bookkeeping": [
         "audit.AuditEntry.actor_label", "audit.AuditEntry.action", "audit.AuditEntry.subject_type",
         "audit.AuditEntry.subject_id", "audit.AuditEntry.reason", "audit.AuditEntry.detail",
-        "reporting.Notice.last_error", "notify.Alert.channel", "notify.Alert.last_error", "notify.Alert.provider",
-        "notify.Alert.provider_id", "notify.Alert.delivery_status", "recording.Crime.recorded_by_team",
+        "notify.Delivery.last_error", "notify.Delivery.provider",
+        "notify.Delivery.provider_id", "notify.Delivery.delivery_status", "recording.Crime.recorded_by_team",
         "recording.Appeal.made_by", "recording.HistoryEvent.actor_label", "recording.HistoryEvent.what",
         "cases.CaseEvent.actor_label", "plans.PlanVersion.snapshot", "plans.YearFigures.figures",
     ],

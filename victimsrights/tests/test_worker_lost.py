@@ -11,29 +11,22 @@ from django_tasks_db.models import DBTaskResult
 
 from victimsrights.cases import services
 from victimsrights.cases.tests.factories import recorded_case
-from victimsrights.notify import senders
-from victimsrights.notify.models import Alert, AlertStatus
-from victimsrights.notify.services import alert_body, alert_claim
+from victimsrights.notify.models import Delivery, DeliveryStatus
+from victimsrights.notify.services import Route, delivery_claim, delivery_send_now
 from victimsrights.tasks import tasks_requeue_abandoned
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("london")]
 
 
-def die_mid_task(alert: Alert, *, after_sending: bool) -> None:
+def die_mid_task(alert: Delivery, *, after_sending: bool) -> None:
     """What a worker leaves behind when `kill -9` stops it: its task running, the alert claimed."""
-    task = DBTaskResult.objects.get(task_path__endswith="alert_send", status=TaskResultStatus.READY)
+    task = DBTaskResult.objects.get(task_path__endswith="delivery_send", status=TaskResultStatus.READY)
     task.claim("worker-that-died")
-    claimed = alert_claim(alert_id=str(alert.pk))
+    claimed = delivery_claim(delivery_id=str(alert.pk))
+    assert claimed is not None
     if after_sending:
-        route = ("email", claimed.report.contact.email)
-        senders.send(
-            channel=route[0],
-            to=route[1],
-            body=alert_body(report=claimed.report),
-            reference=str(alert.pk),
-            neutral=False,
-        )
+        delivery_send_now(delivery=claimed, route=Route("email", claimed.report.contact.email))
 
 
 @pytest.mark.parametrize("after_sending", [False, True], ids=["before Notify took it", "after Notify took it"])
@@ -41,7 +34,7 @@ def test_a_dead_workers_alert_is_sent_once_after_the_sweep(notify, settings, aft
     _report, case, officer = recorded_case()
     run_worker()
     services.update_publish(case_id=case.pk, text="We have your statement.", actor=officer)
-    alert = Alert.objects.get()
+    alert = Delivery.objects.alerts().get()
     die_mid_task(alert, after_sending=after_sending)
 
     assert tasks_requeue_abandoned() == 0  # not yet stale: the worker may only be slow
@@ -53,7 +46,7 @@ def test_a_dead_workers_alert_is_sent_once_after_the_sweep(notify, settings, aft
         run_worker()
 
     alert.refresh_from_db()
-    assert alert.status == AlertStatus.SENT
+    assert alert.status == DeliveryStatus.SENT
     assert [n["reference"] for n in notify.state.notifications].count(str(alert.pk)) == 1
     lost = DBTaskResult.objects.get(worker_ids=["worker-that-died"])
     assert lost.status == TaskResultStatus.FAILED and "queued again" in lost.traceback

@@ -17,7 +17,7 @@ from victimsrights.audit.models import AuditEntry
 from victimsrights.cases.models import Case, CaseEvent, CaseEventKind, CaseStatus, TimelineEvent
 from victimsrights.cases.tests.factories import officer_of, recorded_case
 from victimsrights.compliance.models import CaseDuty
-from victimsrights.notify.models import Alert
+from victimsrights.notify.models import Delivery
 
 pytestmark = pytest.mark.usefixtures("london")
 
@@ -64,14 +64,14 @@ def test_no_key_or_a_wrong_key_gets_a_problem_and_nothing_changes(client, met_cl
 def test_an_event_drives_the_same_services_as_the_officer_screen(client, met_client, case):
     _, key = met_client
     officer = officer_of("central-north")
-    alerts = Alert.objects.count()
+    alerts = Delivery.objects.alerts().count()
     response = post(client, "events", event(case, "rms-1", "officer_assigned", officer_username=officer.username), key)
     assert response.status_code == 200, response.content
     assert response.json() == {"event_id": "rms-1", "result": "applied", "problem": None}
     case.refresh_from_db()
     assert case.officer == officer
     assert TimelineEvent.objects.filter(case=case, text__contains="is now the officer in charge").exists()
-    assert Alert.objects.count() == alerts + 1  # the victim is alerted, as from the screen
+    assert Delivery.objects.alerts().count() == alerts + 1  # the victim is alerted, as from the screen
 
     arrested = event(case, "rms-2", "suspect_arrested", minutes_ago=30, victim_update="A man was arrested today.")
     assert post(client, "events", arrested, key).json()["result"] == "applied"
@@ -226,7 +226,9 @@ def test_a_crime_from_the_records_system_becomes_a_records_only_case(client):
     assert post(client, "events", outcome, key).json()["result"] == "applied"
     case.refresh_from_db()
     assert case.outcome.code == 18
-    assert not Alert.objects.exists() and not CaseDuty.objects.exists() and not TimelineEvent.objects.exists()
+    assert (
+        not Delivery.objects.alerts().exists() and not CaseDuty.objects.exists() and not TimelineEvent.objects.exists()
+    )
 
     def problem(body):
         response = post(client, "events", body, key)

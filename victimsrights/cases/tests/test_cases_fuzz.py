@@ -13,6 +13,7 @@ from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting.tests.factories import submitted_report
+from victimsrights.testing.staff import StaffClient
 
 values = st.one_of(
     st.text(max_size=120),
@@ -61,6 +62,8 @@ form_data = st.dictionaries(
 
 
 class CaseFormsFuzzTests(TestCase):
+    client_class = StaffClient
+
     @classmethod
     def setUpTestData(cls) -> None:
         areas_load_file()

@@ -13,7 +13,7 @@ from victimsrights.areas.models import Force
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import PropertyItem, PropertyKind, PropertyStatus
 from victimsrights.cases.tests.factories import recorded_case, signed_in
-from victimsrights.notify.models import Alert
+from victimsrights.notify.models import Delivery
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
 BIKE = "Black mountain bike with a child seat"
@@ -33,7 +33,7 @@ def test_the_officer_records_the_victims_property_and_the_victim_follows_it_to_c
     victim = signed_in(report)
     shown = victim.get(reverse("portal:report")).content.decode()
     assert BIKE in shown and "Not found yet" in shown
-    assert Alert.objects.filter(report=report).count() == 1  # the change is an update: sign in to see it
+    assert Delivery.objects.alerts().filter(report=report).count() == 1  # the change is an update: sign in to see it
 
     asked = client.post(
         reverse("cases:property-status", kwargs={"case_id": case.pk}),
@@ -50,7 +50,7 @@ def test_the_officer_records_the_victims_property_and_the_victim_follows_it_to_c
     )
     shown = victim.get(reverse("portal:report")).content.decode()
     assert "Ready to collect" in shown and "Bring photo ID." in shown
-    assert Alert.objects.filter(report=report).count() == 2
+    assert Delivery.objects.alerts().filter(report=report).count() == 2
 
 
 def test_an_officer_cannot_change_property_recorded_in_another_case(client):

@@ -13,7 +13,7 @@ from victimsrights.audit.models import AuditEntry
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.complaints.models import Complaint, ComplaintStatus
 from victimsrights.compliance.working_days import due_on
-from victimsrights.notify.models import Alert
+from victimsrights.notify.models import Delivery
 from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
@@ -49,7 +49,7 @@ def test_a_complaint_is_answered_by_the_area_then_escalated_to_and_concluded_by_
     )
     complaint.refresh_from_db()
     assert (complaint.status, complaint.upheld, complaint.answered_by) == (ComplaintStatus.ANSWERED, False, standards)
-    assert Alert.objects.filter(report=report).exists()
+    assert Delivery.objects.alerts().filter(report=report).exists()
 
     page = as_victim(client, report).get(reverse("portal:report")).content.decode()
     assert "The officer left two voicemails." in page and "I am not satisfied with this answer" in page

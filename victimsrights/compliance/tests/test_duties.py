@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.test import Client
 from django.urls import reverse
 
 from victimsrights.accounts.roles import Role
@@ -17,6 +16,7 @@ from victimsrights.compliance.models import CaseDuty
 from victimsrights.compliance.selectors import compliance_figures
 from victimsrights.compliance.services import duties_mark_breached
 from victimsrights.recording.models import OffenceClassification
+from victimsrights.testing.staff import StaffClient
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("london")]
@@ -438,7 +438,7 @@ def test_a_victim_under_18_gets_enhanced_rights_and_one_working_day_limits_autom
     _report, case, officer = record_on(FRIDAY, age={"under_18": "yes"})
     assert case.enhanced_rights and case.enhanced_reason == EnhancedRightsReason.UNDER_18
     assert duty(case, "needs-assessment").due_on == datetime.date(2026, 12, 7)  # 1 working day after Friday
-    client = Client()
+    client = StaffClient()
     client.force_login(officer)
     case_page = client.get(reverse("cases:case", kwargs={"case_id": case.pk})).content.decode()
     assert 'data-testid="under-18"' in case_page  # the officer sees it before contacting them

@@ -10,7 +10,7 @@ from victimsrights.cases import services as cases
 from victimsrights.cases.models import CaseEventKind
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.compliance.models import CaseDuty
-from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.notify.models import Delivery, DeliveryStatus
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("london")]
@@ -33,11 +33,11 @@ def test_an_update_notify_refuses_to_deliver_leaves_the_duty_open_until_one_reac
     run_worker()
 
     told.refresh_from_db()
-    assert Alert.objects.filter(about_update_at__isnull=False).get().status == AlertStatus.FAILED
+    assert Delivery.objects.alerts().filter(about_update_at__isnull=False).get().status == DeliveryStatus.FAILED
     assert (told.fulfilled_at, told.undelivered_at is not None) == (None, True)
     client.force_login(officer)
     assert NOT_DELIVERED in client.get(reverse("cases:case", kwargs={"case_id": case.pk})).content.decode()
-    assert AuditEntry.objects.filter(action="alert.undelivered").count() == 1
+    assert AuditEntry.objects.filter(action="message.undelivered").count() == 1
 
     notify.state.reject = False
     cases.update_publish(case_id=case.pk, text="I called you too: the man is on bail.", actor=officer)
@@ -51,7 +51,7 @@ def test_a_failure_notify_reports_later_reopens_the_duty_once_and_delivered_chan
     settings.NOTIFY_CALLBACK_TOKEN = "callback-secret"
     _report, case, officer = recorded_case()
     told = arrest_told(officer, case)
-    alert = Alert.objects.get(about_update_at__isnull=False)
+    alert = Delivery.objects.alerts().get(about_update_at__isnull=False)
 
     def callback(status):
         return client.post(
@@ -68,16 +68,16 @@ def test_a_failure_notify_reports_later_reopens_the_duty_once_and_delivered_chan
     assert callback("permanent-failure").status_code == 200  # Notify may say it twice
     told.refresh_from_db()
     assert told.fulfilled_at is None and told.undelivered_at is not None
-    assert AuditEntry.objects.filter(action="alert.undelivered").count() == 1
+    assert AuditEntry.objects.filter(action="message.undelivered").count() == 1
 
 
 def test_a_failure_reported_after_a_later_update_leaves_the_duty_met_by_that_update(settings, client):
     settings.NOTIFY_CALLBACK_TOKEN = "callback-secret"
     _report, case, officer = recorded_case()
     told = arrest_told(officer, case)
-    first = Alert.objects.get(about_update_at__isnull=False)
+    first = Delivery.objects.alerts().get(about_update_at__isnull=False)
     cases.update_publish(case_id=case.pk, text="The man is on bail until March.", actor=officer)
-    later = Alert.objects.exclude(pk=first.pk).get(about_update_at__isnull=False)
+    later = Delivery.objects.alerts().exclude(pk=first.pk).get(about_update_at__isnull=False)
 
     client.post(
         reverse("notify:callback"),

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from victimsrights.cases import services
 from victimsrights.cases.tests.factories import recorded_case, sign_in_victim
-from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.notify.models import Delivery, DeliveryStatus
+from victimsrights.portal.models import VictimAccessCode
 from victimsrights.reporting.contact import next_safe_moment
 from victimsrights.testing.worker import run_worker
 
@@ -43,12 +44,12 @@ def test_alerts_go_by_gov_uk_notify_when_configured_with_our_id_as_the_reference
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
     run_worker()
 
-    alert = Alert.objects.get()
+    alert = Delivery.objects.alerts().get()
     sent = [n for n in notify.state.notifications if n["reference"] == str(alert.pk)]
     assert len(sent) == 1 and sent[0]["type"] == "email"
     assert sent[0]["email_address"] == "victim@example.com"
     assert UPDATE not in str(sent[0]) and case.crime.crime_number not in str(sent[0])
-    assert (alert.status, alert.provider, alert.provider_id) == (AlertStatus.SENT, "notify", sent[0]["id"])
+    assert (alert.status, alert.provider, alert.provider_id) == (DeliveryStatus.SENT, "notify", sent[0]["id"])
 
 
 def test_a_text_only_victim_is_alerted_by_text_through_notify(notify):
@@ -59,26 +60,28 @@ def test_a_text_only_victim_is_alerted_by_text_through_notify(notify):
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
     run_worker()
 
-    texts = [n for n in notify.state.notifications if n["type"] == "sms"]
-    assert [t["phone_number"] for t in texts] == ["07700900982"]
+    alert = Delivery.objects.alerts().get()
+    texts = [n for n in notify.state.notifications if n["reference"] == str(alert.pk)]
+    assert [(t["type"], t["phone_number"]) for t in texts] == [("sms", "07700900982")]
 
 
 def test_when_notify_is_down_the_alert_is_retried_and_delivered_exactly_once(notify, settings):
     settings.NOTICE_RETRY_SECONDS = 0
     _report, case, officer = recorded_case()
+    run_worker()  # the acknowledgements go first
     notify.state.down = True
 
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
     run_worker(max_tasks=4)  # several tries while it is down
-    alert = Alert.objects.get()
-    assert alert.status == AlertStatus.PENDING and alert.attempts >= 2
+    alert = Delivery.objects.alerts().get()
+    assert alert.status == DeliveryStatus.PENDING and alert.attempts >= 2
 
     notify.state.down = False
     run_worker()
     run_worker()
 
     alert.refresh_from_db()
-    assert alert.status == AlertStatus.SENT
+    assert alert.status == DeliveryStatus.SENT
     assert len([n for n in notify.state.notifications if n["reference"] == str(alert.pk)]) == 1
 
 
@@ -92,8 +95,8 @@ def test_when_notify_took_the_alert_but_the_answer_was_lost_the_retry_does_not_s
     notify.state.accept_then_fail = False
     run_worker()
 
-    alert = Alert.objects.get()
-    assert alert.status == AlertStatus.SENT
+    alert = Delivery.objects.alerts().get()
+    assert alert.status == DeliveryStatus.SENT
     assert len([n for n in notify.state.notifications if n["reference"] == str(alert.pk)]) == 1
 
 
@@ -105,8 +108,8 @@ def test_an_alert_outside_the_victims_safe_times_waits_for_the_window(smtp):
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
     run_worker()
 
-    alert = Alert.objects.get()
-    assert alert.status == AlertStatus.PENDING and alert.not_before > now
+    alert = Delivery.objects.alerts().get()
+    assert alert.status == DeliveryStatus.PENDING and alert.not_before > now
     assert not any("update on your case" in body for body in smtp.mailbox.bodies())
 
 
@@ -114,7 +117,7 @@ def test_notifys_delivery_callback_needs_the_token_and_records_the_status(settin
     settings.NOTIFY_CALLBACK_TOKEN = "callback-secret"
     _report, case, officer = recorded_case()
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
-    alert = Alert.objects.get()
+    alert = Delivery.objects.alerts().get()
     url = reverse("notify:callback")
 
     refused = client.post(url, {"reference": str(alert.pk), "status": "delivered"}, content_type="application/json")
@@ -141,7 +144,8 @@ def test_a_text_only_victim_gets_the_sign_in_code_by_text(notify):
     client.post(reverse("portal:sign-in"), {"identifier": case.crime.crime_number})
     run_worker()
 
-    text = next(n for n in notify.state.notifications if n["type"] == "sms")
+    text = next(n for n in notify.state.notifications if n["reference"] == str(VictimAccessCode.objects.get().pk))
+    assert text["type"] == "sms"
     code = re.search(r"Your code is: (\d{6})", text["personalisation"]["body"]).group(1)
     assert client.post(reverse("portal:code"), {"code": code}).url == reverse("portal:report")
 
@@ -153,17 +157,17 @@ def test_an_alert_held_for_the_safe_window_is_sent_when_it_opens_and_not_before(
     window = next(w for w in ("weekday_morning", "weekday_evening") if next_safe_moment(now=now, safe_times=[w]) > now)
     _report, case, officer = recorded_case(**{"safe-times": {"safe_times": [window]}})
     services.update_publish(case_id=case.pk, text=UPDATE, actor=officer)
-    alert = Alert.objects.get()
+    alert = Delivery.objects.alerts().get()
     # Even a task that wakes early (a clock skewed worker, a changed safe time) does not send.
-    DBTaskResult.objects.filter(task_path__endswith="alert_send").update(run_after=now)
+    DBTaskResult.objects.filter(task_path__endswith="delivery_send").update(run_after=now)
     run_worker()
     alert.refresh_from_db()
-    assert alert.status == AlertStatus.PENDING
+    assert alert.status == DeliveryStatus.PENDING
     assert not any("There is an update on your case" in body for body in smtp.mailbox.bodies())
 
     with time_machine.travel(alert.not_before + datetime.timedelta(minutes=1), tick=True):
         run_worker()
 
     alert.refresh_from_db()
-    assert alert.status == AlertStatus.SENT and alert.attempts == 1
+    assert alert.status == DeliveryStatus.SENT and alert.attempts == 1
     assert any("There is an update on your case" in body for body in smtp.mailbox.bodies())

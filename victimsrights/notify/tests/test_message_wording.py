@@ -15,22 +15,26 @@ from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.notify import senders
-from victimsrights.notify.services import alert_body, alert_neutral
+from victimsrights.notify.messages import (
+    delivery_message,
+    neutral_for,
+    resume_code_message,
+    sign_in_code_message,
+)
+from victimsrights.notify.models import Delivery, DeliveryKind
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import RefusalReason
-from victimsrights.reporting import messages
-from victimsrights.reporting.models import Notice, NoticeKind, Report
+from victimsrights.reporting.models import Report
 from victimsrights.reporting.tests.factories import submitted_report
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("london")]
 
 ROOT = Path(__file__).resolve().parents[3]
-TEMPLATES_TO_ORGANISATIONS = {"reporting/email/_for_organisation.txt", "reporting/email/sealed_record_reminder.txt"}
+TEMPLATES_TO_ORGANISATIONS = {"notify/_for_organisation.txt", "notify/sealed_record_reminder.txt"}
 TEMPLATES_TO_VICTIMS = {
-    *(f"reporting/email/{kind}.txt" for kind in NoticeKind.values),
-    "notify/alert.txt",
-    "reporting/email/sign_in_code.txt",
-    "reporting/email/resume_code.txt",
+    *(f"notify/{kind}.txt" for kind in DeliveryKind.values),
+    "notify/sign_in_code.txt",
+    "notify/resume_code.txt",
 }
 POLICE_OR_CRIME = re.compile(
     r"police|crime|criminal|offen[cs]e|officer|victim|court|hearing|suspect|arrest|charge|investigat|registrar|"
@@ -63,6 +67,12 @@ def assert_neutral(message, report: Report) -> None:
         assert identifier.lower() not in text.lower(), (identifier, text)
 
 
+def send(delivery: Delivery) -> None:
+    """Through the one send path, as the worker sends it."""
+    message = delivery_message(delivery=delivery)
+    senders.send(channel="email", to="victim@example.com", message=message, reference=str(delivery.pk))
+
+
 def neutral_reports() -> dict[str, Report]:
     """A neutral-wording victim's report in each state a message can be about."""
     recorded, case, _officer = recorded_case(wording=NEUTRAL)
@@ -88,26 +98,22 @@ def test_every_message_template_is_known_as_one_to_victims_or_to_organisations()
 
 def test_every_message_to_a_neutral_wording_victim_has_no_police_or_crime_word_or_identifier(smtp):
     reports = neutral_reports()
-    for kind in NoticeKind.values:
-        report = reports["declined" if kind in {"declined", "appeal_upheld"} else "recorded"]
-        notice = Notice.objects.create(report=report, kind=kind, channel="email", not_before=report.received_at)
-        messages.send_notice(notice=notice)
-        assert_neutral(smtp.mailbox.messages[-1], report)
     for report in reports.values():
-        assert alert_neutral(report=report)
-        body = alert_body(report=report)
-        senders.send(channel="email", to="victim@example.com", body=body, reference="r-1", neutral=True)
-        assert_neutral(smtp.mailbox.messages[-1], report)
-        messages.send_sign_in_code(email="victim@example.com", code="123456")
-        assert_neutral(smtp.mailbox.messages[-1], report)
-        messages.send_resume_code(email="victim@example.com", code="ABCD2345XY", expires_at=report.received_at)
-        assert_neutral(smtp.mailbox.messages[-1], report)
+        assert neutral_for(report)
+        for kind in DeliveryKind.values:
+            send(Delivery.objects.create(report=report, kind=kind, channel="email", not_before=report.received_at))
+            assert_neutral(smtp.mailbox.messages[-1], report)
+        for message in (
+            sign_in_code_message(code="123456"),
+            resume_code_message(code="ABCD2345XY", expires_at=report.received_at),
+        ):
+            senders.send(channel="email", to="victim@example.com", message=message, reference="r-1")
+            assert_neutral(smtp.mailbox.messages[-1], report)
 
 
 def test_the_scan_finds_a_police_word_so_it_can_fail(smtp):
     report = submitted_report(wording={"neutral_wording": "no", "safe_word": ""})
-    notice = Notice.objects.create(report=report, kind="received", channel="email", not_before=report.received_at)
-    messages.send_notice(notice=notice)
+    send(Delivery.objects.create(report=report, kind="received", channel="email", not_before=report.received_at))
     with pytest.raises(AssertionError):
         assert_neutral(smtp.mailbox.messages[-1], report)
 
@@ -121,8 +127,7 @@ def test_plain_text_messages_carry_staff_words_as_written_not_html_escaped(smtp)
         explanation=explanation,
         actor=staff(Role.RECORDING_OFFICER, username="decider"),
     )
-    notice = Notice.objects.get(report=report, kind="declined")
-    messages.send_notice(notice=notice)
+    send(Delivery.objects.get(report=report, kind="declined"))
     body = smtp.mailbox.bodies()[-1]
     assert explanation in body
     assert "&#x27;" not in body and "&lt;" not in body and "&amp;" not in body
@@ -140,8 +145,7 @@ def test_no_message_template_is_rendered_outside_the_plain_text_engine():
 def test_the_recorded_acknowledgement_gives_the_crime_number_who_to_contact_restorative_justice_and_compensation(smtp):
     """Victims' Code (2020) Right 3 (basic details, crime number, contact, restorative justice) and Right 5."""
     report, case, _officer = recorded_case(wording={"neutral_wording": "no", "safe_word": ""})
-    notice = Notice.objects.get(report=report, kind="recorded")
-    messages.send_notice(notice=notice)
+    send(Delivery.objects.get(report=report, kind="recorded"))
     body = smtp.mailbox.bodies()[-1]
     assert case.crime.crime_number in body and case.crime.classification.description in body
     assert "Central North Basic Command Unit" in body and "call 101" in body

@@ -58,10 +58,10 @@ def test_the_scheduled_jobs_prune_old_task_results_and_ended_rate_windows():
     from victimsrights.operations.schedule import JOBS
     from victimsrights.testing.worker import run_worker
 
-    old = tasks.alert_send.enqueue("00000000-0000-0000-0000-000000000000")
+    old = tasks.delivery_send.enqueue("00000000-0000-0000-0000-000000000000")
     run_worker()
     DBTaskResult.objects.filter(pk=old.id).update(finished_at=MOMENT - datetime.timedelta(days=15))
-    recent = tasks.alert_send.enqueue("00000000-0000-0000-0000-000000000001")
+    recent = tasks.delivery_send.enqueue("00000000-0000-0000-0000-000000000001")
     run_worker()
     with time_machine.travel(MOMENT, tick=False):
         ratelimit.allow(scope="s", identifier="i", limit=1, window_seconds=60)

@@ -15,7 +15,7 @@ from victimsrights.areas.models import SafePlaceKind, SafePlaceOrganisation
 from victimsrights.cases.models import Case, CaseStatus, Message, OutcomeType
 from victimsrights.complaints.models import Complaint, ComplaintStatus
 from victimsrights.compliance.models import CaseDuty, Duty
-from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.notify.models import Delivery, DeliveryStatus
 from victimsrights.recording.models import Appeal, AppealStatus, Crime, OffenceClassification, Refusal
 from victimsrights.reporting.models import Channel, Report
 from victimsrights.reporting.tests.factories import submitted_report
@@ -214,14 +214,21 @@ def known_records() -> Known:
 
     # Alerts on A: two emails and a text sent; a failed email and a text waiting are not counted. One in South.
     for channel, status, sent in [
-        ("email", AlertStatus.SENT, at(2026, 3, 1)),
-        ("email", AlertStatus.SENT, at(2026, 4, 1)),
-        ("text", AlertStatus.SENT, at(2026, 4, 2)),
-        ("email", AlertStatus.FAILED, None),
-        ("text", AlertStatus.PENDING, None),
+        ("email", DeliveryStatus.SENT, at(2026, 3, 1)),
+        ("email", DeliveryStatus.SENT, at(2026, 4, 1)),
+        ("text", DeliveryStatus.SENT, at(2026, 4, 2)),
+        ("email", DeliveryStatus.FAILED, None),
+        ("text", DeliveryStatus.PENDING, None),
     ]:
-        Alert.objects.create(report=a, channel=channel, status=status, not_before=at(2026, 3, 1), sent_at=sent)
-    Alert.objects.create(
-        report=x, channel="email", status=AlertStatus.SENT, not_before=at(2026, 5, 5), sent_at=at(2026, 5, 5)
+        Delivery.objects.create(
+            kind="alert", report=a, channel=channel, status=status, not_before=at(2026, 3, 1), sent_at=sent
+        )
+    Delivery.objects.create(
+        kind="alert",
+        report=x,
+        channel="email",
+        status=DeliveryStatus.SENT,
+        not_before=at(2026, 5, 5),
+        sent_at=at(2026, 5, 5),
     )
     return Known(a=a, b=b, c=c, h=h, x=x, officer=officer)

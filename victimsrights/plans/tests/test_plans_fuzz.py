@@ -12,6 +12,7 @@ from victimsrights.cases.services import outcome_types_load
 from victimsrights.compliance.services import duties_load
 from victimsrights.plans.models import PlanVersion
 from victimsrights.recording import services as recording
+from victimsrights.testing.staff import StaffClient
 
 values = st.one_of(
     st.text(max_size=80),
@@ -26,6 +27,8 @@ DRAFT = {"area_code": "central-north", "year": 2026}
 
 
 class PlanFormsFuzzTests(TestCase):
+    client_class = StaffClient
+
     @classmethod
     def setUpTestData(cls) -> None:
         areas_load_file()

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from victimsrights.api.models import ApiClient, ApiEvent
 from victimsrights.cases.models import Case
 from victimsrights.compliance.models import CaseDuty
-from victimsrights.notify.models import Alert
+from victimsrights.notify.models import Delivery
 from victimsrights.plans.figures import plan_figures
 from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE
 from victimsrights.policeuk.models import AntisocialBehaviour
@@ -46,7 +46,7 @@ def test_crimes_load_as_records_only_cases_with_their_outcomes_and_nothing_sent(
     assert set(Report.objects.values_list("channel", flat=True)) == {"records"}
     assert not Case.objects.filter(records_only=False).exists()
     assert not CaseDuty.objects.exists()
-    assert not Alert.objects.exists()
+    assert not Delivery.objects.alerts().exists()
     assert not ApiClient.objects.filter(is_active=True).exists()
 
     december_burglary = Case.objects.get(

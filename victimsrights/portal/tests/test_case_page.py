@@ -11,7 +11,7 @@ from victimsrights.accounts.tests.factories import staff
 from victimsrights.areas.models import SafePlaceKind
 from victimsrights.cases import services as cases
 from victimsrights.cases.tests.factories import signed_in
-from victimsrights.notify.models import Alert, AlertStatus
+from victimsrights.notify.models import Delivery, DeliveryStatus
 from victimsrights.portal.middleware import LAST_SEEN, STAFF_LAST_SEEN
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
@@ -50,7 +50,7 @@ def test_a_victim_can_turn_alerts_off_and_change_safe_times():
     )
     officer = staff(Role.INVESTIGATING_OFFICER)
     cases.update_publish(case_id=report.crime.case.pk, text="An update.", actor=officer)
-    assert Alert.objects.get().status == AlertStatus.NO_SAFE_CHANNEL
+    assert Delivery.objects.alerts().get().status == DeliveryStatus.NO_SAFE_CHANNEL
 
 
 def test_bad_contact_changes_are_explained_on_the_same_page_and_change_nothing():

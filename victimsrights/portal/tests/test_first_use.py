@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +20,7 @@ from victimsrights.oversight.selectors import report_references
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import RefusalReason
 from victimsrights.reporting.tests.factories import submitted_report
+from victimsrights.testing.staff import StaffClient
 
 pytestmark = pytest.mark.usefixtures("london")
 EXPLANATION = "The only witness could not pick anyone out, and there was no CCTV."
@@ -158,7 +158,7 @@ def test_an_empty_message_from_the_victim_is_refused_on_the_page_not_dropped():
 def test_a_closed_case_offers_no_hearing_update_or_outcome_and_the_service_refuses_them():
     _report, case, officer = recorded_case()
     cases.outcome_record(case_id=case.pk, outcome=OutcomeType.objects.get(code=18), actor=officer, explanation="")
-    client = Client()
+    client = StaffClient()
     client.force_login(officer)
     page = client.get(reverse("cases:case", kwargs={"case_id": case.pk})).content.decode()
 
@@ -192,7 +192,7 @@ def test_the_investigating_officer_sees_what_to_respect_before_contacting_the_vi
     contact = report.contact
     contact.neutral_wording, contact.voicemail_allowed, contact.safe_times = True, False, ["weekday_evening"]
     contact.save()
-    client = Client()
+    client = StaffClient()
     client.force_login(officer)
 
     page = client.get(reverse("cases:case", kwargs={"case_id": case.pk})).content.decode()
@@ -205,7 +205,7 @@ def test_the_investigating_officer_sees_what_to_respect_before_contacting_the_vi
 def test_staff_pages_name_people_and_records_in_words_not_system_labels():
     report, case, officer = recorded_case()
     cases.update_publish(case_id=case.pk, text="We have the CCTV.", actor=officer)
-    client = Client()
+    client = StaffClient()
     client.force_login(officer)
     page = client.get(reverse("cases:case", kwargs={"case_id": case.pk})).content.decode()
     history = page[page.index('data-testid="case-history"') :]

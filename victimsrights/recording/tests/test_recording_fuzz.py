@@ -12,6 +12,7 @@ from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.recording import services
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting.tests.factories import submitted_report
+from victimsrights.testing.staff import StaffClient
 
 values = st.one_of(
     st.text(max_size=200),
@@ -28,6 +29,8 @@ form_data = st.dictionaries(
 
 
 class RecordingFormsFuzzTests(TestCase):
+    client_class = StaffClient
+
     @classmethod
     def setUpTestData(cls) -> None:
         areas_load_file()

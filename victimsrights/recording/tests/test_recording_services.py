@@ -6,10 +6,11 @@ from django.db import connection
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.audit.models import AuditEntry
+from victimsrights.notify.models import Delivery, DeliveryKind
 from victimsrights.recording import services
 from victimsrights.recording.models import AppealStatus, Crime, OffenceClassification, RefusalReason
 from victimsrights.recording.services import RecordingRefused
-from victimsrights.reporting.models import Notice, NoticeKind, ReportStatus
+from victimsrights.reporting.models import ReportStatus
 from victimsrights.reporting.tests.factories import submitted_report
 
 pytestmark = pytest.mark.usefixtures("london")
@@ -48,7 +49,7 @@ def test_recording_allocates_the_forces_next_crime_number_and_queues_the_victims
     first.refresh_from_db()
     assert first.status == ReportStatus.RECORDED
     assert crime_one.recorded_by_team == "Central North Basic Command Unit"
-    assert Notice.objects.filter(report=first, kind=NoticeKind.RECORDED).count() == 1
+    assert Delivery.objects.notices().filter(report=first, kind=DeliveryKind.RECORDED).count() == 1
     assert first.history.get().what.startswith("Recorded as Burglary Residential (28E)")
     assert AuditEntry.objects.filter(action="crime.record", subject_id=str(first.pk)).count() == 1
 
@@ -99,7 +100,7 @@ def test_declining_tells_the_victim_and_appeal_goes_to_the_registrar_who_can_ord
 ):
     report = submitted_report()
     decline(report, officer)
-    assert Notice.objects.filter(report=report, kind=NoticeKind.DECLINED).exists()
+    assert Delivery.objects.notices().filter(report=report, kind=DeliveryKind.DECLINED).exists()
 
     appeal = services.appeal_submit(report_id=report.pk, reasons="It was a burglary.", made_by="the victim, online")
     decided = services.appeal_decide(
@@ -111,7 +112,7 @@ def test_declining_tells_the_victim_and_appeal_goes_to_the_registrar_who_can_ord
     report.refresh_from_db()
     assert report.status == ReportStatus.RECORDED
     assert report.crime.crime_number.startswith("MET-")
-    assert Notice.objects.filter(report=report, kind=NoticeKind.RECORDED).exists()
+    assert Delivery.objects.notices().filter(report=report, kind=DeliveryKind.RECORDED).exists()
     assert [event.what.split(":")[0] for event in report.history.all()] == [
         "Not recorded",
         "Appeal made against the decision not to record",
@@ -126,7 +127,7 @@ def test_an_upheld_refusal_is_explained_to_the_victim(officer, registrar):
 
     services.appeal_decide(appeal_id=appeal.pk, overturn=False, reasons="Still no crime.", actor=registrar)
 
-    assert Notice.objects.filter(report=report, kind=NoticeKind.APPEAL_UPHELD).exists()
+    assert Delivery.objects.notices().filter(report=report, kind=DeliveryKind.APPEAL_UPHELD).exists()
     report.refresh_from_db()
     assert report.status == ReportStatus.DECLINED
 
@@ -175,7 +176,7 @@ def test_cancelling_needs_the_registrar_and_written_verifiable_information(offic
     report.refresh_from_db()
     assert report.status == ReportStatus.CANCELLED
     assert report.crime.cancellation_ground == "avi"
-    assert Notice.objects.filter(report=report, kind=NoticeKind.CANCELLED).exists()
+    assert Delivery.objects.notices().filter(report=report, kind=DeliveryKind.CANCELLED).exists()
     with pytest.raises(RecordingRefused, match="already been cancelled"):
         services.crime_cancel(crime_id=crime.pk, ground="avi", information="Again.", actor=registrar)
 

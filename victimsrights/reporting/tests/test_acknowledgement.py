@@ -2,8 +2,8 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from victimsrights.notify.models import Delivery, DeliveryStatus
 from victimsrights.reporting.contact import next_safe_moment
-from victimsrights.reporting.models import DeliveryStatus, Notice
 from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.testing.processes import free_port
 from victimsrights.testing.smtp import SmtpServer
@@ -27,7 +27,7 @@ def test_the_acknowledgement_reaches_a_real_smtp_server_with_the_reference_and_n
     assert "What happens next" in body
     assert report.what_happened not in body
     assert report.victim_name not in body
-    notice = Notice.objects.get(report=report)
+    notice = Delivery.objects.notices().get(report=report)
     assert notice.status == DeliveryStatus.SENT
     assert notice.sent_at is not None
 
@@ -52,7 +52,7 @@ def test_when_email_is_down_the_acknowledgement_is_retried_and_delivered_exactly
 
     run_worker(max_tasks=1)  # nothing listens on the port yet
 
-    notice = Notice.objects.get(report=report)
+    notice = Delivery.objects.notices().get(report=report)
     assert (notice.status, notice.attempts) == (DeliveryStatus.PENDING, 1)
     assert notice.last_error == "ConnectionRefusedError"
 
@@ -77,7 +77,7 @@ def test_after_the_last_attempt_the_acknowledgement_is_marked_failed(settings):
 
     run_worker()
 
-    notice = Notice.objects.get(report=report)
+    notice = Delivery.objects.notices().get(report=report)
     assert (notice.status, notice.attempts) == (DeliveryStatus.FAILED, 3)
 
 
@@ -89,7 +89,7 @@ def test_outside_the_victims_safe_times_the_acknowledgement_waits_for_the_window
 
     run_worker()
 
-    notice = Notice.objects.get(report=report)
+    notice = Delivery.objects.notices().get(report=report)
     assert smtp.mailbox.messages == []
     assert notice.status == DeliveryStatus.PENDING
     assert notice.not_before > now
@@ -105,4 +105,4 @@ def test_a_victim_who_chose_only_text_or_phone_is_acknowledged_by_staff_not_by_e
     run_worker()
 
     assert smtp.mailbox.messages == []
-    assert Notice.objects.get(report=report).status == DeliveryStatus.STAFF_TO_CONTACT
+    assert Delivery.objects.notices().get(report=report).status == DeliveryStatus.STAFF_TO_CONTACT

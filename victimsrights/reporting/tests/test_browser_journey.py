@@ -2,7 +2,8 @@
 
 import pytest
 
-from victimsrights.reporting.models import DeliveryStatus, Notice, Report
+from victimsrights.notify.models import Delivery, DeliveryStatus
+from victimsrights.reporting.models import Report
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import choose_radio, chromium_page, press_button, tab_to, tick, type_into
 from victimsrights.testing.worker import run_worker
@@ -112,7 +113,7 @@ def test_a_victim_reports_a_crime_by_keyboard_and_is_acknowledged_by_email(live_
     assert len(visited) >= 15
 
     run_worker()
-    assert Notice.objects.get(report=report).status == DeliveryStatus.SENT
+    assert Delivery.objects.notices().get(report=report).status == DeliveryStatus.SENT
     acknowledgement = smtp.mailbox.bodies()[0]  # neutral wording: no reference, no police word, the neutral link
     assert reference not in acknowledgement and "police" not in acknowledgement.lower()
     assert "We have your message" in acknowledgement and "/sign-in" in acknowledgement

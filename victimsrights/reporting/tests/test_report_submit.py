@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 
 from victimsrights.audit.models import AuditEntry
+from victimsrights.notify.models import Delivery, DeliveryStatus
 from victimsrights.reporting import services
-from victimsrights.reporting.models import Channel, DeliveryStatus, Notice, Report
+from victimsrights.reporting.models import Channel, Report
 from victimsrights.reporting.tests.factories import complete_draft, submitted_report
 
 pytestmark = pytest.mark.usefixtures("london")
@@ -20,13 +21,13 @@ def test_a_submitted_report_is_stored_with_its_contact_rules_and_a_queued_acknow
     assert report.reference.startswith("VR-")
     assert report.channel == Channel.ONLINE
     assert report.contact.email == "victim@example.com"
-    notice = Notice.objects.get(report=report)
+    notice = Delivery.objects.notices().get(report=report)
     assert notice.status == DeliveryStatus.PENDING
     from django_tasks_db.models import DBTaskResult
 
     task = DBTaskResult.objects.get()
-    assert task.task_path.endswith("notice_send")
-    assert task.args_kwargs["args"] == [notice.pk]
+    assert task.task_path.endswith("delivery_send")
+    assert task.args_kwargs["args"] == [str(notice.pk)]
 
 
 def test_a_borough_resolves_to_its_basic_command_unit_and_force():
@@ -52,7 +53,7 @@ def test_submitting_the_same_key_again_returns_the_same_report():
 
     assert again.pk == first.pk
     assert Report.objects.count() == 1
-    assert Notice.objects.count() == 1
+    assert Delivery.objects.notices().count() == 1
 
 
 def test_an_incomplete_draft_is_refused_with_the_first_missing_question():
@@ -116,5 +117,5 @@ def test_twenty_parallel_submissions_of_one_key_create_one_report():
     assert len(results) == 20
     assert len(set(results)) == 1
     assert Report.objects.count() == 1
-    assert Notice.objects.count() == 1
+    assert Delivery.objects.notices().count() == 1
     assert AuditEntry.objects.filter(action="report.submit").count() == 1

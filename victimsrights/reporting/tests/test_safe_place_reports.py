@@ -11,10 +11,11 @@ from victimsrights.accounts.services import (
     staff_enrolment_redeem,
 )
 from victimsrights.accounts.tests.factories import staff
+from victimsrights.notify.models import Delivery
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting import services
-from victimsrights.reporting.models import Channel, Notice
+from victimsrights.reporting.models import Channel
 from victimsrights.reporting.tests.factories import complete_draft
 from victimsrights.testing.worker import run_worker
 
@@ -66,7 +67,7 @@ def test_when_the_victim_asked_for_contact_through_us_notices_go_to_the_organisa
     message = smtp.mailbox.messages[-1]
     assert message["To"] == worker.organisation.contact_email
     assert "pass it on" in smtp.mailbox.bodies()[-1]
-    assert Notice.objects.get(report=report).status == "sent"
+    assert Delivery.objects.notices().get(report=report).status == "sent"
 
 
 def test_the_officer_is_told_prominently_to_contact_only_through_the_organisation(client, worker):

@@ -15,7 +15,7 @@ from victimsrights.cases import services as cases
 from victimsrights.cases.models import CaseEventKind, CaseStatus, OutcomeType
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.compliance.models import CaseDuty
-from victimsrights.notify.models import Alert
+from victimsrights.notify.models import Delivery
 from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.reviews import services as reviews
 from victimsrights.reviews.models import ReviewRequest, ReviewStatus
@@ -98,7 +98,9 @@ def test_the_request_goes_to_an_independent_reviewer_with_a_target_thirty_workin
     assert {CaseEventKind.REVIEW_REQUESTED, CaseEventKind.REVIEW_ASSIGNED} <= kinds
     assert "We aim to tell you the result by 21 January 2027" in case.timeline.first().text
     assert AuditEntry.objects.filter(action="review.request", subject_id=str(case.crime.report_id)).exists()
-    assert Alert.objects.filter(report=case.crime.report).count() == 2  # the outcome, then the acknowledgement
+    assert (
+        Delivery.objects.alerts().filter(report=case.crime.report).count() == 2
+    )  # the outcome, then the acknowledgement
 
 
 def test_nobody_in_the_decision_makers_line_nor_the_decision_maker_can_take_or_decide_the_review():

@@ -17,6 +17,7 @@ from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.recording import services as recording
 from victimsrights.reviews import services as reviews
 from victimsrights.reviews.models import ReviewRequest
+from victimsrights.testing.staff import StaffClient
 
 values = st.one_of(
     st.text(max_size=80),
@@ -35,6 +36,8 @@ form_data = st.dictionaries(
 
 
 class ReviewFormsFuzzTests(TestCase):
+    client_class = StaffClient
+
     @classmethod
     def setUpTestData(cls) -> None:
         areas_load_file()

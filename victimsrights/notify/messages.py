@@ -1,0 +1,83 @@
+"""The words we send. Never the account of the crime, never more than the reader needs.
+
+Every message to a victim is rendered here, whatever its kind and channel, with the wording and sender
+from `notify.wording`: a victim who asked for neutral wording gets neutral wording on every channel.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+
+from victimsrights.notify.models import Delivery, DeliveryKind
+from victimsrights.notify.wording import NEUTRAL_SUBJECT, render_text, sign_in_url
+from victimsrights.reporting.models import Report, SealedRecord
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+    neutral: bool  # sent from the neutral sender, with nothing in it about police or crime
+
+
+def neutral_for(report: Report) -> bool:
+    """Neutral when the victim asked; a safe place that speaks for them gets the plain words to pass on."""
+    return report.contact.neutral_wording and not report.contact.via_organisation_id
+
+
+def delivery_message(*, delivery: Delivery) -> Message:
+    report = delivery.report
+    organisation = report.contact.via_organisation
+    neutral = neutral_for(report)
+    context = {
+        "report": report,
+        "organisation": organisation,
+        "via_organisation": organisation,
+        "reference": report.reference,
+        "neutral": neutral,
+        "service_url": settings.SERVICE_URL,
+        "sign_in_url": sign_in_url(neutral=neutral),
+        "crime": getattr(report, "crime", None),
+        "refusal": report.refusals.order_by("-decided_at").first() if hasattr(report, "refusals") else None,
+    }
+    body = render_text(f"notify/{delivery.kind}.txt", context)
+    if delivery.kind == DeliveryKind.ALERT:
+        body = body.strip()
+    elif organisation is not None:
+        body = render_text("notify/_for_organisation.txt", {"reference": report.reference}) + body
+    label = (
+        "An update"
+        if delivery.kind == DeliveryKind.ALERT
+        else f"{DeliveryKind(delivery.kind).label}: {report.reference}"
+    )
+    return Message(subject=NEUTRAL_SUBJECT if neutral else label, body=body, neutral=neutral)
+
+
+def resume_code_message(*, code: str, expires_at: datetime.datetime) -> Message:
+    """Always neutral: whoever reads this inbox learns only that there is a code to carry on with."""
+    body = render_text(
+        "notify/resume_code.txt",
+        {
+            "code": f"{code[:4]} {code[4:8]} {code[8:]}",
+            "expires_at": expires_at,
+            "resume_url": settings.SERVICE_URL + reverse("continue"),
+        },
+    )
+    return Message(subject="Your code", body=body, neutral=True)
+
+
+def sign_in_code_message(*, code: str) -> Message:
+    """Codes are always neutral: anyone may ask for one, so it must not say what it is for."""
+    return Message(
+        subject="Your code", body=render_text("notify/sign_in_code.txt", {"code": code}).strip(), neutral=True
+    )
+
+
+def sealed_record_reminder_message(*, record: SealedRecord) -> Message:
+    body = render_text(
+        "notify/sealed_record_reminder.txt",
+        {"record": record, "reminder_days": settings.SEALED_RECORD_REMINDER_DAYS},
+    )
+    return Message(subject="A sealed record will be destroyed soon", body=body, neutral=False)
