@@ -106,3 +106,33 @@ def test_a_refused_report_is_appealed_by_the_victim_and_the_registrar_orders_it_
     assert re.fullmatch(r"MET-\d{4}-\d{7}", crime_number)
     run_worker()
     assert crime_number in smtp.mailbox.bodies()[-1]
+
+
+def test_a_letter_only_victims_acknowledgement_is_printed_and_marked_posted_from_the_print_list(live_server, smtp):
+    report = submitted_report(
+        borough="Camden",
+        contact={
+            "channels": ["letter"],
+            "email": "",
+            "mobile": "",
+            "phone": "",
+            "postal_address": "Flat 2\n10 Example Road\nLondon\nNW1 2AB",
+        },
+    )
+    run_worker()
+    officer = staff(Role.RECORDING_OFFICER, area="central-north")
+
+    with chromium_page() as page:
+        sign_in_as_staff(page, live_server.url, officer.username)
+        page.click("a:text('Letters to print and post')")
+        assert_accessible(page)
+        letter = page.locator("[data-testid=letter]")
+        assert letter.count() == 1 and "10 Example Road" in letter.inner_text()
+        page.click("button:text('Mark as posted')")
+        assert_accessible(page)
+        assert "Letter marked as posted." in page.inner_text(".govuk-notification-banner")
+        assert page.locator("[data-testid=letter]").count() == 0
+        page.goto(live_server.url + f"/staff/recording/reports/{report.pk}")
+        assert_accessible(page)
+        assert "Sent" in page.inner_text("[data-testid=deliveries]")
+    assert not smtp.mailbox.messages  # the victim asked for post, not email
