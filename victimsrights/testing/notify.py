@@ -42,6 +42,16 @@ class NotifyState:
     answer_after_seconds: float = 0.0  # a slow answer, after the notification is kept
     requests: int = 0
 
+    def bodies(self) -> list[str]:
+        return [str(n.get("personalisation", {}).get("body", "")) for n in self.notifications]
+
+    def last_match(self, pattern: str) -> str:
+        """The first group of `pattern` in the newest message that has it (as the SMTP mailbox does)."""
+        for body in reversed(self.bodies()):
+            if match := re.search(pattern, body):
+                return match.group(1)
+        raise AssertionError(f"No message matches {pattern!r}")
+
 
 class _Handler(BaseHTTPRequestHandler):
     state: NotifyState
@@ -110,6 +120,11 @@ class NotifyServer:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def mailbox(self) -> NotifyState:
+        """What victims were sent, read like the SMTP server's mailbox."""
+        return self.state
 
     def start(self) -> "NotifyServer":
         self.thread.start()

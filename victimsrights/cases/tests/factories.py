@@ -12,6 +12,7 @@ from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
 from victimsrights.reporting.models import Report
 from victimsrights.reporting.tests.factories import submitted_report
+from victimsrights.testing.notify import NotifyServer
 from victimsrights.testing.smtp import SmtpServer
 from victimsrights.testing.worker import run_worker
 
@@ -37,8 +38,9 @@ def recorded_case(*, offence: str = THEFT, **report_kwargs: Any) -> tuple[Report
     return report, crime.case, officer
 
 
-def sign_in_victim(smtp: SmtpServer, reference: str) -> Client:
-    """A victim signed in with their reference or crime number and the code emailed to them."""
+def sign_in_victim(smtp: SmtpServer | NotifyServer, reference: str) -> Client:
+    """A victim signed in with their reference or crime number and the code sent to them (by SMTP, or by GOV.UK
+    Notify when it is set up)."""
     client = Client()
     client.get(reverse("portal:sign-in"))
     client.post(reverse("portal:sign-in"), {"identifier": reference})
