@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "victimsrights.audit",
     "victimsrights.govuk",
     "victimsrights.reporting",
+    "victimsrights.sealedrecords",
+    "victimsrights.safeplaces",
     "victimsrights.recording",
     "victimsrights.portal",
     "victimsrights.feedback",

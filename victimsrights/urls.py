@@ -19,7 +19,7 @@ urlpatterns = [
     path("your-report/", include("victimsrights.portal.urls")),
     path("staff/", include("victimsrights.accounts.urls")),
     path("staff/recording/", include("victimsrights.recording.urls")),
-    path("safe-place/", include("victimsrights.reporting.safe_place_urls")),
+    path("safe-place/", include("victimsrights.safeplaces.urls")),
     path("staff/cases/", include("victimsrights.cases.urls")),
     path("staff/reviews/", include("victimsrights.reviews.urls")),
     path("staff/compliance/", include("victimsrights.compliance.urls")),

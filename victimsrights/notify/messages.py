@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from victimsrights.notify.models import Delivery, DeliveryKind
 from victimsrights.notify.wording import NEUTRAL_SUBJECT, render_text, sign_in_url
-from victimsrights.reporting.models import Report, SealedRecord
+from victimsrights.reporting.models import Report
+from victimsrights.sealedrecords.models import SealedRecord
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from victimsrights.recording.models import OffenceClassification, RefusalReason
 from victimsrights.reporting import services as reporting
 from victimsrights.reporting.models import Report
 from victimsrights.reviews import services as reviews
+from victimsrights.sealedrecords import services as sealed_records
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo, refused in production
 DEMO_AREAS = ("central-north", "south-east")
@@ -154,7 +155,7 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
         is_organisation_admin=True,
     )
     worker = StaffUser.objects.get(username="worker.havens")
-    reporting.sealed_record_create(
+    sealed_records.sealed_record_create(
         worker=worker, account="Demo: an account the victim is not ready to report.", notes="Samples stored: H-0001"
     )
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from victimsrights.compliance.services import duties_mark_breached
 from victimsrights.plans.services import year_figures_count
 from victimsrights.ratelimit import rate_counters_prune
-from victimsrights.reporting.services import sealed_records_expire
 from victimsrights.reviews.services import reviews_tell_of_delay
+from victimsrights.sealedrecords.services import sealed_records_expire
 from victimsrights.tasks import tasks_requeue_abandoned
 
 

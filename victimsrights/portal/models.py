@@ -2,7 +2,8 @@ import uuid
 
 from django.db import models
 
-from victimsrights.reporting.models import Report, SealedRecord
+from victimsrights.reporting.models import Report
+from victimsrights.sealedrecords.models import SealedRecord
 
 
 class VictimAccessCode(models.Model):

@@ -28,8 +28,9 @@ from victimsrights.audit import services as audit
 from victimsrights.portal.models import VictimAccessCode
 from victimsrights.reporting.codes import sealed_record_code_hash
 from victimsrights.reporting.contact import next_safe_moment, safe_written_route
-from victimsrights.reporting.models import Report, SealedRecord, SealedRecordStatus
-from victimsrights.reporting.services import sealed_record_contents
+from victimsrights.reporting.models import Report
+from victimsrights.sealedrecords.models import SealedRecord, SealedRecordStatus
+from victimsrights.sealedrecords.services import sealed_record_contents
 
 CODE_LIFETIME = datetime.timedelta(minutes=10)
 RESEND_INTERVAL = CODE_LIFETIME

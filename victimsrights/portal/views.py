@@ -28,13 +28,14 @@ from victimsrights.portal.support import support_for_victim
 from victimsrights.recording import services as recording
 from victimsrights.recording.forms import AppealForm
 from victimsrights.recording.models import Appeal
-from victimsrights.reporting import services as reporting
-from victimsrights.reporting.models import Report, ReportStatus, SealedRecord
+from victimsrights.reporting.models import Report, ReportStatus
 from victimsrights.reporting.selectors import SESSION_DRAFT
 from victimsrights.reviews import rules
 from victimsrights.reviews import services as reviews
 from victimsrights.reviews.forms import ReviewRequestForm
 from victimsrights.reviews.selectors import latest_review
+from victimsrights.sealedrecords import services as sealed_records
+from victimsrights.sealedrecords.models import SealedRecord
 
 
 @never_cache
@@ -114,16 +115,16 @@ def sealed_record_action(request: HttpRequest, action: str) -> HttpResponse:
         return redirect("portal:sealed-sign-in")
     try:
         if action == "extend":
-            reporting.sealed_record_extend(record_id=record_id, worker=None)
+            sealed_records.sealed_record_extend(record_id=record_id, worker=None)
         elif action == "destroy":
-            reporting.sealed_record_destroy(record_id=record_id, worker=None)
+            sealed_records.sealed_record_destroy(record_id=record_id, worker=None)
         elif action == "report":
-            draft = reporting.sealed_record_report_by_victim(record_id=record_id)
+            draft = sealed_records.sealed_record_report_by_victim(record_id=record_id)
             request.session[SESSION_DRAFT] = str(draft.pk)
             return redirect("reporting:step", slug="in-danger")
         else:
             raise Http404
-    except reporting.SealedRecordRefused:
+    except sealed_records.SealedRecordRefused:
         pass  # the page shows the record's current status
     return redirect("portal:sealed")
 

@@ -1,7 +1,6 @@
 """Right to Report: every change to drafts, reports and acknowledgements happens here."""
 
 import datetime
-import json
 import uuid
 from typing import Any
 
@@ -12,21 +11,13 @@ from django.utils import timezone
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
 from victimsrights.notify import senders
-from victimsrights.notify.messages import resume_code_message, sealed_record_reminder_message
+from victimsrights.notify.messages import resume_code_message
 from victimsrights.notify.models import DeliveryKind
 from victimsrights.notify.services import delivery_create
-from victimsrights.reporting import sealing
-from victimsrights.reporting.codes import random_code, resume_code_hash, sealed_record_code_hash
+from victimsrights.reporting.codes import random_code, resume_code_hash
 from victimsrights.reporting.journey import contact_through_organisation, first_unanswered
-from victimsrights.reporting.models import (
-    Channel,
-    ContactPreferences,
-    Draft,
-    Report,
-    ReportStatus,
-    SealedRecord,
-    SealedRecordStatus,
-)
+from victimsrights.reporting.models import Channel, ContactPreferences, Draft, Report, ReportStatus
+from victimsrights.sealedrecords import services as sealed_records  # which imports this module back
 
 RESUME_CODE_LENGTH = 10
 
@@ -145,7 +136,7 @@ def report_submit(
     contact = _contact_from_answers(report, draft.answers)
     contact.save()
     if draft.sealed_record_id:
-        _seal_into_report(draft=draft, report=report)
+        sealed_records.seal_into_report(sealed_record_id=draft.sealed_record_id, report=report)
     delivery_create(report=report, kind=DeliveryKind.RECEIVED)
 
     draft.report = report
@@ -223,186 +214,6 @@ def draft_start_for_safe_place(*, worker: Any, consent: dict[str, Any], sealed_r
     )
     audit.record(actor=worker, action="draft.start_for_victim", subject=draft)
     return draft
-
-
-def sealed_record_create(*, worker: Any, account: str, notes: str, victim_email: str = "") -> tuple[SealedRecord, str]:
-    """Seal the victim's account. Returns the record and its code, which is shown only once."""
-    code = random_code(RESUME_CODE_LENGTH)
-    now = timezone.now()
-    with transaction.atomic():
-        record = SealedRecord(
-            organisation=worker.organisation,
-            created_by=worker,
-            sealed_at=now,
-            record_code_hash=sealed_record_code_hash(code),
-            retain_until=now + datetime.timedelta(days=settings.SEALED_RECORD_RETENTION_DAYS),
-        )
-        sealed = sealing.seal(
-            json.dumps({"account": account, "notes": notes, "victim_email": victim_email}).encode(),
-            record_id=str(record.id),
-        )
-        record.ciphertext, record.wrapped_key, record.key_version = (
-            sealed.ciphertext,
-            sealed.wrapped_key,
-            sealed.key_version,
-        )
-        record.save()
-        audit.record(actor=worker, action="sealed_record.create", subject=record)
-    return record, code
-
-
-def sealed_record_contents(*, record: SealedRecord, worker: Any, reason: str = "") -> dict[str, str]:
-    """Decrypt for a worker of the record's own organisation, or (worker None) for the victim
-    signed in with the record code, or for the system sending the victim a code. Audited."""
-    if (worker is not None and record.organisation_id != worker.organisation_id) or record.wrapped_key is None:
-        raise PermissionError("This sealed record cannot be opened.")
-    audit.record(
-        actor=worker,
-        actor_label="" if worker else (reason or "the victim, signed in"),
-        action="sealed_record.open",
-        subject=record,
-        reason=reason,
-    )
-    plaintext = sealing.unseal(
-        ciphertext=bytes(record.ciphertext),
-        wrapped_key=bytes(record.wrapped_key),
-        key_version=record.key_version,
-        record_id=str(record.id),
-    )
-    contents: dict[str, str] = json.loads(plaintext)
-    return contents
-
-
-def _lock_sealed(*, record_id: Any, worker: Any) -> SealedRecord:
-    """A worker acts on their organisation's records; a victim (worker None) on the one they signed in to."""
-    records = SealedRecord.objects.select_for_update().filter(pk=record_id)
-    if worker is not None:
-        records = records.filter(organisation_id=worker.organisation_id)
-    record = records.first()
-    if record is None:
-        raise SealedRecordRefused("This sealed record cannot be found.")
-    if record.status != SealedRecordStatus.SEALED:
-        raise SealedRecordRefused(f"This record can no longer be changed: {record.get_status_display().lower()}.")
-    return record
-
-
-class SealedRecordRefused(Exception):
-    pass
-
-
-def _crypto_erase(record: SealedRecord, status: SealedRecordStatus) -> None:
-    record.wrapped_key = None
-    record.ciphertext = b""
-    record.status = status
-    record.closed_at = timezone.now()
-    record.save(update_fields=["wrapped_key", "ciphertext", "status", "closed_at"])
-
-
-@transaction.atomic
-def sealed_record_extend(*, record_id: Any, worker: Any) -> SealedRecord:
-    record = _lock_sealed(record_id=record_id, worker=worker)
-    record.retain_until = timezone.now() + datetime.timedelta(days=settings.SEALED_RECORD_RETENTION_DAYS)
-    record.reminder_sent_at = None
-    record.save(update_fields=["retain_until", "reminder_sent_at"])
-    audit.record(actor=worker, actor_label="" if worker else "victim", action="sealed_record.extend", subject=record)
-    return record
-
-
-@transaction.atomic
-def sealed_record_destroy(*, record_id: Any, worker: Any) -> SealedRecord:
-    record = _lock_sealed(record_id=record_id, worker=worker)
-    _crypto_erase(record, SealedRecordStatus.DESTROYED)
-    audit.record(actor=worker, actor_label="" if worker else "victim", action="sealed_record.destroy", subject=record)
-    return record
-
-
-@transaction.atomic
-def sealed_record_convert(*, record_id: Any, worker: Any, consent: dict[str, Any]) -> Draft:
-    """Start a report from a sealed record: its account becomes the first answer."""
-    record = _lock_sealed(record_id=record_id, worker=worker)
-    account = sealed_record_contents(record=record, worker=worker)["account"]
-    draft = draft_start_for_safe_place(worker=worker, consent=consent, sealed_record=record)
-    draft.answers = {**draft.answers, "what-happened": {"what_happened": account}}
-    draft.save(update_fields=["answers"])
-    return draft
-
-
-@transaction.atomic
-def sealed_record_report_by_victim(*, record_id: Any) -> Draft:
-    """The victim, signed in with the record code, starts their own online report from the record."""
-    record = _lock_sealed(record_id=record_id, worker=None)
-    account = sealed_record_contents(record=record, worker=None)["account"]
-    draft = draft_start()
-    draft.sealed_record = record
-    draft.answers = {"what-happened": {"what_happened": account}}
-    draft.save(update_fields=["sealed_record", "answers"])
-    return draft
-
-
-def _seal_into_report(*, draft: Draft, report: Report) -> None:
-    """On submit: keep the sealed time stamp on the report as evidence of early disclosure.
-
-    If the record was destroyed or expired meanwhile, the report still goes in, without it.
-    """
-    assert draft.sealed_record_id is not None
-    record = SealedRecord.objects.select_for_update().filter(pk=draft.sealed_record_id).first()
-    if record is None or record.status != SealedRecordStatus.SEALED:
-        return
-    report.first_disclosed_at = record.sealed_at
-    report.save(update_fields=["first_disclosed_at"])
-    record.report = report
-    record.save(update_fields=["report"])
-    # The account now lives in the report; the sealed copy is erased.
-    _crypto_erase(record, SealedRecordStatus.CONVERTED)
-
-
-def sealed_records_expire(*, now: datetime.datetime | None = None) -> dict[str, int]:
-    """Destroy records past their retention; remind organisations 30 days before. Safe to re-run."""
-    now = now or timezone.now()
-    expired = reminded = 0
-    for record_id in SealedRecord.objects.filter(status=SealedRecordStatus.SEALED, retain_until__lte=now).values_list(
-        "id", flat=True
-    ):
-        with transaction.atomic():
-            record = SealedRecord.objects.select_for_update().get(pk=record_id)
-            if record.status == SealedRecordStatus.SEALED and record.retain_until <= now:
-                _crypto_erase(record, SealedRecordStatus.EXPIRED)
-                audit.record(actor=None, action="sealed_record.expire", subject=record)
-                expired += 1
-    soon = now + datetime.timedelta(days=settings.SEALED_RECORD_REMINDER_DAYS)
-    due = SealedRecord.objects.filter(
-        status=SealedRecordStatus.SEALED, retain_until__lte=soon, reminder_sent_at__isnull=True
-    ).select_related("organisation")
-    for record in due:
-        with transaction.atomic():
-            claimed = SealedRecord.objects.filter(pk=record.pk, reminder_sent_at__isnull=True).update(
-                reminder_sent_at=now
-            )
-            if claimed:
-                message = sealed_record_reminder_message(record=record)
-                to = record.organisation.contact_email
-                senders.send(channel="email", to=to, message=message, reference=str(uuid.uuid4()))
-                reminded += 1
-    return {"expired": expired, "reminded": reminded}
-
-
-def sealed_records_rewrap() -> int:
-    """Re-wrap every live record's data key under the current sealed-records key (key rotation)."""
-    current = sealing.current_version()
-    rewrapped = 0
-    for record_id in (
-        SealedRecord.objects.filter(wrapped_key__isnull=False).exclude(key_version=current).values_list("id", flat=True)
-    ):
-        with transaction.atomic():
-            record = SealedRecord.objects.select_for_update().get(pk=record_id)
-            if record.wrapped_key is None or record.key_version == current:
-                continue
-            record.wrapped_key, record.key_version = sealing.rewrap(
-                wrapped_key=bytes(record.wrapped_key), key_version=record.key_version, record_id=str(record.id)
-            )
-            record.save(update_fields=["wrapped_key", "key_version"])
-            rewrapped += 1
-    return rewrapped
 
 
 @transaction.atomic

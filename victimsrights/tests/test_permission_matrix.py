@@ -24,10 +24,10 @@ from victimsrights.plans import services as plans
 from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import OffenceClassification
-from victimsrights.reporting import services as reporting
 from victimsrights.reporting.models import Report
 from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.reviews import services as reviews
+from victimsrights.sealedrecords import services as sealed_records
 from victimsrights.testing.database import table_rows
 from victimsrights.testing.html import duplicate_ids, system_words
 
@@ -107,7 +107,7 @@ def objects_of(owner: Owner) -> tuple[Report, dict[str, dict[str, Any]]]:
     commitment = plans.commitment_add(plan_id=plan.pk, commitment="C", measure="M", target="T", actor=commander)
     plans.plan_publish(plan_id=plan.pk, actor=commander)
     worker = person(Role.SAFE_PLACE_WORKER)
-    record, _code = reporting.sealed_record_create(worker=worker, account="Sealed.", notes="")
+    record, _code = sealed_records.sealed_record_create(worker=worker, account="Sealed.", notes="")
     borough_code = Borough.objects.get(name=first).ons_code
     return report, {
         "safeplace:sealed": {"record_id": record.pk},

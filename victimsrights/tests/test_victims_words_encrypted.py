@@ -26,8 +26,8 @@ NOT_WRITTEN_BY_VICTIMS = {
     ],
     "hashes, keys and identifiers the service makes": [
         "portal.VictimAccessCode.code_hash", "accounts.StaffEnrolment.code_hash", "reporting.Draft.resume_code_hash",
-        "reporting.Report.reference",
-        "reporting.SealedRecord.record_code_hash", "reporting.SealedRecord.key_version", "recording.Crime.crime_number",
+        "reporting.Report.reference", "sealedrecords.SealedRecord.record_code_hash",
+        "sealedrecords.SealedRecord.key_version", "recording.Crime.crime_number",
         "audit.AuditEntry.previous_hash", "audit.AuditEntry.entry_hash", "audit.AuditChainHead.last_hash",
         "operations.RateCounter.key",
     ],

@@ -9,9 +9,10 @@ from django.utils import timezone
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.portal.models import VictimAccessCode
-from victimsrights.reporting import services
-from victimsrights.reporting.models import Report, SealedRecord, SealedRecordStatus
+from victimsrights.reporting.models import Report
 from victimsrights.reporting.tests.factories import complete_draft
+from victimsrights.sealedrecords import services
+from victimsrights.sealedrecords.models import SealedRecord, SealedRecordStatus
 from victimsrights.testing.worker import run_worker
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("london")]

@@ -4,7 +4,8 @@ import pytest
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.reporting.models import Report, SealedRecord
+from victimsrights.reporting.models import Report
+from victimsrights.sealedrecords.models import SealedRecord
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
 from victimsrights.testing.staff import sign_in_in_browser

@@ -3,7 +3,8 @@
 from django.db.models import QuerySet
 
 from victimsrights.accounts.models import StaffUser
-from victimsrights.reporting.models import Report, SealedRecord
+from victimsrights.reporting.models import Report
+from victimsrights.sealedrecords.models import SealedRecord
 
 
 def reports_for_organisation(*, user: StaffUser) -> QuerySet[Report]:

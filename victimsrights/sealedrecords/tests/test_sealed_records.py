@@ -10,9 +10,12 @@ from django.utils import timezone
 from victimsrights.accounts.roles import POLICE_ROLES, Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.audit.models import AuditEntry
-from victimsrights.reporting import sealing, services
-from victimsrights.reporting.models import Channel, SealedRecord, SealedRecordStatus
+from victimsrights.reporting import services
+from victimsrights.reporting.models import Channel
 from victimsrights.reporting.tests.factories import complete_draft
+from victimsrights.sealedrecords import sealing
+from victimsrights.sealedrecords import services as sealed_records
+from victimsrights.sealedrecords.models import SealedRecord, SealedRecordStatus
 
 pytestmark = pytest.mark.usefixtures("london")
 ACCOUNT = "He followed me from the station on 3 March and grabbed me."
@@ -35,18 +38,18 @@ def raw_column(record_id) -> bytes:
 
 
 def test_the_database_holds_only_ciphertext_and_the_worker_can_read_it_back(worker):
-    record, code = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="Samples H-12")
+    record, code = sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="Samples H-12")
 
     stored = raw_column(record.pk)
     assert ACCOUNT.encode() not in stored and b"followed" not in stored
     assert len(code) == 10
-    contents = services.sealed_record_contents(record=SealedRecord.objects.get(pk=record.pk), worker=worker)
+    contents = sealed_records.sealed_record_contents(record=SealedRecord.objects.get(pk=record.pk), worker=worker)
     assert contents == {"account": ACCOUNT, "notes": "Samples H-12", "victim_email": ""}
     assert AuditEntry.objects.filter(action="sealed_record.open", actor=worker).exists()
 
 
 def test_no_police_role_and_not_the_commissioner_can_open_a_sealed_record(client, worker):
-    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
+    record, _ = sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
     for role in [*POLICE_ROLES, Role.VICTIMS_COMMISSIONER]:
         client.force_login(staff(role, username=f"nosy.{role.value}"))
         for name in ("safeplace:sealed", "safeplace:home"):
@@ -57,7 +60,7 @@ def test_no_police_role_and_not_the_commissioner_can_open_a_sealed_record(client
 
 
 def test_another_organisations_worker_cannot_see_or_change_the_record(client, worker):
-    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
+    record, _ = sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
     other = staff(Role.SAFE_PLACE_WORKER, username="other.worker", org="Other Refuge")
     client.force_login(other)
 
@@ -69,10 +72,10 @@ def test_another_organisations_worker_cannot_see_or_change_the_record(client, wo
 
 
 def test_converting_keeps_the_sealed_time_stamp_on_the_report_as_early_disclosure(worker):
-    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
+    record, _ = sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
     SealedRecord.objects.filter(pk=record.pk).update(sealed_at=timezone.now() - datetime.timedelta(days=200))
 
-    draft = services.sealed_record_convert(record_id=record.pk, worker=worker, consent=CONSENT)
+    draft = sealed_records.sealed_record_convert(record_id=record.pk, worker=worker, consent=CONSENT)
     assert draft.answers["what-happened"]["what_happened"] == ACCOUNT
     finished = complete_draft(**{"what_happened": {"what_happened": ACCOUNT}, "consent": CONSENT})
     finished.safe_place, finished.started_by, finished.sealed_record = worker.organisation, worker, record
@@ -87,10 +90,10 @@ def test_converting_keeps_the_sealed_time_stamp_on_the_report_as_early_disclosur
 
 
 def test_destroying_erases_the_key_so_the_ciphertext_can_never_be_read(worker):
-    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
+    record, _ = sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
     ciphertext, wrapped = bytes(record.ciphertext), bytes(record.wrapped_key)
 
-    services.sealed_record_destroy(record_id=record.pk, worker=worker)
+    sealed_records.sealed_record_destroy(record_id=record.pk, worker=worker)
 
     record.refresh_from_db()
     assert record.status == SealedRecordStatus.DESTROYED
@@ -100,20 +103,20 @@ def test_destroying_erases_the_key_so_the_ciphertext_can_never_be_read(worker):
         sealing.unseal(
             ciphertext=ciphertext, wrapped_key=b"\0" * len(wrapped), key_version="demo", record_id=str(record.pk)
         )
-    with pytest.raises(services.SealedRecordRefused):
-        services.sealed_record_convert(record_id=record.pk, worker=worker, consent=CONSENT)
+    with pytest.raises(sealed_records.SealedRecordRefused):
+        sealed_records.sealed_record_convert(record_id=record.pk, worker=worker, consent=CONSENT)
     assert AuditEntry.objects.filter(action="sealed_record.destroy").count() == 1
 
 
 def test_records_expire_after_retention_with_a_reminder_30_days_before(worker, smtp, settings):
     settings.SEALED_RECORD_RETENTION_DAYS = 40
-    soon, later = (services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")[0] for _ in range(2))
+    soon, later = (sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="")[0] for _ in range(2))
     now = timezone.now()
     SealedRecord.objects.filter(pk=later.pk).update(retain_until=now + datetime.timedelta(days=100))
 
-    first = services.sealed_records_expire(now=now + datetime.timedelta(days=15))
-    again = services.sealed_records_expire(now=now + datetime.timedelta(days=16))
-    final = services.sealed_records_expire(now=now + datetime.timedelta(days=41))
+    first = sealed_records.sealed_records_expire(now=now + datetime.timedelta(days=15))
+    again = sealed_records.sealed_records_expire(now=now + datetime.timedelta(days=16))
+    final = sealed_records.sealed_records_expire(now=now + datetime.timedelta(days=41))
 
     assert (first, again, final) == (
         {"expired": 0, "reminded": 1},
@@ -124,27 +127,27 @@ def test_records_expire_after_retention_with_a_reminder_30_days_before(worker, s
     assert ACCOUNT not in smtp.mailbox.bodies()[0]
     assert SealedRecord.objects.get(pk=soon.pk).status == SealedRecordStatus.EXPIRED
     assert SealedRecord.objects.get(pk=later.pk).status == SealedRecordStatus.SEALED
-    with pytest.raises(services.SealedRecordRefused):
-        services.sealed_record_extend(record_id=soon.pk, worker=worker)
+    with pytest.raises(sealed_records.SealedRecordRefused):
+        sealed_records.sealed_record_extend(record_id=soon.pk, worker=worker)
 
 
 def test_rotating_the_key_rewraps_records_which_still_open(worker, settings):
-    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
+    record, _ = sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
     new_key = "v2:" + base64.b64encode(b"n" * 32).decode()
     settings.SEALED_RECORDS_KEYS = f"{new_key},{settings.SEALED_RECORDS_KEYS}"
 
-    assert services.sealed_records_rewrap() == 1
+    assert sealed_records.sealed_records_rewrap() == 1
     settings.SEALED_RECORDS_KEYS = new_key  # the old key is retired
 
     record.refresh_from_db()
     assert record.key_version == "v2"
-    assert services.sealed_record_contents(record=record, worker=worker)["account"] == ACCOUNT
+    assert sealed_records.sealed_record_contents(record=record, worker=worker)["account"] == ACCOUNT
 
 
 def test_no_page_a_police_role_or_the_commissioner_can_open_shows_a_sealed_account(client, worker):
     from victimsrights.tests.test_permission_matrix import ALL_URLS
 
-    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="Samples H-12")
+    record, _ = sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="Samples H-12")
     shapes = [
         {},
         {"slug": "what-happened"},
@@ -187,7 +190,7 @@ def _reverse_any(name: str, shapes: list[dict]) -> str:
 def test_the_scheduler_runs_the_expiry_job(worker):
     from django.core.management import call_command
 
-    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
+    record, _ = sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
     SealedRecord.objects.filter(pk=record.pk).update(retain_until=timezone.now() - datetime.timedelta(seconds=1))
 
     call_command("run_scheduler", "--once")
@@ -196,9 +199,9 @@ def test_the_scheduler_runs_the_expiry_job(worker):
 
 
 def test_a_report_started_from_a_record_destroyed_meanwhile_still_goes_in_without_the_early_date(worker):
-    record, _ = services.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
-    services.sealed_record_convert(record_id=record.pk, worker=worker, consent=CONSENT)
-    services.sealed_record_destroy(record_id=record.pk, worker=worker)
+    record, _ = sealed_records.sealed_record_create(worker=worker, account=ACCOUNT, notes="")
+    sealed_records.sealed_record_convert(record_id=record.pk, worker=worker, consent=CONSENT)
+    sealed_records.sealed_record_destroy(record_id=record.pk, worker=worker)
     draft = complete_draft(**{"consent": CONSENT})
     draft.safe_place, draft.started_by, draft.sealed_record = worker.organisation, worker, record
     draft.save()

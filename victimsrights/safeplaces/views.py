@@ -15,14 +15,15 @@ from victimsrights.recording import services as recording
 from victimsrights.recording.forms import AppealForm
 from victimsrights.reporting import journey, services
 from victimsrights.reporting.forms import ConsentForm
-from victimsrights.reporting.models import SealedRecordStatus
-from victimsrights.reporting.safe_place_forms import SealedRecordForm, WorkerForm
-from victimsrights.reporting.safe_place_selectors import (
+from victimsrights.reporting.selectors import SESSION_DRAFT
+from victimsrights.safeplaces.forms import SealedRecordForm, WorkerForm
+from victimsrights.safeplaces.selectors import (
     reports_for_organisation,
     sealed_records_for_organisation,
     workers_for_organisation,
 )
-from victimsrights.reporting.selectors import SESSION_DRAFT
+from victimsrights.sealedrecords import services as sealed_records
+from victimsrights.sealedrecords.models import SealedRecordStatus
 
 GET_POST = ["GET", "HEAD", "POST"]
 SESSION_NEW_CODE = "sealed_record_code"
@@ -39,7 +40,7 @@ def home(request: StaffRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
-        "reporting/safe_place/home.html",
+        "safeplaces/home.html",
         {
             "reports": reports_for_organisation(user=user)[:200],
             "records": sealed_records_for_organisation(user=user).order_by("-sealed_at")[:200],
@@ -54,7 +55,7 @@ def report_start(request: StaffRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         draft = services.draft_start_for_safe_place(worker=request.user, consent=form.answers())
         return _into_journey(request, draft)
-    return render(request, "reporting/safe_place/consent.html", {"form": form, "title": "Report for a victim"})
+    return render(request, "safeplaces/consent.html", {"form": form, "title": "Report for a victim"})
 
 
 @never_cache
@@ -62,10 +63,10 @@ def report_start(request: StaffRequest) -> HttpResponse:
 def sealed_new(request: StaffRequest) -> HttpResponse:
     form = SealedRecordForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        record, code = services.sealed_record_create(worker=request.user, **form.cleaned_data)
+        record, code = sealed_records.sealed_record_create(worker=request.user, **form.cleaned_data)
         request.session[SESSION_NEW_CODE] = code
         return redirect("safeplace:sealed-created", record_id=record.pk)
-    return render(request, "reporting/safe_place/sealed_new.html", {"form": form})
+    return render(request, "safeplaces/sealed_new.html", {"form": form})
 
 
 @never_cache
@@ -75,7 +76,7 @@ def sealed_created(request: StaffRequest, record_id: uuid.UUID) -> HttpResponse:
     code = request.session.pop(SESSION_NEW_CODE, None)
     if code is None:
         return redirect("safeplace:sealed", record_id=record_id)
-    return render(request, "reporting/safe_place/sealed_created.html", {"code": f"{code[:4]} {code[4:8]} {code[8:]}"})
+    return render(request, "safeplaces/sealed_created.html", {"code": f"{code[:4]} {code[4:8]} {code[8:]}"})
 
 
 def _own_record(request: StaffRequest, record_id: uuid.UUID) -> Any:
@@ -90,10 +91,10 @@ def _own_record(request: StaffRequest, record_id: uuid.UUID) -> Any:
 def sealed_detail(request: StaffRequest, record_id: uuid.UUID) -> HttpResponse:
     record = _own_record(request, record_id)
     sealed = record.status == SealedRecordStatus.SEALED
-    contents = services.sealed_record_contents(record=record, worker=request.user) if sealed else None
+    contents = sealed_records.sealed_record_contents(record=record, worker=request.user) if sealed else None
     return render(
         request,
-        "reporting/safe_place/sealed_detail.html",
+        "safeplaces/sealed_detail.html",
         {"record": record, "contents": contents, "consent_form": ConsentForm()},
     )
 
@@ -103,24 +104,26 @@ def sealed_action(request: StaffRequest, record_id: uuid.UUID, action: str) -> H
     record = _own_record(request, record_id)
     try:
         if action == "extend":
-            services.sealed_record_extend(record_id=record.pk, worker=request.user)
+            sealed_records.sealed_record_extend(record_id=record.pk, worker=request.user)
             messages.success(request, "The record will be kept for longer.")
         elif action == "destroy":
-            services.sealed_record_destroy(record_id=record.pk, worker=request.user)
+            sealed_records.sealed_record_destroy(record_id=record.pk, worker=request.user)
             messages.success(request, "The record has been destroyed. It can never be read again.")
         elif action == "convert":
             form = ConsentForm(request.POST)
             if not form.is_valid():
                 return render(
                     request,
-                    "reporting/safe_place/consent.html",
+                    "safeplaces/consent.html",
                     {"form": form, "title": "Turn the sealed record into a report"},
                 )
-            draft = services.sealed_record_convert(record_id=record.pk, worker=request.user, consent=form.answers())
+            draft = sealed_records.sealed_record_convert(
+                record_id=record.pk, worker=request.user, consent=form.answers()
+            )
             return _into_journey(request, draft)
         else:
             raise Http404
-    except services.SealedRecordRefused as refused:
+    except sealed_records.SealedRecordRefused as refused:
         messages.error(request, str(refused))
     return redirect("safeplace:sealed", record_id=record.pk)
 
@@ -136,10 +139,10 @@ def workers(request: StaffRequest) -> HttpResponse:
             form.add_error(None, str(refused))
         else:
             # Shown once, never stored: the administrator gives it to the worker in person.
-            return render(request, "reporting/safe_place/worker_added.html", {"worker": worker, "code": code})
+            return render(request, "safeplaces/worker_added.html", {"worker": worker, "code": code})
     return render(
         request,
-        "reporting/safe_place/workers.html",
+        "safeplaces/workers.html",
         {"form": form, "workers": workers_for_organisation(user=request.user)},
     )
 
@@ -178,4 +181,4 @@ def appeal(request: StaffRequest, report_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Appeal sent for {report.reference}. The crime registrar will decide.")
             return redirect("safeplace:home")
-    return render(request, "reporting/safe_place/appeal.html", {"form": form, "report": report})
+    return render(request, "safeplaces/appeal.html", {"form": form, "report": report})

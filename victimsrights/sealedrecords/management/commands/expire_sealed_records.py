@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from victimsrights.reporting.services import sealed_records_expire
+from victimsrights.sealedrecords.services import sealed_records_expire
 
 
 class Command(BaseCommand):

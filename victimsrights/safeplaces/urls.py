@@ -1,6 +1,6 @@
 from django.urls import path
 
-from victimsrights.reporting import safe_place_views as views
+from victimsrights.safeplaces import views
 
 app_name = "safeplace"
 urlpatterns = [
