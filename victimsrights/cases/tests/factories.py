@@ -14,6 +14,7 @@ from victimsrights.reporting.models import Report
 from victimsrights.reporting.tests.factories import submitted_report
 from victimsrights.testing.notify import NotifyServer
 from victimsrights.testing.smtp import SmtpServer
+from victimsrights.testing.staff import StaffClient
 from victimsrights.testing.worker import run_worker
 
 THEFT = "39"  # standard rights
@@ -41,7 +42,7 @@ def recorded_case(*, offence: str = THEFT, **report_kwargs: Any) -> tuple[Report
 def sign_in_victim(smtp: SmtpServer | NotifyServer, reference: str) -> Client:
     """A victim signed in with their reference or crime number and the code sent to them (by SMTP, or by GOV.UK
     Notify when it is set up)."""
-    client = Client()
+    client = StaffClient()  # a test may sign staff in on it too
     client.get(reverse("portal:sign-in"))
     client.post(reverse("portal:sign-in"), {"identifier": reference})
     run_worker()
@@ -52,7 +53,7 @@ def sign_in_victim(smtp: SmtpServer | NotifyServer, reference: str) -> Client:
 
 def signed_in(report: Report) -> Client:
     """A victim already signed in to their report (the sign-in itself is tested on its own)."""
-    client = Client()
+    client = StaffClient()  # a test may sign staff in on it too
     session = client.session
     session[SESSION_VICTIM_REPORT] = report.pk
     session.save()
