@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 
@@ -218,6 +220,14 @@ class TimelineEvent(models.Model):
     class Meta:
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["case", "-published_at"])]
+
+    @property
+    def title(self) -> str:
+        return self.get_kind_display()
+
+    @property
+    def at(self) -> datetime.datetime:
+        return self.published_at
 
 
 class Hearing(models.Model):

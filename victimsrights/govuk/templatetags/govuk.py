@@ -130,3 +130,41 @@ def top_level_fields(form: forms.Form) -> list[BoundField]:
         for name in names
     }
     return [form[name] for name in form.fields if name not in revealed]
+
+
+class _WrapNode(template.Node):
+    """Renders its contents inside a GOV.UK component's markup (a small template), so pages never hand-write it."""
+
+    def __init__(self, nodelist: template.NodeList, component: str, arguments: dict[str, Any]) -> None:
+        self.nodelist, self.component, self.arguments = nodelist, component, arguments
+
+    def render(self, context: template.Context) -> str:
+        values = {name: value.resolve(context) for name, value in self.arguments.items()}
+        with context.push(content=self.nodelist.render(context), **values):
+            return context.template.engine.get_template(self.component).render(context)  # type: ignore[union-attr]
+
+
+def _wrap_tag(name: str, component: str, positional: tuple[str, ...] = ()) -> None:
+    def compile_tag(parser: template.base.Parser, token: template.base.Token) -> _WrapNode:
+        bits = token.split_contents()[1:]
+        arguments: dict[str, Any] = {}
+        for index, bit in enumerate(bits):
+            key, _, value = bit.rpartition("=")
+            if not key:
+                if index >= len(positional):
+                    raise template.TemplateSyntaxError(f"{name} takes {len(positional)} unnamed arguments")
+                key = positional[index]
+            arguments[key] = parser.compile_filter(value)
+        nodelist = parser.parse((f"end{name}",))
+        parser.delete_first_token()
+        return _WrapNode(nodelist, component, arguments)
+
+    register.tag(name, compile_tag)
+
+
+# {% govuk_warning testid="..." %}Text, with {{ variables }}{% endgovuk_warning %}
+_wrap_tag("govuk_warning", "govuk/warning.html")
+# {% govuk_summary_row "Key" testid="..." %}Value, with any markup{% endgovuk_summary_row %}
+_wrap_tag("govuk_summary_row", "govuk/summary_row.html", positional=("key",))
+# {% govuk_notification_banner title="..." id="..." success=True %}Content{% endgovuk_notification_banner %}
+_wrap_tag("govuk_notification_banner", "govuk/notification_banner.html")
