@@ -21,7 +21,7 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.audit import services as audit
 from victimsrights.cases.models import CaseEventKind
 from victimsrights.compliance.services import duties_mark_undelivered
-from victimsrights.notify import senders, tasks  # tasks.py imports this module: tasks.delivery_send is looked up late
+from victimsrights.notify import senders, tasks
 from victimsrights.notify.messages import Message, delivery_message
 from victimsrights.notify.models import NOTIFY_FAILURES, Delivery, DeliveryChannel, DeliveryKind, DeliveryStatus
 from victimsrights.reporting.contact import next_safe_moment, safe_written_route

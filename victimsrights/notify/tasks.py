@@ -4,13 +4,15 @@ import logging
 
 from django_tasks import task
 
-from victimsrights.notify import senders, services
+from victimsrights.notify import senders
 
 logger = logging.getLogger(__name__)
 
 
 @task()
 def delivery_send(delivery_id: str) -> str:
+    from victimsrights.notify import services  # tasks import their service here, so this module imports on its own
+
     delivery = services.delivery_claim(delivery_id=delivery_id)
     if delivery is None:
         return "already handled"

@@ -25,6 +25,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from victimsrights.audit import services as audit
+from victimsrights.portal import tasks
 from victimsrights.portal.models import VictimAccessCode
 from victimsrights.reporting.codes import sealed_record_code_hash
 from victimsrights.reporting.contact import next_safe_moment, safe_written_route
@@ -60,13 +61,11 @@ def victim_code_request(*, identifier: str) -> VictimAccessCode:
 def _share_or_send(*, lookup: Mapping[str, object], subject: Mapping[str, object]) -> VictimAccessCode:
     """Share the code sent lately for this subject, or queue a new one. An unknown subject is looked up too (it
     finds nothing), so the answer takes the same time either way."""
-    from victimsrights.portal.tasks import victim_code_send
-
     sent = _code_sent_lately(VictimAccessCode.objects.filter(**lookup))
     if sent is not None:
         return VictimAccessCode.objects.create(**subject, expires_at=sent.expires_at, shares=sent)
     access = VictimAccessCode.objects.create(**subject, expires_at=timezone.now() + CODE_LIFETIME)
-    victim_code_send.enqueue(str(access.pk))
+    tasks.victim_code_send.enqueue(str(access.pk))
     return access
 
 
