@@ -1,11 +1,12 @@
 from collections.abc import Sequence
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Concat, Trim
 from django.utils import timezone
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
-from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, Hearing, OutcomeType
+from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, Hearing, Message, OutcomeType
 from victimsrights.reporting.models import Report
 
 
@@ -36,9 +37,29 @@ def outcome_types() -> QuerySet[OutcomeType]:
     return OutcomeType.objects.all()
 
 
+# Messages shown on the victim's page, newest; older ones stay with the officer.
+MESSAGES_SHOWN = 50
+
+
+def staff_name(path: str) -> Trim:
+    """A staff member's name, and nothing else of their account, for pages victims see."""
+    return Trim(Concat(F(f"{path}__first_name"), Value(" "), F(f"{path}__last_name")))
+
+
 def case_for_report(*, report: Report) -> Case | None:
-    """The case of the victim's own report (the caller has checked the report is theirs)."""
-    return Case.objects.select_related("officer", "outcome").filter(crime__report=report).first()
+    """The case of the victim's own report (the caller has checked the report is theirs), with the officer's name."""
+    return (
+        Case.objects.select_related("outcome")
+        .annotate(officer_name=staff_name("officer"))
+        .filter(crime__report=report)
+        .first()
+    )
+
+
+def messages_for_victim(*, case: Case) -> list[Message]:
+    """The newest messages, oldest first, each with its author's name only."""
+    newest = case.messages.annotate(author_name=staff_name("author")).order_by("-sent_at", "-id")
+    return list(reversed(newest[:MESSAGES_SHOWN]))
 
 
 def hearings_to_come(*, case: Case) -> QuerySet[Hearing]:
