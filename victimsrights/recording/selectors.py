@@ -32,6 +32,11 @@ def queue_for_user(*, user: StaffUser) -> QuerySet[Report]:
     )
 
 
+def queue_overdue_count(*, queue: QuerySet[Report], now: datetime.datetime) -> int:
+    """How many waiting reports are past the 24-hour deadline: one indexed count, not the plan's four."""
+    return queue.order_by().filter(received_at__lte=now - RECORDING_WINDOW).count()
+
+
 def crime_for_report(*, user: StaffUser, report_id: int) -> Crime | None:
     return Crime.objects.filter(report__in=reports_in_scope(user=user), report_id=report_id).first()
 

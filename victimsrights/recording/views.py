@@ -29,7 +29,7 @@ def queue(request: StaffRequest) -> HttpResponse:
     reports = selectors.queue_for_user(user=user)
     page = Paginator(reports, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [{"report": report, "clock": RecordingClock(received_at=report.received_at, now=now)} for report in page]
-    overdue = selectors.recording_timeliness(reports=reports, now=now).open_overdue
+    overdue = selectors.queue_overdue_count(queue=reports, now=now)
     return render(
         request,
         "recording/queue.html",
