@@ -1,12 +1,14 @@
 from collections.abc import Sequence
 
-from django.db.models import F, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Concat, Trim
 from django.utils import timezone
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, Hearing, Message, OutcomeType
+from victimsrights.notify.models import Delivery
+from victimsrights.notify.selectors import not_delivered
 from victimsrights.reporting.models import Report
 
 
@@ -27,6 +29,9 @@ def case_list(*, user: StaffUser, limit: int = 200) -> Sequence[Case]:
         cases_in_scope(user=user)
         .filter(records_only=False)
         .select_related("crime__report", "crime__classification", "officer", "outcome")
+        .annotate(
+            message_not_delivered=Exists(not_delivered(Delivery.objects.filter(report=OuterRef("crime__report"))))
+        )
     )
     waiting = list(scope.filter(unanswered_messages__gt=0).order_by("oldest_unanswered_at", "pk")[:limit])
     newest = scope.filter(unanswered_messages=0).order_by("-pk")[: limit - len(waiting)]

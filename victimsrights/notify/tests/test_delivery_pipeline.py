@@ -69,6 +69,7 @@ def test_a_letter_notify_will_not_post_shows_beside_the_case_and_keeps_the_duty_
     assert duty.fulfilled_at is None and duty.undelivered_at is not None
     page = case_page(client, officer, case)
     assert 'data-testid="message-not-delivered"' in page and "Not delivered" in page
+    assert f'data-testid="not-delivered-{case.pk}"' in client.get(reverse("cases:list")).content.decode()
     assert AuditEntry.objects.filter(action="message.undelivered").exists()
 
 
@@ -141,4 +142,5 @@ def test_a_phone_only_victim_is_left_to_staff_and_the_officer_sees_it(smtp, clie
         DeliveryStatus.STAFF_TO_CONTACT
     }
     assert "No written channel: staff to phone the victim" in case_page(client, officer, case)
+    assert f'data-testid="not-delivered-{case.pk}"' not in client.get(reverse("cases:list")).content.decode()
     assert acknowledgement_duty(case).fulfilled_at is None
