@@ -55,12 +55,19 @@ def report_references(entries: list[AuditEntry]) -> list[tuple[AuditEntry, str]]
     ]
 
 
+# Entries written before a model moved app keep its old label (the chain forbids rewriting them).
+MOVED_MODELS = {
+    "reporting.sealedrecord": "sealedrecords.sealedrecord",
+    "accounts.victimaccesscode": "portal.victimaccesscode",
+}
+
+
 def _record_words(entry: AuditEntry) -> str:
     """`plans.plan` 7 reads "Plan 7": the model's own name, not its table's."""
     if not entry.subject_type:
         return ""
     try:
-        name = str(apps.get_model(entry.subject_type)._meta.verbose_name)
+        name = str(apps.get_model(MOVED_MODELS.get(entry.subject_type, entry.subject_type))._meta.verbose_name)
     except (LookupError, ValueError):
         name = entry.subject_type
     return f"{name[0].upper()}{name[1:]} {entry.subject_id}".strip()

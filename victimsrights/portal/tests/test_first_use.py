@@ -217,9 +217,13 @@ def test_staff_pages_name_people_and_records_in_words_not_system_labels():
         AuditEntry(subject_type="reporting.report", subject_id=str(report.pk)),
         AuditEntry(subject_type="accounts.staffuser", subject_id=str(worker.pk)),
         AuditEntry(subject_type="plans.plan", subject_id="7"),
+        AuditEntry(subject_type="reporting.sealedrecord", subject_id="ab12"),  # written before the model moved app
+        AuditEntry(subject_type="sealedrecords.sealedrecord", subject_id="cd34"),
     ]
     assert [words for _entry, words in report_references(entries)] == [
         f"Report {report.reference}",
         "Staff account w.words",
         "Plan 7",
+        "Sealed record ab12",
+        "Sealed record cd34",
     ]
