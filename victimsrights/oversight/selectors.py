@@ -36,6 +36,33 @@ def audit_entries(*, filters: dict[str, Any]) -> QuerySet[AuditEntry]:
     return entries
 
 
+@dataclass(frozen=True)
+class KeysetPage:
+    """One page of a newest-first list, found by id rather than counted and offset, so every page of a log of
+    millions costs the same: `older_than` and `newer_than` are the ids the links carry."""
+
+    entries: list[AuditEntry]
+    older_than: int | None
+    newer_than: int | None
+
+
+def keyset_page(
+    entries: QuerySet[AuditEntry], *, older_than: int | None, newer_than: int | None, size: int
+) -> KeysetPage:
+    if newer_than is not None:
+        rows = list(entries.filter(id__gt=newer_than).order_by("id")[: size + 1])
+        more_newer = len(rows) > size
+        rows = rows[:size][::-1]
+        more_older = bool(rows) and entries.filter(id__lt=rows[-1].id).exists()
+    else:
+        narrowed = entries.filter(id__lt=older_than) if older_than is not None else entries
+        rows = list(narrowed.order_by("-id")[: size + 1])
+        more_older = len(rows) > size
+        rows = rows[:size]
+        more_newer = bool(rows) and entries.filter(id__gt=rows[0].id).exists()
+    return KeysetPage(rows, rows[-1].id if rows and more_older else None, rows[0].id if rows and more_newer else None)
+
+
 def report_references(entries: list[AuditEntry]) -> list[tuple[AuditEntry, str]]:
     """Each entry with the record it is about in words: a report's reference, a staff account's username
     (one query each), or the kind of record and its number; never its contents."""

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +24,7 @@ from victimsrights.oversight.forms import (
     SampleForm,
 )
 from victimsrights.oversight.models import Sample, SampledRecord
-from victimsrights.oversight.selectors import audit_entries, recommendations_for, report_references
+from victimsrights.oversight.selectors import audit_entries, keyset_page, recommendations_for, report_references
 from victimsrights.plans.forms import DashboardForm
 from victimsrights.plans.selectors import DASHBOARD_COLUMNS, RANKINGS, areas_ranked, year_figures
 from victimsrights.plans.services import plan_years, year_figures_count
@@ -37,21 +36,30 @@ PAGE_SIZE = 50
 def audit_log(request: StaffRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    page = Paginator(audit_entries(filters=filters).select_related("actor"), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    page = keyset_page(
+        audit_entries(filters=filters).select_related("actor"),
+        older_than=_entry_id(request.GET.get("older_than")),
+        newer_than=_entry_id(request.GET.get("newer_than")),
+        size=PAGE_SIZE,
     )
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop("older_than", None)
+    query.pop("newer_than", None)
     return render(
         request,
         "oversight/audit_log.html",
         {
             "form": form,
             "page": page,
-            "rows": report_references(list(page.object_list)),
+            "rows": report_references(page.entries),
             "query": query.urlencode(),
         },
     )
+
+
+def _entry_id(value: str | None) -> int | None:
+    """A page link's entry id; anything else is the first page."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
 @require_POST
