@@ -90,5 +90,5 @@ def test_the_log_pages_by_entry_without_counting_or_offsetting_the_whole_log(cli
     again = client.get(reverse("oversight:audit") + newer_link).content.decode()
     assert {line for line in again.splitlines() if "test.entry." in line} == shown_first
 
-    for nonsense in ("abc", "-1", "9" * 40, "１２"):
+    for nonsense in ("abc", "-1", "9" * 40, "\uff11\uff12"):  # fullwidth digits are digits to str.isdigit
         assert client.get(reverse("oversight:audit"), {"older_than": nonsense}).status_code == 200
