@@ -42,7 +42,7 @@ def outcome_types() -> QuerySet[OutcomeType]:
     return OutcomeType.objects.all()
 
 
-# Messages shown on the victim's page, newest; older ones stay with the officer.
+# Messages shown on a case page (the victim's and the officer's): the newest.
 MESSAGES_SHOWN = 50
 
 
@@ -61,8 +61,8 @@ def case_for_report(*, report: Report) -> Case | None:
     )
 
 
-def messages_for_victim(*, case: Case) -> list[Message]:
-    """The newest messages, oldest first, each with its author's name only."""
+def case_messages_newest(*, case: Case) -> list[Message]:
+    """The newest messages, oldest first, each with its author's name only (never their account)."""
     newest = case.messages.annotate(author_name=staff_name("author")).order_by("-sent_at", "-id")
     return list(reversed(newest[:MESSAGES_SHOWN]))
 

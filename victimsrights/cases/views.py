@@ -87,7 +87,7 @@ def _case_page(request: StaffRequest, case_id: int, **forms: Any) -> HttpRespons
             "timeline": case.timeline.all()[:100],
             "hearings": case.hearings.all(),
             "closed": case.status == CaseStatus.CLOSED,
-            "case_messages": case.messages.select_related("author"),
+            "case_messages": selectors.case_messages_newest(case=case),
             "update_form": forms.get("update_form") or case_form(UpdateForm, "update_form"),
             "hearing_form": forms.get("hearing_form") or case_form(HearingForm, "hearing_form"),
             "outcome_form": forms.get("outcome_form") or case_form(OutcomeForm, "outcome_form"),

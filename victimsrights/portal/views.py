@@ -13,8 +13,8 @@ from victimsrights.cases.forms import MessageForm
 from victimsrights.cases.models import CaseStatus
 from victimsrights.cases.selectors import (
     case_for_report,
+    case_messages_newest,
     hearings_to_come,
-    messages_for_victim,
     support_referral_agreed,
 )
 from victimsrights.cases.services import message_from_victim
@@ -68,7 +68,7 @@ def _report_page(request: HttpRequest, own: Report, *, message_form: MessageForm
             "timeline": victim_timeline(report=own, case=case, refusal=refusal),
             "hearings": hearings_to_come(case=case) if case else [],
             "property_items": case.property_items.all() if case else [],
-            "case_messages": messages_for_victim(case=case) if case else [],
+            "case_messages": case_messages_newest(case=case) if case else [],
             "message_form": message_form or MessageForm(),
             "has_errors": bool(message_form and message_form.errors),
             "support_nearby": support_for_victim(area_id=own.area_id, crime=crime),
