@@ -13,6 +13,7 @@ from django_otp.qr import write_qrcode_image
 
 from victimsrights.accounts import services
 from victimsrights.accounts.forms import EnrolForm, SecondFactorForm, SignInForm
+from victimsrights.http import StaffRequest
 from victimsrights.permissions import start_pages_for
 
 
@@ -58,22 +59,22 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def second_factor(request: HttpRequest) -> HttpResponse:
+def second_factor(request: StaffRequest) -> HttpResponse:
     """After the password: the code from the authenticator app, or, the first time, setting the app up."""
     user = request.user
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = ""
-    if user.is_verified():  # type: ignore[union-attr]
+    if user.is_verified():  # type: ignore[attr-defined]  # django-otp adds it
         return redirect(next_url or "accounts:home")
-    device = services.second_factor_device(user)  # type: ignore[arg-type]
+    device = services.second_factor_device(user)
     if device is None and request.session.get(SESSION_ENROLLING) != user.pk:
         # Setting the app up needs the enrolment code, not only the password: see `enrol`.
         return render(request, "accounts/enrolment_needed.html", status=403)
-    enrolling = services.second_factor_enrolment(user) if device is None else None  # type: ignore[arg-type]
+    enrolling = services.second_factor_enrolment(user) if device is None else None
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.second_factor_check(request=request, user=user, code=form.cleaned_data["code"]):  # type: ignore[arg-type]
+        if services.second_factor_check(request=request, user=user, code=form.cleaned_data["code"]):
             request.session.pop(SESSION_ENROLLING, None)
             return redirect(next_url or "accounts:home")
         form.add_error("code", "That code is not right or has expired. Enter the code the app shows now")
