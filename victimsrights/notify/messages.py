@@ -29,7 +29,7 @@ def neutral_for(report: Report) -> bool:
 
 
 def delivery_message(*, delivery: Delivery) -> Message:
-    report = delivery.report
+    report = delivery.victims_report
     organisation = report.contact.via_organisation
     neutral = neutral_for(report)
     context = {

@@ -17,6 +17,18 @@ class DeliveryKind(models.TextChoices):
     APPEAL_UPHELD = "appeal_upheld", "Appeal decided: still not recorded"
     CANCELLED = "cancelled", "Crime record cancelled"
     ALERT = "alert", "Update alert"
+    CODE = "code", "One-time sign-in code"
+    REMINDER = "reminder", "Reminder to the safe place: a sealed record will be destroyed soon"
+
+
+# The written notices the Victims' Code requires: the acknowledgement and each decision.
+NOTICE_KINDS = [
+    DeliveryKind.RECEIVED,
+    DeliveryKind.RECORDED,
+    DeliveryKind.DECLINED,
+    DeliveryKind.APPEAL_UPHELD,
+    DeliveryKind.CANCELLED,
+]
 
 
 class DeliveryChannel(models.TextChoices):
@@ -41,18 +53,20 @@ class DeliveryQuerySet(models.QuerySet["Delivery"]):
 
     def notices(self) -> "DeliveryQuerySet":
         """Acknowledgements and decisions: the written notices the Victims' Code requires."""
-        return self.exclude(kind=DeliveryKind.ALERT)
+        return self.filter(kind__in=NOTICE_KINDS)
 
 
 class Delivery(models.Model):
-    """One message: an acknowledgement, a decision or 'there is an update' (never the update itself).
+    """One message: an acknowledgement, a decision, 'there is an update' (never the update itself), a sign-in code
+    (never the code itself: only that one was sent) or a reminder to a safe place.
 
     The id is the provider reference (GOV.UK Notify's `reference`, the email's Message-ID), so a retry
     after a lost answer finds the message already sent instead of sending it twice.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="deliveries")
+    # None for a message about no report: a sealed record's sign-in code, a reminder to a safe place.
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="deliveries")
     kind = models.CharField(max_length=16, choices=DeliveryKind.choices)
     channel = models.CharField(max_length=8, choices=DeliveryChannel.choices, blank=True)
     status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
@@ -76,6 +90,12 @@ class Delivery(models.Model):
         indexes = [
             models.Index(fields=["created_at"], condition=models.Q(status="print"), name="notify_letters_to_print")
         ]
+
+    @property
+    def victims_report(self) -> Report:
+        """The report a queued message is about: every kind but codes and reminders has one."""
+        assert self.report is not None, self.kind
+        return self.report
 
     @property
     def channel_phrase(self) -> str:

@@ -88,6 +88,33 @@ def alert_create(*, report: Report, about_update_at: datetime.datetime | None = 
     return delivery_create(report=report, kind=DeliveryKind.ALERT, about_update_at=about_update_at)
 
 
+def delivery_send_at_once(
+    *, kind: str, channel: str, to: str, message: Message, report: Report | None = None, delivery_id: str = ""
+) -> Delivery:
+    """A message that goes now or not at all (a code that waited would be stale): sent, and recorded as a delivery
+    like every other, but never queued or retried. Raises senders.NotSent if it did not go, after recording that."""
+    now = timezone.now()
+    delivery = Delivery.objects.create(
+        id=delivery_id or uuid.uuid4(),
+        report=report,
+        kind=kind,
+        channel=channel,
+        status=DeliveryStatus.SENDING,
+        not_before=now,
+        attempts=1,
+        sending_since=now,
+    )
+    try:
+        sent = senders.send(channel=channel, to=to, message=message, reference=str(delivery.pk))
+    except senders.NotSent as error:
+        Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.FAILED, last_error=str(error)[:200])
+        raise
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.SENT, sent_at=timezone.now(), provider=sent.provider, provider_id=sent.provider_id
+    )
+    return delivery
+
+
 def delivery_claim(*, delivery_id: str) -> Delivery | None:
     """Move PENDING -> SENDING (or take over a claim whose worker died); None if another run has it or it is done."""
     now = timezone.now()
@@ -105,14 +132,14 @@ def delivery_reroute_if_unsafe(*, delivery: Delivery) -> Route | None:
     """Check the victim's safe times and route again at the moment of sending: they may have changed them.
     Returns the route to send on now, or None when the delivery was put back to wait, to print or to staff."""
     now = timezone.now()
-    route = delivery_route(report=delivery.report, kind=delivery.kind)
+    route = delivery_route(report=delivery.victims_report, kind=delivery.kind)
     if route is None or _queued_status(route) != DeliveryStatus.PENDING:
         status = _queued_status(route) if route else _unrouted(delivery.kind)
         Delivery.objects.filter(pk=delivery.pk).update(status=status, channel=route.channel if route else "")
         if status != DeliveryStatus.TO_PRINT:
             _not_told(delivery)
         return None
-    safe_from = next_safe_moment(now=now, safe_times=delivery.report.contact.safe_times)
+    safe_from = next_safe_moment(now=now, safe_times=delivery.victims_report.contact.safe_times)
     if safe_from > now:
         Delivery.objects.filter(pk=delivery.pk).update(
             status=DeliveryStatus.PENDING, not_before=safe_from, attempts=F("attempts") - 1
@@ -142,13 +169,13 @@ def delivery_mark_sent(*, delivery: Delivery, sent: senders.Sent, actor: StaffUs
     audit.record(
         actor=actor,
         action="letter.posted" if sent.provider == "print" else "message.sent",
-        subject=delivery.report,
+        subject=delivery.victims_report,
         detail={"delivery": str(delivery.pk), "kind": delivery.kind, "channel": delivery.channel},
     )
     if delivery.kind == DeliveryKind.RECORDED:
         from victimsrights.cases.services import acknowledgement_sent  # cases send alerts through this module
 
-        acknowledgement_sent(crime=delivery.report.crime, at=sent_at)
+        acknowledgement_sent(crime=delivery.victims_report.crime, at=sent_at)
 
 
 @transaction.atomic
@@ -185,14 +212,14 @@ def _not_told(delivery: Delivery) -> None:
     reopened = 0
     if delivery.kind == DeliveryKind.ALERT and delivery.about_update_at is not None:
         reopened = duties_mark_undelivered(
-            report_id=delivery.report_id,
+            report_id=delivery.victims_report.pk,
             fulfilled_by=CaseEventKind.UPDATE_PUBLISHED,
             told_at=delivery.about_update_at,
             now=timezone.now(),
         )
     elif delivery.kind == DeliveryKind.RECORDED:
         reopened = duties_mark_undelivered(
-            report_id=delivery.report_id,
+            report_id=delivery.victims_report.pk,
             fulfilled_by=CaseEventKind.ACKNOWLEDGEMENT_SENT,
             told_at=delivery.sent_at,
             now=timezone.now(),
@@ -200,7 +227,7 @@ def _not_told(delivery: Delivery) -> None:
     audit.record(
         actor=None,
         action="message.undelivered",
-        subject=delivery.report,
+        subject=delivery.report or delivery,
         detail={"delivery": str(delivery.pk), "duties_reopened": reopened},
     )
 
@@ -231,10 +258,12 @@ def letters_open(*, reports: QuerySet[Report], actor: StaffUser) -> tuple[list[L
     waiting = letters_to_print(reports=reports)
     letters = []
     for delivery in waiting[:LETTERS_PER_PAGE]:
-        route = delivery_route(report=delivery.report, kind=delivery.kind)
+        route = delivery_route(report=delivery.victims_report, kind=delivery.kind)
         address = senders.address_lines(route.address) if route and route.channel == DeliveryChannel.LETTER else []
         letters.append(Letter(delivery, address, delivery_message(delivery=delivery)))
-        audit.record(actor=actor, action="letter.view", subject=delivery.report, reason="print and post a letter")
+        audit.record(
+            actor=actor, action="letter.view", subject=delivery.victims_report, reason="print and post a letter"
+        )
     return letters, waiting.count()
 
 

@@ -106,8 +106,8 @@ def _safe_route(access: VictimAccessCode) -> tuple[str, str] | None:
 
 
 @transaction.atomic
-def victim_code_issue(*, access_id: str) -> tuple[str, str, str] | None:
-    """Make the code for a request. Returns (channel, address, code), or None if there is nowhere safe."""
+def victim_code_issue(*, access_id: str) -> tuple[str, str, str, Report | None] | None:
+    """Make the code for a request. Returns (channel, address, code, report), or None if there is nowhere safe."""
     access = (
         VictimAccessCode.objects.select_for_update(of=("self",))
         .select_related("report__contact", "sealed_record")
@@ -124,7 +124,7 @@ def victim_code_issue(*, access_id: str) -> tuple[str, str, str] | None:
     code = f"{secrets.randbelow(1_000_000):06d}"
     access.code_hash = code_hash(access_id=access.pk, code=code)
     access.save(update_fields=["code_hash"])
-    return route[0], route[1], code
+    return route[0], route[1], code, access.report
 
 
 @transaction.atomic

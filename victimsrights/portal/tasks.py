@@ -2,6 +2,8 @@ from django_tasks import task
 
 from victimsrights.notify import senders
 from victimsrights.notify.messages import sign_in_code_message
+from victimsrights.notify.models import DeliveryKind
+from victimsrights.notify.services import delivery_send_at_once
 
 
 @task()
@@ -11,6 +13,16 @@ def victim_code_send(access_id: str) -> str:
     issued = sign_in.victim_code_issue(access_id=access_id)
     if issued is None:
         return "nothing to send"
-    channel, address, code = issued
-    senders.send(channel=channel, to=address, message=sign_in_code_message(code=code), reference=access_id)
+    channel, address, code, report = issued
+    try:
+        delivery_send_at_once(
+            kind=DeliveryKind.CODE,
+            channel=channel,
+            to=address,
+            message=sign_in_code_message(code=code),
+            report=report,
+            delivery_id=access_id,  # Notify's reference, as for every message: our id
+        )
+    except senders.NotSent:
+        return "not sent"  # recorded on the delivery; a code is never sent late, the victim can ask again
     return "sent"

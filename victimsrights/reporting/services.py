@@ -10,10 +10,9 @@ from django.utils import timezone
 
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
-from victimsrights.notify import senders
 from victimsrights.notify.messages import resume_code_message
 from victimsrights.notify.models import DeliveryKind
-from victimsrights.notify.services import delivery_create
+from victimsrights.notify.services import delivery_create, delivery_send_at_once
 from victimsrights.reporting.codes import random_code, resume_code_hash
 from victimsrights.reporting.journey import contact_through_organisation, first_unanswered
 from victimsrights.reporting.models import Channel, ContactPreferences, Draft, Report, ReportStatus
@@ -54,7 +53,7 @@ def draft_save_for_later(*, draft: Draft, email: str) -> None:
         draft.save(update_fields=["resume_code_hash", "expires_at", "updated_at"])
         # Sent inside the transaction: if the email fails, the new code is not kept either.
         message = resume_code_message(code=code, expires_at=draft.expires_at)
-        senders.send(channel="email", to=email, message=message, reference=str(uuid.uuid4()))
+        delivery_send_at_once(kind=DeliveryKind.CODE, channel="email", to=email, message=message)
 
 
 def _reference() -> str:

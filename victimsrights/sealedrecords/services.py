@@ -6,7 +6,6 @@ police-facing apps never import this app (import-linter contract in pyproject.to
 
 import datetime
 import json
-import uuid
 from typing import Any
 
 from django.conf import settings
@@ -14,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from victimsrights.audit import services as audit
-from victimsrights.notify import senders
 from victimsrights.notify.messages import sealed_record_reminder_message
+from victimsrights.notify.models import DeliveryKind
+from victimsrights.notify.services import delivery_send_at_once
 from victimsrights.reporting import services as reporting  # which imports this module back: looked up late
 from victimsrights.reporting.codes import random_code, sealed_record_code_hash
 from victimsrights.reporting.models import Draft, Report
@@ -180,7 +180,7 @@ def sealed_records_expire(*, now: datetime.datetime | None = None) -> dict[str, 
             if claimed:
                 message = sealed_record_reminder_message(record=record)
                 to = record.organisation.contact_email
-                senders.send(channel="email", to=to, message=message, reference=str(uuid.uuid4()))
+                delivery_send_at_once(kind=DeliveryKind.REMINDER, channel="email", to=to, message=message)
                 reminded += 1
     return {"expired": expired, "reminded": reminded}
 

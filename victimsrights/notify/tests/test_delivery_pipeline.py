@@ -144,3 +144,33 @@ def test_a_phone_only_victim_is_left_to_staff_and_the_officer_sees_it(smtp, clie
     assert "No written channel: staff to phone the victim" in case_page(client, officer, case)
     assert f'data-testid="not-delivered-{case.pk}"' not in client.get(reverse("cases:list")).content.decode()
     assert acknowledgement_duty(case).fulfilled_at is None
+
+
+def test_a_sign_in_code_is_a_delivery_too_sent_at_once_and_never_stored(notify, client):
+    from victimsrights.cases.tests.factories import sign_in_victim
+
+    report, _case, _officer = recorded_case(contact=TEXT_ONLY)
+    run_worker()
+    sign_in_victim(notify, report.reference)
+
+    code = Delivery.objects.get(kind="code")
+    assert (code.report, code.channel, code.status, code.attempts) == (report, "text", DeliveryStatus.SENT, 1)
+    sent = next(n for n in notify.state.notifications if n["reference"] == str(code.pk))
+    number = sent["personalisation"]["body"].split("Your code is: ")[1][:6]
+    stored = " ".join(str(value) for value in Delivery.objects.filter(pk=code.pk).values().get().values())
+    assert number.isdigit() and number not in stored
+
+
+def test_a_code_that_cannot_go_is_recorded_as_not_delivered_and_not_tried_again(notify):
+    from django.test import Client
+
+    report, _case, _officer = recorded_case(contact=TEXT_ONLY)
+    run_worker()
+    notify.state.reject = True
+    victim = Client()
+    victim.get(reverse("portal:sign-in"))
+    victim.post(reverse("portal:sign-in"), {"identifier": report.reference})
+    run_worker()
+    code = Delivery.objects.get(kind="code")
+    assert (code.status, code.attempts) == (DeliveryStatus.FAILED, 1)
+    assert notify.state.requests == len(notify.state.notifications) + 1  # one refused try, no retry

@@ -21,7 +21,7 @@ from victimsrights.notify.messages import (
     resume_code_message,
     sign_in_code_message,
 )
-from victimsrights.notify.models import Delivery, DeliveryKind
+from victimsrights.notify.models import NOTICE_KINDS, Delivery, DeliveryKind
 from victimsrights.recording import services as recording
 from victimsrights.recording.models import RefusalReason
 from victimsrights.reporting.models import Report
@@ -32,7 +32,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 ROOT = Path(__file__).resolve().parents[3]
 TEMPLATES_TO_ORGANISATIONS = {"notify/_for_organisation.txt", "notify/sealed_record_reminder.txt"}
 TEMPLATES_TO_VICTIMS = {
-    *(f"notify/{kind}.txt" for kind in DeliveryKind.values),
+    *(f"notify/{kind}.txt" for kind in [*NOTICE_KINDS, DeliveryKind.ALERT]),
     "notify/sign_in_code.txt",
     "notify/resume_code.txt",
 }
@@ -100,7 +100,7 @@ def test_every_message_to_a_neutral_wording_victim_has_no_police_or_crime_word_o
     reports = neutral_reports()
     for report in reports.values():
         assert neutral_for(report)
-        for kind in DeliveryKind.values:
+        for kind in [*NOTICE_KINDS, DeliveryKind.ALERT]:
             send(Delivery.objects.create(report=report, kind=kind, channel="email", not_before=report.received_at))
             assert_neutral(smtp.mailbox.messages[-1], report)
         for message in (
