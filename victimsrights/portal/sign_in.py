@@ -127,6 +127,11 @@ def victim_code_issue(*, access_id: str) -> tuple[str, str, str, Report | None] 
     return route[0], route[1], code, access.report
 
 
+def victim_code_not_sent(*, access_id: str) -> None:
+    """The code could not be sent: end it, so the victim's next request sends a new one instead of sharing it."""
+    VictimAccessCode.objects.filter(pk=access_id).update(expires_at=timezone.now())
+
+
 @transaction.atomic
 def victim_code_verify(*, access_id: str, code: str) -> VictimAccessCode | None:
     """The access the code opens (its report or sealed record), or None."""

@@ -24,5 +24,6 @@ def victim_code_send(access_id: str) -> str:
             delivery_id=access_id,  # Notify's reference, as for every message: our id
         )
     except senders.NotSent:
-        return "not sent"  # recorded on the delivery; a code is never sent late, the victim can ask again
+        sign_in.victim_code_not_sent(access_id=access_id)  # a code is never sent late: the next request sends anew
+        return "not sent"
     return "sent"

@@ -174,3 +174,8 @@ def test_a_code_that_cannot_go_is_recorded_as_not_delivered_and_not_tried_again(
     code = Delivery.objects.get(kind="code")
     assert (code.status, code.attempts) == (DeliveryStatus.FAILED, 1)
     assert notify.state.requests == len(notify.state.notifications) + 1  # one refused try, no retry
+
+    notify.state.reject = False  # the victim asks again at once: a new code goes, not a share of the lost one
+    victim.post(reverse("portal:sign-in"), {"identifier": report.reference})
+    run_worker()
+    assert Delivery.objects.filter(kind="code", status=DeliveryStatus.SENT).count() == 1
