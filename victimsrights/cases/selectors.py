@@ -8,7 +8,6 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, Hearing, Message, OutcomeType
 from victimsrights.notify.models import Delivery
-from victimsrights.notify.selectors import not_delivered
 from victimsrights.reporting.models import Report
 
 
@@ -30,7 +29,7 @@ def case_list(*, user: StaffUser, limit: int = 200) -> Sequence[Case]:
         .filter(records_only=False)
         .select_related("crime__report", "crime__classification", "officer", "outcome")
         .annotate(
-            message_not_delivered=Exists(not_delivered(Delivery.objects.filter(report=OuterRef("crime__report"))))
+            message_not_delivered=Exists(Delivery.objects.not_delivered().filter(report=OuterRef("crime__report")))
         )
     )
     waiting = list(scope.filter(unanswered_messages__gt=0).order_by("oldest_unanswered_at", "pk")[:limit])

@@ -51,6 +51,11 @@ class DeliveryQuerySet(models.QuerySet["Delivery"]):
     def alerts(self) -> "DeliveryQuerySet":
         return self.filter(kind=DeliveryKind.ALERT)
 
+    def not_delivered(self) -> "DeliveryQuerySet":
+        """Messages that will never reach the victim: given up on, or reported by GOV.UK Notify as failed (the
+        query form of `Delivery.not_delivered`)."""
+        return self.filter(models.Q(status=DeliveryStatus.FAILED) | models.Q(delivery_status__in=NOTIFY_FAILURES))
+
     def notices(self) -> "DeliveryQuerySet":
         """Acknowledgements and decisions: the written notices the Victims' Code requires."""
         return self.filter(kind__in=NOTICE_KINDS)
