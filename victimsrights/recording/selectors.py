@@ -1,10 +1,8 @@
 """Reads for the recording queue, scoped to what the user may see."""
 
 import datetime
-from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
@@ -58,25 +56,3 @@ def appeal_for_user(*, user: StaffUser, appeal_id: int) -> Appeal | None:
 
 def classification_list() -> QuerySet[OffenceClassification]:
     return OffenceClassification.objects.filter(recordable=True)
-
-
-@dataclass(frozen=True)
-class Timeliness:
-    """Recording decisions against the 24-hour clock, for the plan and the commissioner."""
-
-    decided_in_time: int
-    decided_late: int
-    open_in_time: int
-    open_overdue: int
-
-
-def recording_timeliness(*, reports: QuerySet[Report], now: datetime.datetime | None = None) -> Timeliness:
-    now = now or timezone.now()
-    deadline = F("received_at") + RECORDING_WINDOW
-    counts = reports.aggregate(
-        decided_in_time=Count("id", filter=Q(first_decided_at__isnull=False, first_decided_at__lte=deadline)),
-        decided_late=Count("id", filter=Q(first_decided_at__isnull=False, first_decided_at__gt=deadline)),
-        open_in_time=Count("id", filter=Q(first_decided_at__isnull=True, received_at__gt=now - RECORDING_WINDOW)),
-        open_overdue=Count("id", filter=Q(first_decided_at__isnull=True, received_at__lte=now - RECORDING_WINDOW)),
-    )
-    return Timeliness(**counts)

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
-from victimsrights.recording import selectors, services
 from victimsrights.recording.models import Crime, OffenceClassification
 from victimsrights.reporting.models import Report, ReportStatus
 from victimsrights.reporting.tests.factories import submitted_report
@@ -89,19 +88,3 @@ def test_opening_a_report_is_written_to_the_audit_log(officer_client):
     entry = AuditEntry.objects.get(action="report.view")
     assert entry.subject_id == str(report.pk)
     assert entry.actor.role == Role.RECORDING_OFFICER
-
-
-def test_timeliness_counts_decisions_in_and_out_of_the_24_hours():
-    officer = staff(Role.RECORDING_OFFICER, area="central-north")
-    burglary = OffenceClassification.objects.get(code="28E")
-    on_time, late, waiting, overdue = (submitted_report(seed=n) for n in range(4))
-    now = timezone.now()
-    Report.objects.filter(pk=late.pk).update(received_at=now - datetime.timedelta(hours=25))
-    Report.objects.filter(pk=overdue.pk).update(received_at=now - datetime.timedelta(hours=24, seconds=1))
-    services.crime_record(report_id=on_time.pk, classification=burglary, actor=officer)
-    services.crime_record(report_id=late.pk, classification=burglary, actor=officer)
-
-    counts = selectors.recording_timeliness(reports=Report.objects.all(), now=now + datetime.timedelta(seconds=1))
-
-    assert (counts.decided_in_time, counts.decided_late, counts.open_in_time, counts.open_overdue) == (1, 1, 1, 1)
-    assert waiting.pk != overdue.pk
