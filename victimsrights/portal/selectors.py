@@ -42,6 +42,6 @@ def victim_timeline(*, report: Report, case: Case | None, refusal: Refusal | Non
         milestones.append(Milestone("Not recorded as a crime", refusal.decided_at, f"{refusal.get_reason_display()}."))
     if case is not None:
         milestones += [
-            Milestone(event.get_kind_display(), event.published_at, event.text) for event in case.timeline.all()[:limit]
+            Milestone(event.title, event.at, event.text) for event in case.timeline.all()[:limit]
         ]
     return sorted(milestones, key=lambda milestone: milestone.at, reverse=True)
