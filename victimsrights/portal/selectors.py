@@ -41,7 +41,5 @@ def victim_timeline(*, report: Report, case: Case | None, refusal: Refusal | Non
     if refusal is not None:
         milestones.append(Milestone("Not recorded as a crime", refusal.decided_at, f"{refusal.get_reason_display()}."))
     if case is not None:
-        milestones += [
-            Milestone(event.title, event.at, event.text) for event in case.timeline.all()[:limit]
-        ]
+        milestones += [Milestone(event.title, event.at, event.text) for event in case.timeline.all()[:limit]]
     return sorted(milestones, key=lambda milestone: milestone.at, reverse=True)
