@@ -3,7 +3,11 @@ from django.db import models
 
 
 class AuditEntry(models.Model):
-    """Who did or saw what, when. Append-only; each entry carries the hash of the one before."""
+    """Who did or saw what, when. Append-only.
+
+    Written without any lock; `audit.services.chain_pending` then gives each entry its place in the
+    chain and the hash of the entry before it, in the order entries committed.
+    """
 
     at = models.DateTimeField(db_index=True)
     actor = models.ForeignKey(
@@ -16,17 +20,22 @@ class AuditEntry(models.Model):
     reason = models.CharField(max_length=200, blank=True)
     # Identifiers and codes only: never personal data or the account of a crime.
     detail = models.JSONField(default=dict, blank=True)
-    previous_hash = models.CharField(max_length=64)
-    entry_hash = models.CharField(max_length=64, unique=True)
+    # Empty until the entry is chained.
+    chain_position = models.BigIntegerField(null=True, blank=True, unique=True)
+    previous_hash = models.CharField(max_length=64, null=True, blank=True)
+    entry_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id"]),
+            models.Index(fields=["id"], condition=models.Q(chain_position__isnull=True), name="audit_entry_unchained"),
+        ]
         verbose_name_plural = "audit entries"
 
 
 class AuditChainHead(models.Model):
-    """One row: the hash of the newest entry. Locking it orders the chain under concurrency."""
+    """One row: the newest chained entry's place and hash. Only the chaining step locks it."""
 
-    last_entry_id = models.BigIntegerField(default=0)
+    last_position = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64)

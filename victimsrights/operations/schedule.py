@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management import call_command
 from django.utils import timezone
 
+from victimsrights.audit.services import chain_pending
 from victimsrights.compliance.services import duties_mark_breached
 from victimsrights.plans.services import year_figures_count
 from victimsrights.ratelimit import rate_counters_prune
@@ -24,6 +25,7 @@ class Job:
 
 
 JOBS = [
+    Job("chain the audit entries written since the last run", every_seconds=2, run=lambda: chain_pending()),
     Job("queue again the tasks whose worker died", every_seconds=60, run=lambda: tasks_requeue_abandoned()),
     Job("expire sealed records and remind safe places", every_seconds=3600, run=lambda: sealed_records_expire()),
     Job("mark Victims' Code duties past their last day", every_seconds=600, run=lambda: duties_mark_breached()),

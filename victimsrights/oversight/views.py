@@ -66,7 +66,14 @@ def _entry_id(value: str | None) -> int | None:
 def verify_audit_log(request: StaffRequest) -> HttpResponse:
     result = verify_chain()
     if result.intact:
-        messages.success(request, f"The audit log is intact: all {result.entries_checked:,} entries check out.")
+        waiting = (
+            f" {result.entries_waiting:,} written in the last few seconds will be chained shortly."
+            if result.entries_waiting
+            else ""
+        )
+        messages.success(
+            request, f"The audit log is intact: all {result.entries_checked:,} chained entries check out.{waiting}"
+        )
     else:
         where = f" at entry {result.first_broken_entry_id}" if result.first_broken_entry_id else ""
         messages.error(request, f"The audit log has been tampered with{where}: {result.problem}")

@@ -6,6 +6,7 @@ from django.urls import reverse
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.audit.models import AuditEntry
+from victimsrights.audit.services import chain_pending
 from victimsrights.cases import services as cases
 from victimsrights.cases.tests.factories import recorded_case
 from victimsrights.reporting.tests.factories import submitted_report
@@ -43,9 +44,15 @@ def test_bad_filters_are_explained_on_the_same_page(client):
 def test_checking_the_log_reports_intact_then_the_first_edited_entry(client):
     recorded_case()
     client.force_login(staff(Role.VICTIMS_COMMISSIONER))
+    waiting = AuditEntry.objects.count()
 
     page = client.post(reverse("oversight:audit-verify"), follow=True).content.decode()
-    assert "The audit log is intact" in page
+    assert "The audit log is intact: all 0 chained entries" in page
+    assert f"{waiting} written in the last few seconds will be chained shortly" in page
+
+    chain_pending()  # as the scheduler does every few seconds
+    page = client.post(reverse("oversight:audit-verify"), follow=True).content.decode()
+    assert "The audit log is intact: all " in page and "chained shortly" not in page
 
     tampered = AuditEntry.objects.order_by("id")[1]
     AuditEntry.objects.filter(pk=tampered.pk).update(action="nothing.to.see")

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from victimsrights.audit.services import verify_chain
+from victimsrights.audit.services import chain_pending, verify_chain
 from victimsrights.operations.backups import restore
 
 
@@ -21,6 +21,7 @@ class Command(BaseCommand):
             restore(options["path"])
         except FileNotFoundError:
             raise CommandError(f"No backup at {options['path']}.") from None
+        chain_pending()
         chain = verify_chain()
         if not chain.intact:
             raise CommandError(f"Restored, but the audit log is broken at entry {chain.first_broken_entry_id}.")

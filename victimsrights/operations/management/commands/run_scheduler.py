@@ -26,4 +26,4 @@ class Command(BaseCommand):
                     logger.info("scheduled job %r: %s", job.name, result)
             if once:
                 return
-            time.sleep(30)
+            time.sleep(1)
