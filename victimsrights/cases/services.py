@@ -34,6 +34,7 @@ from victimsrights.compliance.services import duties_follow_update_frequency, du
 from victimsrights.govuk.formats import when_words
 from victimsrights.notify.services import alert_create
 from victimsrights.recording.models import Crime
+from victimsrights.recording.services import RecordsOutcome
 from victimsrights.reporting.models import Report
 from victimsrights.reviews.rules import review_offer
 
@@ -265,12 +266,7 @@ def outcome_apply(
 ) -> Case:
     """The Home Office outcome type is decided; the victim is told it in plain words, with the officer's own
     explanation when there is one. Call with the case locked."""
-    case.outcome = outcome
-    case.outcome_at = at or timezone.now()
-    case.outcome_by = actor
-    case.outcome_explanation = explanation
-    case.published_outcome = ""
-    case.status = CaseStatus.CLOSED if outcome.closes_case else CaseStatus.CHARGED
+    kind = _outcome_set(case, outcome=outcome, at=at or timezone.now(), actor=actor, explanation=explanation)
     case.save(
         update_fields=["outcome", "outcome_at", "outcome_by", "outcome_explanation", "published_outcome", "status"]
     )
@@ -280,11 +276,8 @@ def outcome_apply(
     if outcome.closes_case:
         text += _hearings_vacated(case)
     if outcome.decision_not_to_charge:
-        kind = CaseEventKind.DECISION_NOT_TO_CHARGE
         told_at = timezone.now()  # the time to ask runs from being told, which is now, not from the decision
         text += "\n\n" + review_offer(outcome.review_route, told_at)
-    else:
-        kind = CaseEventKind.CASE_CLOSED if outcome.closes_case else CaseEventKind.SUSPECT_CHARGED
     case_event(case, kind, actor=actor, actor_label=actor_label, at=case.outcome_at, note=str(outcome))
     if case.records_only:
         return case
@@ -297,12 +290,61 @@ def published_outcome_apply(case: Case, *, category: str, actor_label: str, at: 
     Home Office types: the category is kept as published and no type is guessed. Call with the case locked."""
     if not case.records_only:
         raise CaseRefused("Only a crime known from the force's records can close with a published category.")
-    case.outcome, case.outcome_at, case.outcome_by = None, at, None
-    case.published_outcome = category
-    case.status = CaseStatus.CLOSED
+    _published_outcome_set(case, category=category, at=at)
     case.save(update_fields=["outcome", "outcome_at", "outcome_by", "published_outcome", "status"])
     case_event(case, CaseEventKind.CASE_CLOSED, actor=None, actor_label=actor_label, at=at, note=category)
     return case
+
+
+def _outcome_set(
+    case: Case, *, outcome: OutcomeType, at: datetime.datetime, actor: StaffUser | None, explanation: str = ""
+) -> CaseEventKind:
+    """Set the case's outcome fields (unsaved); returns the kind of case event the outcome is."""
+    case.outcome, case.outcome_at, case.outcome_by = outcome, at, actor
+    case.outcome_explanation = explanation
+    case.published_outcome = ""
+    case.status = CaseStatus.CLOSED if outcome.closes_case else CaseStatus.CHARGED
+    if outcome.decision_not_to_charge:
+        return CaseEventKind.DECISION_NOT_TO_CHARGE
+    return CaseEventKind.CASE_CLOSED if outcome.closes_case else CaseEventKind.SUSPECT_CHARGED
+
+
+def _published_outcome_set(case: Case, *, category: str, at: datetime.datetime) -> None:
+    case.outcome, case.outcome_at, case.outcome_by = None, at, None
+    case.published_outcome = category
+    case.status = CaseStatus.CLOSED
+
+
+def records_cases_open(crimes: list[Crime], *, outcomes: list[RecordsOutcome | None], actor_label: str) -> list[Case]:
+    """`case_open` for records-only crimes, each with its outcome when known (`outcome_apply` or
+    `published_outcome_apply`): the same rows for many crimes in three statements. A records-only case runs no
+    duties and tells no one. Call in a transaction."""
+    opened: list[Case] = []
+    events: list[CaseEvent] = []
+    for crime, outcome in zip(crimes, outcomes, strict=True):
+        case = Case(crime=crime, records_only=True, area_id=crime.report.area_id)
+        reason = _automatic_enhanced_reason(crime)
+        case.enhanced_rights, case.enhanced_reason = bool(reason), reason
+        events.append(CaseEvent(case=case, kind=CaseEventKind.CRIME_RECORDED, happened_at=crime.recorded_at))
+        if outcome is not None and outcome.outcome_type is not None:
+            kind = _outcome_set(case, outcome=outcome.outcome_type, at=outcome.at, actor=None)
+            note = str(outcome.outcome_type)
+            events.append(CaseEvent(case=case, kind=kind, happened_at=outcome.at, actor_label=actor_label, note=note))
+        elif outcome is not None:
+            _published_outcome_set(case, category=outcome.category, at=outcome.at)
+            events.append(
+                CaseEvent(
+                    case=case,
+                    kind=CaseEventKind.CASE_CLOSED,
+                    happened_at=outcome.at,
+                    actor_label=actor_label,
+                    note=outcome.category,
+                )
+            )
+        opened.append(case)
+    Case.objects.bulk_create(opened)
+    CaseEvent.objects.bulk_create(events)
+    return opened
 
 
 def cps_discontinued_apply(

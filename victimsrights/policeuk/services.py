@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from django.db import transaction
 from django.db.models import Count
 
 from victimsrights.api import services as api
@@ -63,7 +62,11 @@ def last_outcome_months(rows: Iterable[OutcomeRow]) -> dict[str, datetime.date]:
     return latest
 
 
-def police_uk_import(paths: Iterable[Path], *, progress: Progress | None = None) -> ImportSummary:
+def police_uk_import(
+    paths: Iterable[Path], *, progress: Progress | None = None, as_a_set: bool = True
+) -> ImportSummary:
+    """Load the files' crimes. New crimes go in as a set, thousands a second; `as_a_set=False` applies each event
+    one by one, as the API applies a live feed (the reference the set is tested against)."""
     files = csv_files(paths)
     outcome_files = [path for path in files if is_outcomes_file(path)]
     outcome_months = last_outcome_months(row for path in outcome_files for row in outcome_rows(path))
@@ -74,7 +77,7 @@ def police_uk_import(paths: Iterable[Path], *, progress: Progress | None = None)
         if path in outcome_files:
             continue
         rows = street_rows(path)
-        importer = _FileImport(summary, boroughs, forces, outcome_months)
+        importer = _FileImport(summary, boroughs, forces, outcome_months, as_a_set=as_a_set)
         for chunk in _chunks(progress(path, rows) if progress else rows, MAX_BATCH):
             importer.load(chunk)
         importer.keep_antisocial_behaviour()
@@ -93,8 +96,11 @@ class _FileImport:
         boroughs: dict[str, Borough],
         forces: dict[str, Force],
         outcome_months: dict[str, datetime.date],
+        *,
+        as_a_set: bool,
     ) -> None:
         self.summary = summary
+        self.as_a_set = as_a_set
         self.boroughs = boroughs
         self.forces = forces
         self.outcome_months = outcome_months
@@ -129,7 +135,7 @@ class _FileImport:
                 self.summary.placed_apart[placed_apart(borough)] += 1
                 events.setdefault(force.pk, []).extend(self._events(row, force, borough))
         for force_id, force_events in events.items():
-            for outcome in api.events_apply(client=self._client(force_id), events=force_events):
+            for outcome in api.events_apply(client=self._client(force_id), events=force_events, as_a_set=self.as_a_set):
                 self.summary.results[outcome.result] += 1
                 if outcome.problem:
                     self.summary.problems[str(outcome.problem["title"])] += 1
@@ -172,17 +178,20 @@ class _FileImport:
             self.clients[force_id] = client
         return self.clients[force_id]
 
-    @transaction.atomic
     def keep_antisocial_behaviour(self) -> None:
         """Each file holds a whole month for its force, so its counts replace any from an earlier import."""
-        for (force_id, month, lsoa_code, borough_id), incidents in self.antisocial.items():
-            AntisocialBehaviour.objects.update_or_create(
-                force_id=force_id,
-                month=month,
-                lsoa_code=lsoa_code,
-                defaults={"incidents": incidents, "borough_id": borough_id},
-            )
-            self.summary.antisocial_behaviour += incidents
+        AntisocialBehaviour.objects.bulk_create(
+            [
+                AntisocialBehaviour(
+                    force_id=force_id, month=month, lsoa_code=lsoa_code, borough_id=borough_id, incidents=incidents
+                )
+                for (force_id, month, lsoa_code, borough_id), incidents in self.antisocial.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["force", "month", "lsoa_code"],
+            update_fields=["incidents", "borough"],
+        )
+        self.summary.antisocial_behaviour += sum(self.antisocial.values())
 
 
 def _event(event_id: str, number: str, kind: EventKind, at: datetime.datetime, **fields: object) -> EventIn:

@@ -6,6 +6,7 @@ one transaction. A refused action raises RecordingRefused and changes nothing.
 """
 
 import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
@@ -15,6 +16,7 @@ from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
+from victimsrights.cases.models import OutcomeType
 from victimsrights.notify.models import DeliveryKind
 from victimsrights.notify.services import delivery_create
 from victimsrights.recording import crime_numbers, offence_codes
@@ -32,7 +34,7 @@ from victimsrights.recording.models import (
 from victimsrights.recording.offence_codes import OFFENCES_FIXTURE
 from victimsrights.recording.selectors import reports_in_scope
 from victimsrights.reporting.models import Report, ReportStatus
-from victimsrights.reporting.services import records_report_create
+from victimsrights.reporting.services import records_report_create, records_reports_create
 
 
 class RecordingRefused(Exception):
@@ -169,10 +171,66 @@ def crime_from_records(
         recorded_by_team=actor_label,
     )
     case_open(crime=crime, records_only=True)
-    _history(
-        report, None, f"Recorded as {classification.description} ({classification.code}), {crime_number}", actor_label
-    )
+    _history(report, None, _recorded_as(crime), actor_label)
     return crime
+
+
+@dataclass(frozen=True)
+class RecordsOutcome:
+    """A crime's outcome in the force's records: a Home Office outcome type, or the category police.uk publishes
+    where one category stands for several types."""
+
+    at: datetime.datetime
+    outcome_type: OutcomeType | None = None
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class RecordsCrime:
+    """One crime from a force's records, checked, for `crimes_from_records`."""
+
+    area: Area
+    borough: Borough | None
+    classification: OffenceClassification
+    crime_number: str
+    recorded_at: datetime.datetime
+    outcome: RecordsOutcome | None = None
+
+
+def crimes_from_records(*, force: Force, crimes: list[RecordsCrime], actor_label: str) -> list[Crime]:
+    """`crime_from_records` (and the outcome, if it is known) for many crimes at once: the same rows in a few
+    statements, for a historical import. Call in a transaction."""
+    from victimsrights.cases.services import records_cases_open
+
+    for crime in crimes:
+        problem = crime_numbers.records_system_problem(force, crime.crime_number)
+        if problem:
+            raise RecordingRefused(problem)
+    reports = records_reports_create(
+        force=force, reports=[(crime.area, crime.borough, crime.recorded_at) for crime in crimes]
+    )
+    recorded = Crime.objects.bulk_create(
+        Crime(
+            report=report,
+            crime_number=crime.crime_number,
+            classification=crime.classification,
+            recorded_at=crime.recorded_at,
+            recorded_by=None,
+            recorded_by_team=actor_label,
+        )
+        for report, crime in zip(reports, crimes, strict=True)
+    )
+    records_cases_open(recorded, outcomes=[crime.outcome for crime in crimes], actor_label=actor_label)
+    now = timezone.now()
+    HistoryEvent.objects.bulk_create(
+        HistoryEvent(report=report, at=now, actor=None, actor_label=actor_label, what=_recorded_as(crime))
+        for report, crime in zip(reports, crimes, strict=True)
+    )
+    return recorded
+
+
+def _recorded_as(crime: RecordsCrime | Crime) -> str:
+    return f"Recorded as {crime.classification.description} ({crime.classification.code}), {crime.crime_number}"
 
 
 @transaction.atomic

@@ -75,12 +75,8 @@ def _save_with_reference(report: Report) -> None:
     raise IntegrityError("Could not allocate a unique report reference")
 
 
-def records_report_create(
-    *, force: Force, area: Area, borough: Borough | None, received_at: datetime.datetime
-) -> Report:
-    """The report behind a crime known only from the force's records: no victim account, no contact, no notice.
-    The area is the force's own, even when the borough is another force's or not known."""
-    report = Report(
+def _records_report(*, force: Force, area: Area, borough: Borough | None, received_at: datetime.datetime) -> Report:
+    return Report(
         idempotency_key=uuid.uuid4(),
         channel=Channel.RECORDS,
         status=ReportStatus.RECORDED,
@@ -93,8 +89,34 @@ def records_report_create(
         what_happened="",
         referral_consent=False,
     )
+
+
+def records_report_create(
+    *, force: Force, area: Area, borough: Borough | None, received_at: datetime.datetime
+) -> Report:
+    """The report behind a crime known only from the force's records: no victim account, no contact, no notice.
+    The area is the force's own, even when the borough is another force's or not known."""
+    report = _records_report(force=force, area=area, borough=borough, received_at=received_at)
     _save_with_reference(report)
     return report
+
+
+def records_reports_create(
+    *, force: Force, reports: list[tuple[Area, Borough | None, datetime.datetime]]
+) -> list[Report]:
+    """`records_report_create` for many crimes at once (a historical import), each under a fresh reference.
+    Call in a transaction; a reference taken meanwhile by another process raises IntegrityError."""
+    built = [
+        _records_report(force=force, area=area, borough=borough, received_at=received_at)
+        for area, borough, received_at in reports
+    ]
+    references: set[str] = set()
+    while len(references) < len(built):
+        fresh = {_reference() for _ in range(len(built) - len(references))} - references
+        references |= fresh - set(Report.objects.filter(reference__in=fresh).values_list("reference", flat=True))
+    for report, reference in zip(built, references, strict=True):
+        report.reference = reference
+    return Report.objects.bulk_create(built)
 
 
 @transaction.atomic

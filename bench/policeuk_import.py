@@ -1,0 +1,170 @@
+"""Benchmark: loading a Met-sized year of police.uk files on PostgreSQL (issue 20).
+
+Generates twelve months of street and outcomes files in police.uk's published format (real London LSOA codes from
+`policeuk/fixtures/lsoa_borough.csv`, the crime types and outcome categories the mapping reads, about one row in
+ten anti-social behaviour), then measures in the same run:
+  - the import as it runs (`police_uk_import`, new crimes applied as a set): events and crimes per second, and
+    minutes per million crimes;
+  - one by one (`as_a_set=False`, each event as the API applies a live feed) on a sample month, for comparison;
+  - the floor: reading the same street files and COPYing their crime rows into one table in one transaction.
+
+    .venv/bin/python bench/policeuk_import.py [--crimes 1000000] [--sample 3000]
+"""
+
+import argparse
+import csv
+import datetime
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER = "postgres://postgres@127.0.0.1:5432"
+DATABASE = "vrs_bench_policeuk"
+MET = "Metropolitan Police Service"
+STREET = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
+STREET += "Last outcome category,Context"
+OUTCOMES = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type"
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "victimsrights.settings"
+    os.environ["DATABASE_URL"] = f"{SERVER}/{DATABASE}"
+    import django
+
+    django.setup()
+
+
+def build() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
+        admin.execute(f"CREATE DATABASE {DATABASE}")
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    for command in ("load_areas", "load_offences", "load_outcome_types", "load_duties"):
+        call_command(command, verbosity=0)
+
+
+def generate(folder: Path, *, crimes: int, first_month: datetime.date, months: int, seed: int) -> int:
+    """Street and outcomes files for `months` months holding `crimes` crimes between them; returns the events
+    the import will apply (each crime, and its outcome when it has one)."""
+    from victimsrights.cases.models import PUBLISHED_OUTCOME_CATEGORIES
+    from victimsrights.policeuk.mapping import CLASSIFICATION_FOR_CRIME_TYPE, OUTCOME_TYPE_FOR_CATEGORY
+
+    rng = random.Random(seed)
+    with (ROOT / "victimsrights/policeuk/fixtures/lsoa_borough.csv").open() as file:
+        lsoas = [row["lsoa_code"] for row in csv.DictReader(file) if row["borough_code"] != "E09000001"]
+    crime_types = list(CLASSIFICATION_FOR_CRIME_TYPE)
+    # Half of a year's crimes are still open or unsolved with no suspect when the file is published.
+    outcomes = ["Under investigation"] * 3 + ["Investigation complete; no suspect identified"] * 3
+    outcomes += list(OUTCOME_TYPE_FOR_CATEGORY) + list(PUBLISHED_OUTCOME_CATEGORIES) * 2
+    events = 0
+    per_month = crimes // months
+    for number in range(months):
+        month = (first_month.replace(day=15) + datetime.timedelta(days=31 * number)).replace(day=1)
+        name = f"{month:%Y-%m}"
+        (folder / name).mkdir(parents=True, exist_ok=True)
+        with (
+            (folder / name / f"{name}-metropolitan-street.csv").open("w") as street,
+            (folder / name / f"{name}-metropolitan-outcomes.csv").open("w") as outcome_file,
+        ):
+            street.write(STREET + "\n")
+            outcome_file.write(OUTCOMES + "\n")
+            for _ in range(per_month + per_month // 10):
+                lsoa = rng.choice(lsoas)
+                place = f"-0.1{rng.randrange(10**5):05d},51.5{rng.randrange(10**5):05d},On or near High Street,{lsoa}"
+                if rng.random() < 1 / 11:
+                    street.write(f",{name},{MET},{MET},{place},Somewhere 001A,Anti-social behaviour,,\n")
+                    continue
+                crime_id = rng.randbytes(32).hex()
+                outcome = rng.choice(outcomes)
+                street.write(f"{crime_id},{name},{MET},{MET},{place},Somewhere 001A,{rng.choice(crime_types)},")
+                street.write(f'"{outcome}",\n' if "," in outcome or ";" in outcome else f"{outcome},\n")
+                events += 1
+                if outcome not in ("Under investigation", ""):
+                    events += 1
+                    outcome_file.write(f"{crime_id},{name},{MET},{MET},{place},Somewhere 001A,{outcome}\n")
+    return events
+
+
+def floor(folder: Path) -> tuple[int, float]:
+    """Read the street files as the import does, and COPY their crime rows into one table in one transaction."""
+    import psycopg
+
+    from victimsrights.policeuk.files import csv_files, is_outcomes_file, street_rows
+
+    started = time.perf_counter()
+    rows = 0
+    with psycopg.connect(f"{SERVER}/{DATABASE}") as connection:
+        connection.execute(
+            "CREATE TABLE floor_crime (crime_id text, month date, reported_by text, lsoa_code text,"
+            " crime_type text, last_outcome text)"
+        )
+        with connection.cursor().copy("COPY floor_crime FROM STDIN") as copy:
+            for path in csv_files([folder]):
+                if is_outcomes_file(path):
+                    continue
+                for row in street_rows(path):
+                    if row.crime_id:
+                        copy.write_row(
+                            (row.crime_id, row.month, row.reported_by, row.lsoa_code, row.crime_type, row.last_outcome)
+                        )
+                        rows += 1
+    return rows, time.perf_counter() - started
+
+
+def timed_import(folder: Path, *, as_a_set: bool) -> tuple[int, int, float]:
+    from victimsrights.policeuk.services import police_uk_import
+
+    started = time.perf_counter()
+    summary = police_uk_import([folder], as_a_set=as_a_set)
+    seconds = time.perf_counter() - started
+    assert summary.results["rejected"] == 0, summary.problems
+    return summary.results["applied"], summary.files, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--crimes", type=int, default=1_000_000)
+    parser.add_argument("--sample", type=int, default=3_000, help="crimes loaded one by one, for comparison")
+    arguments = parser.parse_args()
+    build()
+    from victimsrights.recording.models import Crime
+
+    with tempfile.TemporaryDirectory() as scratch:
+        year, sample = Path(scratch) / "year", Path(scratch) / "sample"
+        started = time.perf_counter()
+        events = generate(year, crimes=arguments.crimes, first_month=datetime.date(2025, 1, 1), months=12, seed=1)
+        generate(sample, crimes=arguments.sample, first_month=datetime.date(2024, 1, 1), months=1, seed=2)
+        print(f"police.uk import on PostgreSQL, {os.cpu_count()} CPUs: a generated Met year of {arguments.crimes:,}")
+        print(f"  crimes ({events:,} events, files written in {time.perf_counter() - started:.0f} s)")
+        floor_rows, floor_seconds = floor(year)
+        floor_rate = floor_rows / floor_seconds
+        one_events, _files, one_seconds = timed_import(sample, as_a_set=False)
+        crimes_before = Crime.objects.count()
+        set_events, files, set_seconds = timed_import(year, as_a_set=True)
+        crimes = Crime.objects.count() - crimes_before
+        assert set_events == events, (set_events, events)
+    set_rate, one_rate = set_events / set_seconds, one_events / one_seconds
+    print(f"  {'':<52}{'per s':>10}{'x floor':>9}")
+    print(f"  {'floor: read the files, COPY the crime rows':<52}{floor_rate:10,.0f}{1:9.2f}")
+    print(
+        f"  {f'one by one ({arguments.sample:,}-crime sample month)':<52}{one_rate:10,.0f}{one_rate / floor_rate:9.3f}"
+    )
+    print(f"  {'as a set (police_uk_import)':<52}{set_rate:10,.0f}{set_rate / floor_rate:9.3f}")
+    print(
+        f"  the year: {crimes:,} crimes and their outcomes from {files} files in {set_seconds / 60:.1f} minutes;"
+        f" {set_seconds / 60 / crimes * 1e6:.1f} minutes per million crimes; {set_rate / one_rate:.0f}x one by one"
+    )
+
+
+if __name__ == "__main__":
+    main()
