@@ -7,12 +7,15 @@ month. Rows without a Crime ID are anti-social behaviour: counted per month and 
 """
 
 import datetime
+import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 
+from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import Count
 
 from victimsrights.api import services as api
@@ -44,6 +47,17 @@ class ImportSummary:
     placed_apart: Counter[str] = field(default_factory=Counter)
     problems: Counter[str] = field(default_factory=Counter)  # rejected events' titles
 
+    def add(self, other: "ImportSummary") -> None:
+        """Count in another file's summary (its files are counted by the whole import)."""
+        self.antisocial_behaviour += other.antisocial_behaviour
+        for mine, theirs in [
+            (self.results, other.results),
+            (self.skipped, other.skipped),
+            (self.placed_apart, other.placed_apart),
+            (self.problems, other.problems),
+        ]:
+            mine.update(theirs)
+
 
 def month_start(month: datetime.date) -> datetime.datetime:
     return datetime.datetime(month.year, month.month, 1, tzinfo=LONDON)
@@ -63,24 +77,41 @@ def last_outcome_months(rows: Iterable[OutcomeRow]) -> dict[str, datetime.date]:
 
 
 def police_uk_import(
-    paths: Iterable[Path], *, progress: Progress | None = None, as_a_set: bool = True
+    paths: Iterable[Path], *, progress: Progress | None = None, as_a_set: bool = True, workers: int = 1
 ) -> ImportSummary:
     """Load the files' crimes. New crimes go in as a set, thousands a second; `as_a_set=False` applies each event
-    one by one, as the API applies a live feed (the reference the set is tested against)."""
+    one by one, as the API applies a live feed (the reference the set is tested against). On PostgreSQL, outside a
+    transaction, `workers` processes load the street files side by side (no progress is drawn then)."""
     files = csv_files(paths)
     outcome_files = [path for path in files if is_outcomes_file(path)]
     outcome_months = last_outcome_months(row for path in outcome_files for row in outcome_rows(path))
     summary = ImportSummary(files=len(files))
+    street_files = [path for path in files if path not in outcome_files]
+    side_by_side = connection.vendor == "postgresql" and not connection.in_atomic_block
+    if workers > 1 and len(street_files) > 1 and side_by_side:
+        connections.close_all()  # each process opens its own
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            parts = pool.map(_file_import, street_files, repeat(outcome_months), repeat(as_a_set))
+            for part in parts:
+                summary.add(part)
+        return summary
+    for path in street_files:
+        summary.add(_file_import(path, outcome_months, as_a_set, progress))
+    return summary
+
+
+def _file_import(
+    path: Path, outcome_months: dict[str, datetime.date], as_a_set: bool, progress: Progress | None = None
+) -> ImportSummary:
+    summary = ImportSummary()
     boroughs = {borough.ons_code: borough for borough in Borough.objects.select_related("area")}
     forces = {force.name.casefold(): force for force in Force.objects.all()}
-    for path in files:
-        if path in outcome_files:
-            continue
-        rows = street_rows(path)
-        importer = _FileImport(summary, boroughs, forces, outcome_months, as_a_set=as_a_set)
-        for chunk in _chunks(progress(path, rows) if progress else rows, MAX_BATCH):
-            importer.load(chunk)
-        importer.keep_antisocial_behaviour()
+    rows = street_rows(path)
+    importer = _FileImport(summary, boroughs, forces, outcome_months, as_a_set=as_a_set)
+    for chunk in _chunks(progress(path, rows) if progress else rows, MAX_BATCH):
+        importer.load(chunk)
+    importer.keep_antisocial_behaviour()
     return summary
 
 
@@ -169,14 +200,21 @@ class _FileImport:
         if force_id not in self.clients:
             force = Force.objects.get(pk=force_id)
             name = f"police.uk import ({force.name})"
-            client = ApiClient.objects.filter(name=name).first()
-            if client is None:
-                # The key is thrown away and the client kept inactive: only this command uses it, never over HTTP.
+            client = ApiClient.objects.filter(name=name).first() or self._client_create(name, force)
+            self.clients[force_id] = client
+        return self.clients[force_id]
+
+    @staticmethod
+    def _client_create(name: str, force: Force) -> ApiClient:
+        """The key is thrown away and the client kept inactive: only this command uses it, never over HTTP."""
+        try:
+            with transaction.atomic():
                 client, _key = api.client_create(name=name, force=force)
                 client.is_active = False
                 client.save(update_fields=["is_active"])
-            self.clients[force_id] = client
-        return self.clients[force_id]
+        except IntegrityError:  # another worker of the same import created it first
+            return ApiClient.objects.get(name=name)
+        return client
 
     def keep_antisocial_behaviour(self) -> None:
         """Each file holds a whole month for its force, so its counts replace any from an earlier import."""

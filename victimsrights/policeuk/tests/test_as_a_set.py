@@ -44,3 +44,18 @@ def test_a_set_writes_the_rows_one_by_one_writes(paths):
     assert_same_rows(rows, expected)
     again, _, _ = _loaded(paths, as_a_set=True, keep=True)
     assert again.results["applied"] == 0 and Crime.objects.count() == crimes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_files_loaded_side_by_side_write_the_rows_one_process_writes(settings):
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("files load side by side on PostgreSQL only")
+    months = sorted(path for path in REAL.iterdir() if path.is_dir())[:6]
+    one_process, expected, crimes = _loaded(months, as_a_set=True, keep=False)
+
+    started = timezone.now()
+    side_by_side = police_uk_import(months, workers=2)
+
+    assert side_by_side == one_process
+    assert_same_rows(all_rows(started, timezone.now() + datetime.timedelta(seconds=1)), expected)
+    assert Crime.objects.count() == crimes > 1_000

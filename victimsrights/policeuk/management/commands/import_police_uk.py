@@ -18,6 +18,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, help="*-street.csv and *-outcomes.csv files, or folders")
         parser.add_argument("--no-progress", action="store_true", help="Do not draw a progress bar")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="On PostgreSQL, load this many files at once, one process each (no progress bar then)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         missing = [str(path) for path in options["paths"] if not path.exists()]
@@ -28,7 +34,11 @@ class Command(BaseCommand):
             return iter(tqdm(rows, total=count_lines(path), desc=path.name, unit=" rows", leave=False))
 
         try:
-            summary = police_uk_import(options["paths"], progress=None if options["no_progress"] else progress)
+            summary = police_uk_import(
+                options["paths"],
+                progress=None if options["no_progress"] else progress,
+                workers=max(options["workers"], 1),
+            )
         except NotPoliceUkFile as error:
             raise CommandError(str(error)) from None
         results = summary.results
