@@ -22,6 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.national import database_fresh  # noqa: E402
+
 SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "vrs_bench_audit_writes"
 DETAIL = {"report": 12345, "fields": ["what_happened"]}
@@ -121,18 +124,10 @@ def per_second(way: str, processes: int, seconds: float) -> float:
 
 
 def build() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        admin.execute(f"CREATE DATABASE {DATABASE}")
-    setup_django()
-    from django.core.management import call_command
-
+    database_fresh(DATABASE)
     from victimsrights.areas.models import Force
     from victimsrights.audit import services as audit
 
-    call_command("migrate", verbosity=0)
     Force.objects.create(code="bench", name="Bench Force", crime_number_prefix="BEN")
     audit.chain_pending()
 

@@ -218,8 +218,8 @@ def setup_django(database: str) -> None:
     django.setup()
 
 
-def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, int]:
-    """Recreate `database`, migrate it, load the reference data and fill it. Returns rows per table."""
+def database_fresh(database: str) -> None:
+    """Drop and create `database` on the local PostgreSQL, point Django at it and migrate it."""
     import psycopg
 
     with psycopg.connect(f"{SERVER}/test", autocommit=True) as admin:
@@ -228,6 +228,14 @@ def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, 
     setup_django(database)
     from django.core.management import call_command
 
+    call_command("migrate", verbosity=0)
+
+
+def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, int]:
+    """Recreate `database`, migrate it, load the reference data and fill it. Returns rows per table."""
+    import psycopg
+
+    database_fresh(database)
     from victimsrights.accounts.roles import Role
     from victimsrights.accounts.services import staff_user_create
     from victimsrights.areas.models import Area, Force, SafePlaceKind, SafePlaceOrganisation
@@ -237,7 +245,6 @@ def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, 
     from victimsrights.encryption import encrypt, encrypted_columns
     from victimsrights.recording.services import offences_load_file
 
-    call_command("migrate", verbosity=0)
     areas_load_file()
     offences_load_file()
     outcome_types_load()

@@ -23,7 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVER = "postgres://postgres@127.0.0.1:5432"
+sys.path.insert(0, str(ROOT))
+from bench.national import SERVER, database_fresh  # noqa: E402
+
 DATABASE = "vrs_bench_policeuk"
 MET = "Metropolitan Police Service"
 STREET = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
@@ -31,25 +33,10 @@ STREET += "Last outcome category,Context"
 OUTCOMES = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type"
 
 
-def setup_django() -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "victimsrights.settings"
-    os.environ["DATABASE_URL"] = f"{SERVER}/{DATABASE}"
-    import django
-
-    django.setup()
-
-
 def build() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        admin.execute(f"CREATE DATABASE {DATABASE}")
-    setup_django()
+    database_fresh(DATABASE)
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
     for command in ("load_areas", "load_offences", "load_outcome_types", "load_duties"):
         call_command(command, verbosity=0)
 
