@@ -87,26 +87,33 @@ def police_uk_import(
     outcome_months = last_outcome_months(row for path in outcome_files for row in outcome_rows(path))
     summary = ImportSummary(files=len(files))
     street_files = [path for path in files if path not in outcome_files]
+    boroughs = {borough.ons_code: borough for borough in Borough.objects.select_related("area")}
+    forces = {force.name.casefold(): force for force in Force.objects.all()}
     side_by_side = connection.vendor == "postgresql" and not connection.in_atomic_block
     if workers > 1 and len(street_files) > 1 and side_by_side:
         connections.close_all()  # each process opens its own
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            parts = pool.map(_file_import, street_files, repeat(outcome_months), repeat(as_a_set))
+            parts = pool.map(
+                _file_import, street_files, repeat(boroughs), repeat(forces), repeat(outcome_months), repeat(as_a_set)
+            )
             for part in parts:
                 summary.add(part)
         return summary
     for path in street_files:
-        summary.add(_file_import(path, outcome_months, as_a_set, progress))
+        summary.add(_file_import(path, boroughs, forces, outcome_months, as_a_set, progress))
     return summary
 
 
 def _file_import(
-    path: Path, outcome_months: dict[str, datetime.date], as_a_set: bool, progress: Progress | None = None
+    path: Path,
+    boroughs: dict[str, Borough],
+    forces: dict[str, Force],
+    outcome_months: dict[str, datetime.date],
+    as_a_set: bool,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     summary = ImportSummary()
-    boroughs = {borough.ons_code: borough for borough in Borough.objects.select_related("area")}
-    forces = {force.name.casefold(): force for force in Force.objects.all()}
     rows = street_rows(path)
     importer = _FileImport(summary, boroughs, forces, outcome_months, as_a_set=as_a_set)
     for chunk in _chunks(progress(path, rows) if progress else rows, MAX_BATCH):
