@@ -23,20 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.national import database_fresh  # noqa: E402
+from bench.national import SERVER, database_fresh, setup_django  # noqa: E402
 
-SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "vrs_bench_audit_writes"
 DETAIL = {"report": 12345, "fields": ["what_happened"]}
-
-
-def setup_django() -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "victimsrights.settings"
-    os.environ["DATABASE_URL"] = f"{SERVER}/{DATABASE}"
-    import django
-
-    django.setup()
 
 
 def write_now() -> Callable[[], object]:
@@ -105,7 +95,7 @@ WAYS = {"now": write_now, "before": write_before, "floor": write_floor}
 
 
 def worker(way: str, start_at: float, seconds: float) -> int:
-    setup_django()
+    setup_django(DATABASE)
     write = WAYS[way]()
     while time.time() < start_at:
         time.sleep(0.001)

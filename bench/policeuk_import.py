@@ -51,7 +51,7 @@ def generate(folder: Path, *, crimes: int, first_month: datetime.date, months: i
     with (ROOT / "victimsrights/policeuk/fixtures/lsoa_borough.csv").open() as file:
         lsoas = [row["lsoa_code"] for row in csv.DictReader(file) if row["borough_code"] != "E09000001"]
     crime_types = list(CLASSIFICATION_FOR_CRIME_TYPE)
-    # Half of a year's crimes are still open or unsolved with no suspect when the file is published.
+    # Weighted toward no outcome yet and no suspect identified; an assumed mix, not one measured from police.uk.
     outcomes = ["Under investigation"] * 3 + ["Investigation complete; no suspect identified"] * 3
     outcomes += list(OUTCOME_TYPE_FOR_CATEGORY) + list(PUBLISHED_OUTCOME_CATEGORIES) * 2
     events = 0
