@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from victimsrights.accounts.models import StaffUser
@@ -116,11 +116,14 @@ def case_state(*, client: ApiClient, crime_number: str) -> Case:
 def events_apply(*, client: ApiClient, events: list[EventIn], as_a_set: bool = True) -> list[Outcome]:
     """Apply each event in its own transaction, oldest first; results in the order they were sent.
 
-    New crimes, each alone or with its outcome, are first applied as a set (`_new_crimes_apply`): the rows
-    one by one would make, in a few statements. `as_a_set=False` applies every event one by one.
+    New crimes, each alone or with its outcome (`_new_crimes_apply`), and the history of recorded cases
+    (`_case_events_apply`), are first applied as sets: the rows one by one would make, in a few statements.
+    `as_a_set=False` applies every event one by one.
     """
     lookups = _Lookups.of(client)
     outcomes = _new_crimes_apply(client, events, lookups) if as_a_set else {}
+    if as_a_set:
+        outcomes |= _case_events_apply(client, events, taken=outcomes)
     for position in sorted(range(len(events)), key=lambda n: events[n].occurred_at):
         if position not in outcomes:
             outcomes[position] = _apply_one(client, events[position], lookups)
@@ -240,6 +243,71 @@ def _new_crime(
         recorded_at=recorded.occurred_at,
         outcome=outcome,
     )
+
+
+def _case_events_apply(client: ApiClient, events: list[EventIn], *, taken: dict[int, Outcome]) -> dict[int, Outcome]:
+    """Apply, as one set, the events on recorded cases that only add to the history and its duties (an arrest, an
+    interview, a sentence ...: `SIMPLE_EVENTS` with nothing for the victim), for each case whose events in the batch
+    are all such: the results and rows one by one would give. Anything else is left to be applied one by one."""
+    now = timezone.now()
+    ids = Counter(event.event_id for event in events)
+    oldest_first = sorted((n for n in range(len(events)) if n not in taken), key=lambda n: events[n].occurred_at)
+    by_number: dict[str, list[int]] = {}
+    for position in oldest_first:
+        by_number.setdefault(events[position].crime_number, []).append(position)
+    chosen = {
+        number
+        for number, positions in by_number.items()
+        if all(_history_only(events[n], now) and ids[events[n].event_id] == 1 for n in positions)
+    }
+    seen = ApiEvent.objects.filter(client=client, event_id__in=[e.event_id for e in events if e.crime_number in chosen])
+    for event_id in seen.values_list("event_id", flat=True):  # one by one acknowledges the duplicate
+        chosen.discard(next(e.crime_number for e in events if e.event_id == event_id))
+    if not chosen:
+        return {}
+    label = _label(client)
+    try:
+        with transaction.atomic():
+            found = {
+                case.number: case
+                for case in cases_of_client(client)
+                .select_for_update(of=("self",))
+                .filter(crime__crime_number__in=chosen, crime__cancelled_at__isnull=True)
+                .annotate(number=F("crime__crime_number"))
+                .order_by("pk")
+            }  # a case not found, or cancelled, is rejected one by one
+            applied = [n for n in oldest_first if events[n].crime_number in found]
+            ApiEvent.objects.bulk_create(
+                ApiEvent(
+                    client=client,
+                    event_id=events[n].event_id,
+                    case=found[events[n].crime_number],
+                    kind=events[n].kind,
+                    occurred_at=events[n].occurred_at,
+                    received_at=now,
+                    result=EventResult.APPLIED,
+                )
+                for n in applied
+            )
+            cases.case_events_add(
+                [
+                    (
+                        found[events[n].crime_number],
+                        SIMPLE_EVENTS[events[n].kind],
+                        events[n].occurred_at,
+                        events[n].note,
+                    )
+                    for n in applied
+                ],
+                actor_label=label,
+            )
+    except IntegrityError:  # another process applied one of them first: one by one will tell
+        return {}
+    return {n: Outcome(events[n].event_id, EventResult.APPLIED) for n in applied}
+
+
+def _history_only(event: EventIn, now: datetime.datetime) -> bool:
+    return event.kind in SIMPLE_EVENTS and not event.victim_update.strip() and event.occurred_at <= now + CLOCK_SKEW
 
 
 def _apply_one(client: ApiClient, event: EventIn, lookups: _Lookups) -> Outcome:

@@ -30,7 +30,12 @@ from victimsrights.cases.models import (
     UpdateFrequency,
 )
 from victimsrights.cases.selectors import cases_in_scope, support_referral_agreed
-from victimsrights.compliance.services import duties_follow_update_frequency, duties_make_enhanced, duties_on_event
+from victimsrights.compliance.services import (
+    duties_follow_update_frequency,
+    duties_make_enhanced,
+    duties_on_event,
+    duties_on_events,
+)
 from victimsrights.govuk.formats import when_words
 from victimsrights.notify.services import alert_create
 from victimsrights.recording.models import Crime
@@ -78,6 +83,16 @@ def case_event(
     )
     duties_on_event(case=case, kind=kind, at=event.happened_at)
     return event
+
+
+def case_events_add(events: list[tuple[Case, CaseEventKind, datetime.datetime, str]], *, actor_label: str) -> None:
+    """`case_event` for many events (case, kind, time, note) from a records system, in their order: the same history
+    and duties in a few statements. Call in a transaction, with the cases locked."""
+    CaseEvent.objects.bulk_create(
+        CaseEvent(case=case, kind=kind, happened_at=at, actor_label=actor_label, note=note)
+        for case, kind, at, note in events
+    )
+    duties_on_events([(case, kind, at) for case, kind, at, _note in events])
 
 
 def _automatic_enhanced_reason(crime: Crime) -> str:

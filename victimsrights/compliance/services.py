@@ -1,6 +1,8 @@
 """Victims' Code duties: opened by case events, met by case events, breaches marked by a scheduled job."""
 
 import datetime
+from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from django.db import transaction
@@ -40,6 +42,50 @@ def duties_on_event(*, case: Case, kind: str, at: datetime.datetime) -> None:
     )
     if kind in REGULAR_UPDATE_EVENTS:
         _regular_update_keep(case=case, at=at)
+
+
+def duties_on_events(events: Sequence[tuple[Case, str, datetime.datetime]]) -> None:
+    """`duties_on_event` for many events at once, in their order (oldest first within a case): the same duties
+    opened and met, in three statements. Not for the events that keep the regular update.
+
+    Call inside the transaction that records the events, with their cases locked."""
+    if any(kind in REGULAR_UPDATE_EVENTS for _case, kind, _at in events):
+        raise ValueError("Apply the events that keep the regular update one at a time")
+    live = [(case, kind, at) for case, kind, at in events if not case.records_only]
+    if not live:
+        return
+    duties = {duty.pk: duty for duty in Duty.objects.all()}
+    opened_by: dict[str, list[Duty]] = defaultdict(list)
+    for duty in duties.values():
+        if not duty.repeating:
+            opened_by[duty.trigger].append(duty)
+    owed: dict[int, list[CaseDuty]] = defaultdict(list)
+    for row in CaseDuty.objects.filter(
+        case__in={case.pk for case, _kind, _at in live},
+        fulfilled_at__isnull=True,
+        duty__fulfilled_by__in={kind for _case, kind, _at in live},
+    ):
+        owed[row.case_id].append(row)
+    opened, met = [], []
+    for case, kind, at in live:
+        for duty in opened_by[kind]:
+            row = CaseDuty(
+                case=case,
+                area_id=case.area_id,
+                duty=duty,
+                triggered_at=at,
+                enhanced=case.enhanced_rights,
+                due_on=due_on(at, duty.working_days(enhanced=case.enhanced_rights)),
+            )
+            owed[case.pk].append(row)
+            opened.append(row)
+        for row in owed[case.pk]:
+            if row.fulfilled_at is None and duties[row.duty_id].fulfilled_by == kind and row.triggered_at <= at:
+                row.fulfilled_at, row.fulfilled_on = at, london_date(at)
+                if row.pk:
+                    met.append(row)
+    CaseDuty.objects.bulk_create(opened)
+    CaseDuty.objects.bulk_update(met, ["fulfilled_at", "fulfilled_on"], batch_size=500)
 
 
 # Right 6's regular update starts when the crime is recorded and again after each update, and restarts on reopening.
