@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -54,8 +55,8 @@ STEPS = [
     (
         "refusals",
         """
-        INSERT INTO recording_refusal (reason, explanation, decided_at, decided_by_id, report_id)
-        SELECT 'incident', 'Benchmark.', first_decided_at, %(officer)s, id FROM reporting_report WHERE status = 'declined'
+        INSERT INTO recording_refusal (reason, explanation, decided_at, decided_by_id, report_id, n100)
+        SELECT 'incident', 'Benchmark.', first_decided_at, %(officer)s, id, false FROM reporting_report WHERE status = 'declined'
         """,
     ),
     (
@@ -71,12 +72,14 @@ STEPS = [
         "crimes",
         """
         INSERT INTO recording_crime (crime_number, recorded_at, recorded_by_team, cancellation_information,
-            recorded_by_id, report_id, classification_id, cancelled_at)
+            recorded_by_id, report_id, classification_id, cancelled_at, cancellation_ground, domestic_abuse, hate_crime)
         WITH w AS (SELECT o.id, v.upper - v.share AS lower, v.upper
                    FROM (VALUES %(crime_mix)s) AS v(code, share, upper) JOIN recording_offenceclassification o ON o.code = v.code)
         SELECT 'MET-N-' || r.id, r.first_decided_at, 'Bench', '', %(officer)s, r.id, w.id,
-               CASE WHEN random() < 0.01 THEN r.first_decided_at + INTERVAL '20 days' END
-        FROM (SELECT *, random() AS pick FROM reporting_report WHERE status = 'recorded') r
+               CASE WHEN r.cancel < 0.01 THEN r.first_decided_at + INTERVAL '20 days' END,
+               CASE WHEN r.cancel < 0.01 THEN (ARRAY['transferred', 'avi', 'part_of_another', 'error'])[1 + floor(r.cancel * 400)::int] ELSE '' END,
+               random() < 0.05, random() < 0.01
+        FROM (SELECT *, random() AS pick, random() AS cancel FROM reporting_report WHERE status = 'recorded') r
         JOIN w ON r.pick >= w.lower AND r.pick < w.upper
         """,
     ),
@@ -86,11 +89,11 @@ STEPS = [
         WITH w AS (SELECT o.id, o.code, v.upper - v.share AS lower, v.upper
                    FROM (VALUES %(outcome_mix)s) AS v(code, share, upper) JOIN cases_outcometype o ON o.code = v.code)
         INSERT INTO cases_case (status, crime_id, enhanced_note, enhanced_reason, enhanced_rights, outcome_id, outcome_at,
-            records_only, area_id, unanswered_messages)
+            records_only, area_id, unanswered_messages, published_outcome, update_frequency, outcome_explanation)
         SELECT CASE WHEN w.code IS NULL THEN 'investigating' WHEN w.code = 1 THEN 'charged' ELSE 'closed' END,
                c.id, '', '', random() < 0.1, w.id,
                CASE WHEN w.id IS NOT NULL THEN least(c.recorded_at + random() * INTERVAL '120 days', %(end)s) END, false,
-               r.area_id, 0
+               r.area_id, 0, '', 'four_weekly', ''
         FROM (SELECT *, random() AS pick FROM recording_crime) c
         JOIN reporting_report r ON r.id = c.report_id
         LEFT JOIN w ON c.pick >= w.lower AND c.pick < w.upper
@@ -150,9 +153,9 @@ STEPS = [
         "reviews",
         """
         INSERT INTO reviews_reviewrequest (decision_at, requested_at, deadline, victim_reasons, late, late_reasons, status,
-            decision_reasons, case_id, outcome_id, decided_at)
+            decision_reasons, case_id, outcome_id, decided_at, footing)
         SELECT outcome_at, outcome_at + INTERVAL '5 days', (outcome_at + INTERVAL '3 months')::date, %(reviews_reviewrequest__victim_reasons)s, false, '',
-               CASE WHEN random() < 0.8 THEN 'upheld' ELSE 'overturned' END, '', id, outcome_id, outcome_at + INTERVAL '30 days'
+               CASE WHEN random() < 0.8 THEN 'upheld' ELSE 'overturned' END, '', id, outcome_id, outcome_at + INTERVAL '30 days', 'national'
         FROM cases_case WHERE outcome_id IS NOT NULL AND random() < 0.03
         """,
     ),
@@ -169,9 +172,9 @@ STEPS = [
     (
         "alerts",
         """
-        INSERT INTO notify_alert (id, channel, status, not_before, attempts, last_error, created_at, provider, provider_id,
-            delivery_status, report_id, sent_at)
-        SELECT gen_random_uuid(), CASE WHEN random() < 0.7 THEN 'email' ELSE 'text' END, 'sent', cr.recorded_at, 1, '',
+        INSERT INTO notify_delivery (id, kind, channel, status, not_before, attempts, last_error, created_at, provider,
+            provider_id, delivery_status, report_id, sent_at)
+        SELECT gen_random_uuid(), 'alert', CASE WHEN random() < 0.7 THEN 'email' ELSE 'text' END, 'sent', cr.recorded_at, 1, '',
                cr.recorded_at, 'notify', '', 'delivered', cr.report_id, cr.recorded_at + INTERVAL '1 minute'
         FROM recording_crime cr CROSS JOIN generate_series(1, 2)
         """,
@@ -233,9 +236,19 @@ def database_fresh(database: str) -> None:
 
 def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, int]:
     """Recreate `database`, migrate it, load the reference data and fill it. Returns rows per table."""
-    import psycopg
-
     database_fresh(database)
+    counts = fill(cases=cases, events_per_case=events_per_case)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return counts
+
+
+def fill(*, cases: int, events_per_case: int = 10) -> dict[str, int]:
+    """Load the reference data into Django's database and fill it with about `cases` cases. Returns rows per step."""
+    from django.db import connection
+
     from victimsrights.accounts.roles import Role
     from victimsrights.accounts.services import staff_user_create
     from victimsrights.areas.models import Area, Force, SafePlaceKind, SafePlaceOrganisation
@@ -262,7 +275,7 @@ def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, 
         force=Force.objects.get(code="met"),
         area=Area.objects.get(code="central-north"),
     )
-    parameters = {
+    parameters: dict[str, Any] = {
         "reports": math.ceil(cases / 0.91),  # 8% refused and 1% waiting have no case
         "end": END,
         "force": Force.objects.get(code="met").pk,
@@ -277,13 +290,12 @@ def build(database: str, *, cases: int, events_per_case: int = 10) -> dict[str, 
     }
     mixes = {"crime_mix": _values(CRIME_MIX), "outcome_mix": _values(OUTCOME_MIX)}
     counts = {}
-    with psycopg.connect(f"{SERVER}/{database}", autocommit=True) as connection:
+    with connection.cursor() as cursor:
         for name, sql in STEPS:
             started = time.perf_counter()
             for name_of_mix, values in mixes.items():
                 sql = sql.replace(f"%({name_of_mix})s", values)
-            rows = connection.execute(sql, parameters).rowcount
-            counts[name] = rows
-            print(f"  {name:<10} {rows:>10,} rows in {time.perf_counter() - started:6.1f} s", flush=True)
-        connection.execute("ANALYZE")
+            cursor.execute(sql, parameters)
+            counts[name] = cursor.rowcount
+            print(f"  {name:<10} {cursor.rowcount:>10,} rows in {time.perf_counter() - started:6.1f} s", flush=True)
     return counts
