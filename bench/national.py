@@ -46,7 +46,7 @@ STEPS = [
                CASE WHEN decided < 0.01 THEN NULL ELSE received + (-ln(1 - random()) * 10) * INTERVAL '1 hour' END,
                '{}'::jsonb, false, %(reporting_report__what_happened)s, %(reporting_report__occurred_approximately)s,
                %(reporting_report__postcode)s, %(reporting_report__people_involved)s, 'no', %(reporting_report__injuries)s,
-               %(reporting_report__victim_name)s, '', %(reporting_report__accessibility_needs)s, false,
+               %(reporting_report__victim_name)s, %(reporting_report__interpreter_language__empty)s, %(reporting_report__accessibility_needs)s, false,
                %(force)s, b.area_id, b.id,
                CASE WHEN how >= 0.92 THEN (SELECT id FROM s WHERE s.n = 1 + (g.g %% (SELECT count(*) FROM s))) END
         FROM g JOIN b ON b.n = g.pick
@@ -154,7 +154,7 @@ STEPS = [
         """
         INSERT INTO reviews_reviewrequest (decision_at, requested_at, deadline, victim_reasons, late, late_reasons, status,
             decision_reasons, case_id, outcome_id, decided_at, footing)
-        SELECT outcome_at, outcome_at + INTERVAL '5 days', (outcome_at + INTERVAL '3 months')::date, %(reviews_reviewrequest__victim_reasons)s, false, '',
+        SELECT outcome_at, outcome_at + INTERVAL '5 days', (outcome_at + INTERVAL '3 months')::date, %(reviews_reviewrequest__victim_reasons)s, false, %(reviews_reviewrequest__late_reasons__empty)s,
                CASE WHEN random() < 0.8 THEN 'upheld' ELSE 'overturned' END, '', id, outcome_id, outcome_at + INTERVAL '30 days', 'national'
         FROM cases_case WHERE outcome_id IS NOT NULL AND random() < 0.03
         """,
@@ -164,7 +164,7 @@ STEPS = [
         """
         INSERT INTO complaints_complaint (made_at, what_went_wrong, status, target_on, answer, why_not_satisfied,
             commissioner_finding, report_id, answered_at, upheld, escalated_at)
-        SELECT received_at + INTERVAL '10 days', %(complaints_complaint__what_went_wrong)s, 'answered', (received_at + INTERVAL '38 days')::date, '', '', '',
+        SELECT received_at + INTERVAL '10 days', %(complaints_complaint__what_went_wrong)s, 'answered', (received_at + INTERVAL '38 days')::date, '', %(complaints_complaint__why_not_satisfied__empty)s, '',
                id, received_at + INTERVAL '30 days', random() < 0.3, CASE WHEN random() < 0.1 THEN received_at + INTERVAL '35 days' END
         FROM reporting_report WHERE random() < 0.01
         """,
@@ -281,11 +281,13 @@ def fill(*, cases: int, events_per_case: int = 10) -> dict[str, int]:
         "force": Force.objects.get(code="met").pk,
         "officer": officer.pk,
         "events_per_case": events_per_case,
-        # The victim's words are stored encrypted (victimsrights/encryption.py): one ciphertext per column.
+        # The victim's words are stored encrypted (victimsrights/encryption.py): one ciphertext per column, and
+        # one of nothing for a column left empty.
         **{
-            f"{table}__{column}": encrypt("Benchmark.", context=f"{table}.{column}")
+            f"{table}__{column}{suffix}": encrypt(words, context=f"{table}.{column}")
             for table, columns in encrypted_columns()
             for column in columns
+            for suffix, words in [("", "Benchmark."), ("__empty", "")]
         },
     }
     mixes = {"crime_mix": _values(CRIME_MIX), "outcome_mix": _values(OUTCOME_MIX)}

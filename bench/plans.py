@@ -7,7 +7,7 @@ Builds about 1 000 000 cases on PostgreSQL (bench/national.py), then times:
     commissioner's dashboard do first);
   - build_plans writing CSV and standalone HTML for every BCU and borough, then the PDFs.
 
-    .venv/bin/python bench/plans.py [--cases 1000000] [--reuse]
+    .venv/bin/python bench/plans.py [--cases 1000000] [--reuse [--database vrs_bench_scale]]
 """
 
 import argparse
@@ -44,14 +44,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--reuse", action="store_true", help="Use the database a previous run built.")
+    parser.add_argument("--database", default=DATABASE, help="e.g. vrs_bench_scale, which bench/scale.py builds")
     args = parser.parse_args()
 
     if args.reuse:
-        setup_django(DATABASE)
+        setup_django(args.database)
     else:
         print(f"Building about {args.cases:,} cases on PostgreSQL ...")
         started = time.perf_counter()
-        build(DATABASE, cases=args.cases)
+        build(args.database, cases=args.cases)
         print(f"Built in {time.perf_counter() - started:.1f} s")
 
     import psycopg
@@ -62,7 +63,7 @@ def main() -> None:
     from victimsrights.plans.figures import plan_figures
 
     print(f"Cases: {Case.objects.count():,}")
-    with psycopg.connect(f"{SERVER}/{DATABASE}") as connection:
+    with psycopg.connect(f"{SERVER}/{args.database}") as connection:
         rows, floor = timed(lambda: connection.execute(FLOOR_SQL).fetchall())
     print(f"Floor, one hand-written GROUP BY over 2026's reports ({len(rows)} groups): {floor * 1000:.0f} ms")
 

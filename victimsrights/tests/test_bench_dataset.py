@@ -2,11 +2,13 @@
 column without a database default, or a renamed one, fails here and not an hour into `make bench`."""
 
 import pytest
+from django.apps import apps
 from django.db import connection
 
 from bench.national import STEPS, fill
 from victimsrights.cases.models import Case
 from victimsrights.compliance.models import CaseDuty
+from victimsrights.encryption import encrypted_columns
 from victimsrights.recording.models import Crime
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the dataset is built in PostgreSQL's SQL")
@@ -24,3 +26,8 @@ def test_the_national_dataset_fills_every_table_it_builds():
         Crime.objects.exclude(cancelled_at=None).count()
     )
     assert CaseDuty.objects.filter(duty__code="acknowledge").count() == Case.objects.count()
+
+    models = {model._meta.db_table: model for model in apps.get_models()}
+    for table, columns in encrypted_columns():  # the victim's words, written in SQL, read back through the models
+        for row in models[table].objects.values(*columns)[:20]:
+            assert all(isinstance(value, str) for value in row.values())
