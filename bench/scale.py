@@ -47,12 +47,21 @@ def ingest(events: int) -> None:
     from victimsrights.api.schemas import EventIn
     from victimsrights.areas.models import Force
     from victimsrights.cases.models import Case
+    from victimsrights.reporting.models import ContactPreferences
 
     client, _key = services.client_create(name=f"Bench RMS {time.time()}", force=Force.objects.get(code="met"))
     numbers = list(
         Case.objects.filter(records_only=False, crime__cancelled_at__isnull=True)
         .order_by("?")
         .values_list("crime__crime_number", flat=True)[: events // 4]
+    )
+    reports = Case.objects.filter(crime__crime_number__in=numbers).values_list("crime__report_id", flat=True)
+    ContactPreferences.objects.bulk_create(  # every victim in the service has them (the dataset leaves them out)
+        [
+            ContactPreferences(report_id=r, channels=["email"], email="bench@example.org", safe_times=["any"])
+            for r in reports
+        ],
+        ignore_conflicts=True,
     )
     rng = random.Random(8)
     payloads: list[dict[str, Any]] = [

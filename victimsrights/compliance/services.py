@@ -26,22 +26,23 @@ def duties_on_event(*, case: Case, kind: str, at: datetime.datetime) -> None:
     """
     if case.records_only:
         return
-    CaseDuty.objects.bulk_create(
-        CaseDuty(
-            case=case,
-            area_id=case.area_id,
-            duty=duty,
-            triggered_at=at,
-            enhanced=case.enhanced_rights,
-            due_on=due_on(at, duty.working_days(enhanced=case.enhanced_rights)),
-        )
-        for duty in Duty.objects.filter(trigger=kind, repeating=False)
-    )
+    CaseDuty.objects.bulk_create(_opened(case, duty, at) for duty in Duty.objects.filter(trigger=kind, repeating=False))
     CaseDuty.objects.filter(case=case, fulfilled_at__isnull=True, duty__fulfilled_by=kind, triggered_at__lte=at).update(
         fulfilled_at=at, fulfilled_on=london_date(at)
     )
     if kind in REGULAR_UPDATE_EVENTS:
         _regular_update_keep(case=case, at=at)
+
+
+def _opened(case: Case, duty: Duty, at: datetime.datetime) -> CaseDuty:
+    return CaseDuty(
+        case=case,
+        area_id=case.area_id,
+        duty=duty,
+        triggered_at=at,
+        enhanced=case.enhanced_rights,
+        due_on=due_on(at, duty.working_days(enhanced=case.enhanced_rights)),
+    )
 
 
 def duties_on_events(events: Sequence[tuple[Case, str, datetime.datetime]]) -> None:
@@ -69,14 +70,7 @@ def duties_on_events(events: Sequence[tuple[Case, str, datetime.datetime]]) -> N
     opened, met = [], []
     for case, kind, at in live:
         for duty in opened_by[kind]:
-            row = CaseDuty(
-                case=case,
-                area_id=case.area_id,
-                duty=duty,
-                triggered_at=at,
-                enhanced=case.enhanced_rights,
-                due_on=due_on(at, duty.working_days(enhanced=case.enhanced_rights)),
-            )
+            row = _opened(case, duty, at)
             owed[case.pk].append(row)
             opened.append(row)
         for row in owed[case.pk]:
