@@ -260,9 +260,10 @@ def _case_events_apply(client: ApiClient, events: list[EventIn], *, taken: dict[
         for number, positions in by_number.items()
         if all(_history_only(events[n], now) and ids[events[n].event_id] == 1 for n in positions)
     }
-    seen = ApiEvent.objects.filter(client=client, event_id__in=[e.event_id for e in events if e.crime_number in chosen])
+    number_of = {event.event_id: event.crime_number for event in events if event.crime_number in chosen}
+    seen = ApiEvent.objects.filter(client=client, event_id__in=list(number_of))
     for event_id in seen.values_list("event_id", flat=True):  # one by one acknowledges the duplicate
-        chosen.discard(next(e.crime_number for e in events if e.event_id == event_id))
+        chosen.discard(number_of[event_id])
     if not chosen:
         return {}
     label = _label(client)
