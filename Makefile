@@ -89,7 +89,8 @@ test-postgres: .make-static system-packages
 		DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest; \
 	else echo "PostgreSQL is not reachable at $(POSTGRES_URL): skipping the PostgreSQL run"; fi
 
-test: lint typecheck test-sqlite test-postgres ## Lint, type-check, then the whole suite on SQLite and (when reachable) PostgreSQL
+test: lint typecheck ## Lint, type-check, then the whole suite on SQLite and (when reachable) PostgreSQL, side by side
+	$(MAKE) --no-print-directory --jobs=2 --output-sync=target test-sqlite test-postgres
 
 bench: demo-data ## Run the benchmarks (they print their figures)
 	$(PY) bench/report_submission.py
