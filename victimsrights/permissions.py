@@ -138,6 +138,9 @@ RULES: dict[str, Rule] = {
     "safeplace:sealed-created": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     "safeplace:sealed": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     "safeplace:sealed-action": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    "safeplace:sealed-identify": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
+    # Matching across safe places: the commissioner sees counts, never a record (Scope.NONE: no victim data)
+    "safeplace:matching": staff(VICTIMS_COMMISSIONER, scope=Scope.NONE),
     "safeplace:workers": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     "safeplace:worker-deactivate": staff(SAFE_PLACE_WORKER, scope=Scope.OWN_ORGANISATION),
     # Cases: investigating officers of the case's area
@@ -232,6 +235,7 @@ START_PAGES = [
     ("oversight:samples", "Case sampling"),
     ("oversight:recommendations", "The commissioner's recommendations"),
     ("oversight:feedback", "What victims told us, in their own words"),
+    ("safeplace:matching", "Matching across safe places: counts"),
     ("safeplace:home", "Your organisation's reports and sealed records"),
 ]
 

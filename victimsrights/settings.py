@@ -289,6 +289,8 @@ EXIT_PAGE_URL = os.environ.get("EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
 DEMO_SEALED_RECORDS_KEYS = "demo:ZGVtby1vbmx5LXNlYWxlZC1yZWNvcmRzLWtleS0zMmI="
 # Field-level encryption of accounts and contact details at rest, newest key first (see encryption.py).
 DEMO_FIELD_ENCRYPTION_KEYS = "demo:ZGVtby1vbmx5LWZpZWxkLWVuY3J5cHRpb24ta2V5ISE="
+# Matching perpetrators' identifiers across sealed records: the HMAC keys, newest first (see sealedrecords/matching.py).
+DEMO_MATCHING_KEYS = "demo:ZGVtby1vbmx5LXBlcnBldHJhdG9yLW1hdGNoaW5nISE="
 
 
 def _keys(name: str, demo: str) -> str:
@@ -304,6 +306,11 @@ SEALED_RECORDS_KEYS = _keys("SEALED_RECORDS_KEYS", DEMO_SEALED_RECORDS_KEYS)
 FIELD_ENCRYPTION_KEYS = _keys("FIELD_ENCRYPTION_KEYS", DEMO_FIELD_ENCRYPTION_KEYS)
 SEALED_RECORD_RETENTION_DAYS = int(os.environ.get("SEALED_RECORD_RETENTION_DAYS", str(2 * 365)))
 SEALED_RECORD_REMINDER_DAYS = int(os.environ.get("SEALED_RECORD_REMINDER_DAYS", "30"))
+MATCHING_KEYS = _keys("MATCHING_KEYS", DEMO_MATCHING_KEYS)
+# Identifiers of a perpetrator: at most this many on one record, and this many entries by one worker a day (every
+# entry counts, even one already there), so nobody can probe the hashes by trying identifiers one after another.
+MATCHING_IDENTIFIERS_PER_RECORD = int(os.environ.get("MATCHING_IDENTIFIERS_PER_RECORD", "10"))
+MATCHING_ENTRIES_PER_WORKER_PER_DAY = int(os.environ.get("MATCHING_ENTRIES_PER_WORKER_PER_DAY", "30"))
 
 # Reports whose place is unknown go to this force's queue.
 DEFAULT_FORCE = os.environ.get("DEFAULT_FORCE", "met")

@@ -8,6 +8,7 @@ then chains the entries that have committed since it last ran, in the order it f
 Until then an entry can be removed unseen: the scheduler chains every few seconds.
 """
 
+import datetime
 import hashlib
 import json
 from dataclasses import dataclass
@@ -62,6 +63,11 @@ def record(
         reason=reason,
         detail=detail or {},
     )
+
+
+def actions_by(*, actor: Any, action: str, since: datetime.datetime) -> int:
+    """How many times `actor` did `action` since then (for limits that count attempts, not results)."""
+    return AuditEntry.objects.filter(actor=actor, action=action, at__gte=since).count()
 
 
 def chain_pending(*, batch_size: int = 5000) -> int:

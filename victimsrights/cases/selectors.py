@@ -76,3 +76,9 @@ def hearings_to_come(*, case: Case) -> QuerySet[Hearing]:
 def support_referral_agreed(case: Case) -> bool:
     """Victims' Code Right 4: the victim agreed, in the report or later to the officer, to be referred to support."""
     return case.events.filter(kind=CaseEventKind.SUPPORT_REFERRAL_AGREED).exists()
+
+
+def linked_crime_numbers(*, case: Case) -> list[str]:
+    """Crimes reported from sealed records that named the same perpetrator as this one (safe places' matching)."""
+    linked = case.crime.report.linked_reports.filter(crime__isnull=False)
+    return list(linked.order_by("crime__crime_number").values_list("crime__crime_number", flat=True))

@@ -102,6 +102,7 @@ def _case_page(request: StaffRequest, case_id: int, **forms: Any) -> HttpRespons
             "duties": duties_of_case(case=case),
             "messages_panel": deliveries_of_report(report=case.crime.report),
             "referral_agreed": selectors.support_referral_agreed(case),
+            "linked_crimes": selectors.linked_crime_numbers(case=case),
             "history": case.events.select_related("actor")[:200],
             "reviews": case.reviews.select_related("reviewer"),
             "today": london_date(timezone.now()),

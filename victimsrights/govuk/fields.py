@@ -1,6 +1,10 @@
 """Form fields with GOV.UK-style error messages, shared by every form."""
 
+import datetime
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from victimsrights.govuk.validators import reject_control_characters
 
@@ -62,3 +66,23 @@ def several(
         help_text=help_text,
         error_messages={"required": required_message, "invalid_choice": required_message},
     )
+
+
+def date_from_parts(day: str, month: str, year: str, *, name: str) -> datetime.date:
+    """A past date from a GOV.UK date input's three fields, with the design system's error messages."""
+    missing = [part for part, value in (("day", day), ("month", month), ("year", year)) if not value]
+    if missing:
+        raise ValidationError(f"{name} must include a {' and '.join(missing)}")
+    if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        raise ValidationError(f"{name} must be a real date, using numbers only")
+    if len(year) != 4:
+        raise ValidationError("The year must include 4 numbers, like 2026")
+    try:
+        value = datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValidationError(f"{name} must be a real date") from None
+    if value > timezone.localdate():
+        raise ValidationError(f"{name} must be today or in the past")
+    if value.year < 1900:
+        raise ValidationError(f"{name} must be after 1900")
+    return value

@@ -76,6 +76,11 @@ def sign_in_code_message(*, code: str) -> Message:
     )
 
 
+def identifier_match_message(*, record: SealedRecord) -> Message:
+    body = render_text("notify/identifier_match.txt", {"record": record})
+    return Message(subject="A sealed record matches another victim's", body=body, neutral=False)
+
+
 def sealed_record_reminder_message(*, record: SealedRecord) -> Message:
     body = render_text(
         "notify/sealed_record_reminder.txt",

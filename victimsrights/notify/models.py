@@ -19,6 +19,7 @@ class DeliveryKind(models.TextChoices):
     ALERT = "alert", "Update alert"
     CODE = "code", "One-time sign-in code"
     REMINDER = "reminder", "Reminder to the safe place: a sealed record will be destroyed soon"
+    MATCH = "match", "To the safe place: a sealed record matches another victim's"
 
 
 # The written notices the Victims' Code requires: the acknowledgement and each decision.

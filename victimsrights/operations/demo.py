@@ -24,9 +24,11 @@ from victimsrights.reporting import services as reporting
 from victimsrights.reporting.models import Report
 from victimsrights.reviews import services as reviews
 from victimsrights.sealedrecords import services as sealed_records
+from victimsrights.sealedrecords.models import IdentifierKind
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo, refused in production
 DEMO_AREAS = ("central-north", "south-east")
+DEMO_PERPETRATOR_PHONE = "+447700900461"  # an Ofcom number reserved for drama: never a real person's
 
 ACCOUNTS = [
     "Someone broke into my flat while I was at work and took my laptop and jewellery.",
@@ -154,10 +156,7 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
         organisation=organisations[0],
         is_organisation_admin=True,
     )
-    worker = StaffUser.objects.get(username="worker.havens")
-    sealed_records.sealed_record_create(
-        worker=worker, account="Demo: an account the victim is not ready to report.", notes="Samples stored: H-0001"
-    )
+    _matching_sealed_records()
 
     boroughs = list(Borough.objects.select_related("area"))
     demo_boroughs = [b for b in boroughs if b.area.code in DEMO_AREAS]
@@ -172,6 +171,19 @@ def load_demo_data(*, seed: int = 2026, reports: int = 36) -> DemoSummary:
     _plan(areas[DEMO_AREAS[0]])
     _feedback(rng, [areas[code] for code in DEMO_AREAS])
     return DemoSummary(True, _staff_listing(), reports)
+
+
+def _matching_sealed_records() -> None:
+    """Two victims, at two safe places, each name the same phone number: both safe places see the match."""
+    for username, account, notes in [
+        ("worker.havens", "Demo: an account the victim is not ready to report.", "Samples stored: H-0001"),
+        ("worker.rcsl", "Demo: another victim's account, at another safe place.", ""),
+    ]:
+        worker = StaffUser.objects.get(username=username)
+        record, _ = sealed_records.sealed_record_create(worker=worker, account=account, notes=notes)
+        sealed_records.identifier_add(
+            record_id=record.pk, worker=worker, kind=IdentifierKind.PHONE, canonical=DEMO_PERPETRATOR_PHONE
+        )
 
 
 FEEDBACK_WORDS = [

@@ -4,15 +4,13 @@ Every form returns JSON-ready answers from `answers()`; the journey keeps them i
 Error messages follow the GOV.UK Design System: say what to do, in plain English.
 """
 
-import datetime
 from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from victimsrights.areas.selectors import borough_list
-from victimsrights.govuk.fields import ACCOUNT_MAX, SHORT_MAX, choice, several, text
+from victimsrights.govuk.fields import ACCOUNT_MAX, SHORT_MAX, choice, date_from_parts, several, text
 from victimsrights.govuk.validators import normalise_phone, normalise_postcode, reject_control_characters
 from victimsrights.reporting.models import ContactChannel, SafeTime
 
@@ -112,29 +110,10 @@ class WhenForm(StepForm):
                 self.add_error("occurred_day", "Enter the date it happened, or tell us roughly when")
             return data
         try:
-            data["occurred_on"] = self._date(*parts).isoformat()
+            data["occurred_on"] = date_from_parts(*parts, name="The date it happened").isoformat()
         except ValidationError as error:
             self.add_error("occurred_day", error)
         return data
-
-    @staticmethod
-    def _date(day: str, month: str, year: str) -> datetime.date:
-        missing = [name for name, value in (("day", day), ("month", month), ("year", year)) if not value]
-        if missing:
-            raise ValidationError(f"The date it happened must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
-            raise ValidationError("The date it happened must be a real date, using numbers only")
-        if len(year) != 4:
-            raise ValidationError("The year must include 4 numbers, like 2026")
-        try:
-            value = datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError("The date it happened must be a real date") from None
-        if value > timezone.localdate():
-            raise ValidationError("The date it happened must be today or in the past")
-        if value.year < 1900:
-            raise ValidationError("The date it happened must be after 1900")
-        return value
 
 
 class WhereForm(StepForm):

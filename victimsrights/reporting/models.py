@@ -79,6 +79,9 @@ class Report(models.Model):
     consent = models.JSONField(default=dict, blank=True)
     # When the victim first disclosed it: the sealed record's time stamp, kept as evidence.
     first_disclosed_at = models.DateTimeField(null=True, blank=True)
+    # Reports turned from sealed records that named the same perpetrator (sealedrecords/matching.py): both victims
+    # chose to report, so the investigating officer sees the link.
+    linked_reports = models.ManyToManyField("self", symmetrical=True, blank=True)
 
     # The account
     in_danger_when_reported = models.BooleanField(default=False)

@@ -1,6 +1,11 @@
-from django import forms
+from typing import Any
 
-from victimsrights.govuk.fields import ACCOUNT_MAX, text
+from django import forms
+from django.core.exceptions import ValidationError
+
+from victimsrights.govuk.fields import ACCOUNT_MAX, choice, date_from_parts, text
+from victimsrights.sealedrecords import matching
+from victimsrights.sealedrecords.models import IdentifierKind
 
 
 class SealedRecordForm(forms.Form):
@@ -39,3 +44,61 @@ class WorkerForm(forms.Form):
             "invalid": "Enter an email address in the correct format, like name@example.org",
         },
     )
+
+
+class IdentifierForm(forms.Form):
+    """An identifier of the perpetrator, normalised (cleaned_data["canonical"]) for matching."""
+
+    kind = choice(
+        "What do you know about the person who did it?",
+        IdentifierKind.choices,
+        required_message="Select what you know about the person who did it",
+    )
+    value = text(
+        "Phone number, email address, profile link or handle, or full name",
+        name="The identifier",
+        max_length=300,
+        required_message="Enter the phone number, email address, profile or full name",
+        attrs={"autocomplete": "off", "spellcheck": "false"},
+    )
+    platform = forms.ChoiceField(
+        label="If you entered a handle, the platform it is on",
+        choices=[("", "Not a handle"), *matching.PLATFORMS.items()],
+        required=False,
+    )
+    birth_day = forms.CharField(label="Day", required=False, max_length=10)
+    birth_month = forms.CharField(label="Month", required=False, max_length=10)
+    birth_year = forms.CharField(label="Year", required=False, max_length=10)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind, value = data.get("kind"), data.get("value", "")
+        if not kind or not value:
+            return data
+        if kind == IdentifierKind.NAME:
+            self._clean_name(value, data)
+            return data
+        try:
+            if kind == IdentifierKind.PHONE:
+                data["canonical"] = matching.normalise_phone(value)
+            elif kind == IdentifierKind.EMAIL:
+                data["canonical"] = matching.normalise_email(value)
+            else:
+                data["canonical"] = matching.normalise_profile(value, data.get("platform", ""))
+        except ValidationError as error:
+            self.add_error("value", error)
+        return data
+
+    def _clean_name(self, value: str, data: dict[str, Any]) -> None:
+        parts = [str(data.get(f"birth_{part}") or "").strip() for part in ("day", "month", "year")]
+        try:
+            if not any(parts):
+                raise ValidationError("Enter their date of birth: a name alone matches too many people")
+            born = date_from_parts(*parts, name="Their date of birth")
+        except ValidationError as error:
+            self.add_error("birth_day", error)
+            return
+        try:
+            data["canonical"] = matching.normalise_name(value, born)
+        except ValidationError as error:
+            self.add_error("value", error)

@@ -16,7 +16,7 @@ from victimsrights.recording.forms import AppealForm
 from victimsrights.reporting import journey, services
 from victimsrights.reporting.forms import ConsentForm
 from victimsrights.reporting.selectors import SESSION_DRAFT
-from victimsrights.safeplaces.forms import SealedRecordForm, WorkerForm
+from victimsrights.safeplaces.forms import IdentifierForm, SealedRecordForm, WorkerForm
 from victimsrights.safeplaces.selectors import (
     reports_for_organisation,
     sealed_records_for_organisation,
@@ -89,14 +89,50 @@ def _own_record(request: StaffRequest, record_id: uuid.UUID) -> Any:
 @never_cache
 @require_safe
 def sealed_detail(request: StaffRequest, record_id: uuid.UUID) -> HttpResponse:
-    record = _own_record(request, record_id)
+    return _sealed_page(request, _own_record(request, record_id), IdentifierForm())
+
+
+def _sealed_page(request: StaffRequest, record: Any, identifier_form: IdentifierForm) -> HttpResponse:
     sealed = record.status == SealedRecordStatus.SEALED
     contents = sealed_records.sealed_record_contents(record=record, worker=request.user) if sealed else None
     return render(
         request,
         "safeplaces/sealed_detail.html",
-        {"record": record, "contents": contents, "consent_form": ConsentForm()},
+        {
+            "record": record,
+            "contents": contents,
+            "consent_form": ConsentForm(),
+            "identifier_form": identifier_form,
+            "identifiers": record.identifiers.order_by("entered_at"),
+            "matches": sealed_records.matches_for_record(record),
+        },
     )
+
+
+@never_cache
+@require_POST
+def sealed_identify(request: StaffRequest, record_id: uuid.UUID) -> HttpResponse:
+    record = _own_record(request, record_id)
+    form = IdentifierForm(request.POST)
+    if not form.is_valid():
+        return _sealed_page(request, record, form)
+    try:
+        added, matches = sealed_records.identifier_add(
+            record_id=record.pk,
+            worker=request.user,
+            kind=form.cleaned_data["kind"],
+            canonical=form.cleaned_data["canonical"],
+        )
+    except sealed_records.SealedRecordRefused as refused:
+        form.add_error(None, str(refused))
+        return _sealed_page(request, record, form)
+    if not added:
+        messages.info(request, "That identifier is already on this record.")
+    elif matches:
+        messages.success(request, "Identifier added. It matches another victim's sealed record: see below.")
+    else:
+        messages.success(request, "Identifier added. It does not match any other victim's record yet.")
+    return redirect("safeplace:sealed", record_id=record.pk)
 
 
 @require_POST
@@ -126,6 +162,11 @@ def sealed_action(request: StaffRequest, record_id: uuid.UUID, action: str) -> H
     except sealed_records.SealedRecordRefused as refused:
         messages.error(request, str(refused))
     return redirect("safeplace:sealed", record_id=record.pk)
+
+
+@require_safe
+def matching_counts(request: StaffRequest) -> HttpResponse:
+    return render(request, "safeplaces/matching.html", {"counts": sealed_records.matching_counts()})
 
 
 @never_cache

@@ -37,3 +37,45 @@ class SealedRecord(models.Model):
 
     class Meta:
         db_table = "reporting_sealedrecord"  # made in the reporting app, before sealed records were an app of their own
+
+
+class IdentifierKind(models.TextChoices):
+    PHONE = "phone", "Phone number"
+    EMAIL = "email", "Email address"
+    PROFILE = "profile", "Social media profile"
+    NAME = "name", "Full name and date of birth"
+
+
+class PerpetratorIdentifier(models.Model):
+    """An identifier of the perpetrator named in a sealed record, held only as a keyed hash (see matching.py).
+
+    The normalised identifier itself is encrypted with the record's own data key, only so that the hash can be
+    recomputed when the matching key rotates; destroying the record erases it with everything else.
+    """
+
+    record = models.ForeignKey(SealedRecord, on_delete=models.CASCADE, related_name="identifiers")
+    kind = models.CharField(max_length=16, choices=IdentifierKind.choices)
+    digest = models.CharField(max_length=64, db_index=True)
+    key_version = models.CharField(max_length=16)
+    # The victim's safe email address, hashed under the same key: one victim's records never match each other.
+    victim_digest = models.CharField(max_length=64, blank=True)
+    sealed_value = models.BinaryField()
+    entered_by = models.ForeignKey("accounts.StaffUser", on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["record", "digest"], name="identifier_once_per_record")]
+
+
+class IdentifierMatch(models.Model):
+    """Two victims' sealed records name the same perpetrator. Each record's own safe place is told; nobody else."""
+
+    found_at = models.DateTimeField(db_index=True)
+    kind = models.CharField(max_length=16, choices=IdentifierKind.choices)
+    # The pair in a fixed order (first.pk < second.pk), so it is found once.
+    first = models.ForeignKey(SealedRecord, on_delete=models.PROTECT, related_name="+")
+    second = models.ForeignKey(SealedRecord, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["first", "second"], name="match_once_per_pair")]
+        verbose_name_plural = "identifier matches"

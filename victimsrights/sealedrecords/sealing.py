@@ -46,14 +46,33 @@ def seal(plaintext: bytes, *, record_id: str) -> Sealed:
     return Sealed(ciphertext, wrapped, version)
 
 
+def _data_key(*, wrapped_key: bytes, key_version: str, record_id: str) -> bytes:
+    return _kek(key_version).decrypt(wrapped_key[:NONCE_BYTES], wrapped_key[NONCE_BYTES:], record_id.encode())
+
+
 def unseal(*, ciphertext: bytes, wrapped_key: bytes, key_version: str, record_id: str) -> bytes:
-    data_key = _kek(key_version).decrypt(wrapped_key[:NONCE_BYTES], wrapped_key[NONCE_BYTES:], record_id.encode())
+    data_key = _data_key(wrapped_key=wrapped_key, key_version=key_version, record_id=record_id)
     return AESGCM(data_key).decrypt(ciphertext[:NONCE_BYTES], ciphertext[NONCE_BYTES:], record_id.encode())
+
+
+def seal_beside(plaintext: bytes, *, wrapped_key: bytes, key_version: str, record_id: str, context: str) -> bytes:
+    """Encrypt something kept beside a record (an identifier of the perpetrator) with the record's own data key,
+    so destroying the record's key erases it too. `context` binds it to its row."""
+    data_key = _data_key(wrapped_key=wrapped_key, key_version=key_version, record_id=record_id)
+    nonce = os.urandom(NONCE_BYTES)
+    return nonce + AESGCM(data_key).encrypt(nonce, plaintext, f"{record_id}/{context}".encode())
+
+
+def unseal_beside(ciphertext: bytes, *, wrapped_key: bytes, key_version: str, record_id: str, context: str) -> bytes:
+    data_key = _data_key(wrapped_key=wrapped_key, key_version=key_version, record_id=record_id)
+    return AESGCM(data_key).decrypt(
+        ciphertext[:NONCE_BYTES], ciphertext[NONCE_BYTES:], f"{record_id}/{context}".encode()
+    )
 
 
 def rewrap(*, wrapped_key: bytes, key_version: str, record_id: str) -> tuple[bytes, str]:
     """Re-encrypt a data key under the current KEK."""
-    data_key = _kek(key_version).decrypt(wrapped_key[:NONCE_BYTES], wrapped_key[NONCE_BYTES:], record_id.encode())
+    data_key = _data_key(wrapped_key=wrapped_key, key_version=key_version, record_id=record_id)
     version = current_version()
     key_nonce = os.urandom(NONCE_BYTES)
     return key_nonce + _kek(version).encrypt(key_nonce, data_key, record_id.encode()), version

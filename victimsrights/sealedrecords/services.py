@@ -4,23 +4,32 @@ Only safe-place workers of the record's own organisation, and the victim with th
 police-facing apps never import this app (import-linter contract in pyproject.toml).
 """
 
+import contextlib
 import datetime
+import functools
 import json
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from victimsrights.audit import services as audit
-from victimsrights.notify.messages import sealed_record_reminder_message
+from victimsrights.notify import senders
+from victimsrights.notify.messages import identifier_match_message, sealed_record_reminder_message
 from victimsrights.notify.models import DeliveryKind
 from victimsrights.notify.services import delivery_send_at_once
 from victimsrights.reporting import services as reporting  # which imports this module back: looked up late
 from victimsrights.reporting.codes import random_code, sealed_record_code_hash
 from victimsrights.reporting.models import Draft, Report
-from victimsrights.sealedrecords import sealing
-from victimsrights.sealedrecords.models import SealedRecord, SealedRecordStatus
+from victimsrights.sealedrecords import matching, sealing
+from victimsrights.sealedrecords.models import (
+    IdentifierKind,
+    IdentifierMatch,
+    PerpetratorIdentifier,
+    SealedRecord,
+    SealedRecordStatus,
+)
 
 RECORD_CODE_LENGTH = 10
 
@@ -91,6 +100,7 @@ class SealedRecordRefused(Exception):
 
 
 def _crypto_erase(record: SealedRecord, status: SealedRecordStatus) -> None:
+    record.identifiers.all().delete()  # their values were sealed with the key about to go; the hashes go too
     record.wrapped_key = None
     record.ciphertext = b""
     record.status = status
@@ -151,6 +161,13 @@ def seal_into_report(*, sealed_record_id: Any, report: Report) -> None:
     report.save(update_fields=["first_disclosed_at"])
     record.report = report
     record.save(update_fields=["report"])
+    # Another victim whose record named the same person has reported too: the officer sees both reports linked.
+    matched = {
+        match.second_id if match.first_id == record.pk else match.first_id for match in matches_for_record(record)
+    }
+    report.linked_reports.add(
+        *SealedRecord.objects.filter(pk__in=matched, report__isnull=False).values_list("report_id", flat=True)
+    )
     # The account now lives in the report; the sealed copy is erased.
     _crypto_erase(record, SealedRecordStatus.CONVERTED)
 
@@ -202,3 +219,146 @@ def sealed_records_rewrap() -> int:
             record.save(update_fields=["wrapped_key", "key_version"])
             rewrapped += 1
     return rewrapped
+
+
+def _unseal(record: SealedRecord) -> dict[str, str]:
+    assert record.wrapped_key is not None
+    plaintext = sealing.unseal(
+        ciphertext=bytes(record.ciphertext),
+        wrapped_key=bytes(record.wrapped_key),
+        key_version=record.key_version,
+        record_id=str(record.id),
+    )
+    contents: dict[str, str] = json.loads(plaintext)
+    return contents
+
+
+def _victim_digests(record: SealedRecord) -> dict[str, str]:
+    """The victim's safe email address hashed under every matching key, or nothing when the record has none."""
+    email = _unseal(record).get("victim_email", "").strip().lower()
+    return matching.digests_under_every_version("victim", email) if email else {}
+
+
+def _seal_value(record: SealedRecord, canonical: str, kind: str) -> bytes:
+    assert record.wrapped_key is not None
+    return sealing.seal_beside(
+        canonical.encode(),
+        wrapped_key=bytes(record.wrapped_key),
+        key_version=record.key_version,
+        record_id=str(record.id),
+        context=f"identifier/{kind}",
+    )
+
+
+@transaction.atomic
+def identifier_add(*, record_id: Any, worker: Any, kind: IdentifierKind, canonical: str) -> tuple[bool, int]:
+    """Add a normalised identifier of the perpetrator to a sealed record, with the victim, and look for other
+    victims' records naming it. Returns (added, new matches). Every entry counts toward the worker's daily limit,
+    and is audited without the identifier."""
+    record = _lock_sealed(record_id=record_id, worker=worker)
+    since = timezone.now() - datetime.timedelta(days=1)
+    if (
+        audit.actions_by(actor=worker, action="sealed_record.identifier_add", since=since)
+        >= settings.MATCHING_ENTRIES_PER_WORKER_PER_DAY
+    ):
+        raise SealedRecordRefused(
+            f"You have entered {settings.MATCHING_ENTRIES_PER_WORKER_PER_DAY} identifiers in the last 24 hours, "
+            "the most allowed. Try again tomorrow."
+        )
+    if record.identifiers.count() >= settings.MATCHING_IDENTIFIERS_PER_RECORD:
+        raise SealedRecordRefused(
+            f"A record can name at most {settings.MATCHING_IDENTIFIERS_PER_RECORD} identifiers of the perpetrator."
+        )
+    audit.record(actor=worker, action="sealed_record.identifier_add", subject=record, detail={"kind": kind})
+    digests = matching.digests_under_every_version(kind, canonical)
+    current = matching.current_version()
+    if record.identifiers.filter(digest__in=digests.values()).exists():
+        return False, 0
+    victim = _victim_digests(record)
+    PerpetratorIdentifier.objects.create(
+        record=record,
+        kind=kind,
+        digest=digests[current],
+        key_version=current,
+        victim_digest=victim.get(current, ""),
+        sealed_value=_seal_value(record, canonical, kind),
+        entered_by=worker,
+        entered_at=timezone.now(),
+    )
+    others = (
+        PerpetratorIdentifier.objects.filter(digest__in=digests.values(), record__status=SealedRecordStatus.SEALED)
+        .exclude(record=record)
+        .values_list("record_id", "key_version", "victim_digest")
+    )
+    matched = {
+        other for other, version, their_victim in others if not their_victim or their_victim != victim.get(version)
+    }
+    found = 0
+    for other_id in sorted(matched, key=str):
+        first, second = sorted([record.pk, other_id], key=str)
+        match, created = IdentifierMatch.objects.get_or_create(
+            first_id=first, second_id=second, defaults={"found_at": timezone.now(), "kind": kind}
+        )
+        if created:
+            found += 1
+            audit.record(actor=worker, action="sealed_record.match", subject=match)
+            transaction.on_commit(functools.partial(_tell_safe_places, match.pk))
+    return True, found
+
+
+def _tell_safe_places(match_id: int) -> None:
+    """Each record's own safe place hears that a match exists: the worker who sealed it, or the organisation."""
+    match = IdentifierMatch.objects.get(pk=match_id)
+    for record in SealedRecord.objects.filter(pk__in=[match.first_id, match.second_id]).select_related(
+        "created_by", "organisation"
+    ):
+        to = record.created_by.email or record.organisation.contact_email
+        # A failure is recorded as a failed delivery; the match shows on the record's page all the same.
+        with contextlib.suppress(senders.NotSent):
+            delivery_send_at_once(
+                kind=DeliveryKind.MATCH, channel="email", to=to, message=identifier_match_message(record=record)
+            )
+
+
+def matches_for_record(record: SealedRecord) -> list[IdentifierMatch]:
+    return list(IdentifierMatch.objects.filter(models.Q(first=record) | models.Q(second=record)).order_by("found_at"))
+
+
+def identifiers_rehash() -> int:
+    """After a new matching key is configured first: re-hash every identifier (and its victim's address) under it,
+    reading the identifier back with its record's own data key. Matches found before are kept."""
+    current = matching.current_version()
+    rehashed = 0
+    for identifier_id in PerpetratorIdentifier.objects.exclude(key_version=current).values_list("id", flat=True):
+        with transaction.atomic():
+            identifier = (
+                PerpetratorIdentifier.objects.select_for_update()
+                .select_related("record")
+                .filter(pk=identifier_id)
+                .first()
+            )
+            if identifier is None or identifier.key_version == current or identifier.record.wrapped_key is None:
+                continue
+            record = identifier.record
+            canonical = sealing.unseal_beside(
+                bytes(identifier.sealed_value or b""),
+                wrapped_key=bytes(record.wrapped_key or b""),
+                key_version=record.key_version,
+                record_id=str(record.id),
+                context=f"identifier/{identifier.kind}",
+            ).decode()
+            identifier.digest = matching.digest(identifier.kind, canonical, version=current)
+            identifier.victim_digest = _victim_digests(record).get(current, "")
+            identifier.key_version = current
+            identifier.save(update_fields=["digest", "victim_digest", "key_version"])
+            rehashed += 1
+    return rehashed
+
+
+def matching_counts() -> dict[str, int]:
+    """For the commissioner: counts only, never which records."""
+    return {
+        "identifiers": PerpetratorIdentifier.objects.count(),
+        "records_naming": PerpetratorIdentifier.objects.values("record").distinct().count(),
+        "matches": IdentifierMatch.objects.count(),
+    }

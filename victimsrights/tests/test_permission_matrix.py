@@ -113,6 +113,7 @@ def objects_of(owner: Owner) -> tuple[Report, dict[str, dict[str, Any]]]:
         "safeplace:sealed": {"record_id": record.pk},
         "safeplace:sealed-created": {"record_id": record.pk},
         "safeplace:sealed-action": {"record_id": record.pk, "action": "extend"},
+        "safeplace:sealed-identify": {"record_id": record.pk},
         "safeplace:worker-deactivate": {"worker_id": worker.pk},
         "portal:sealed-action": {"action": "extend"},
         "safeplace:appeal": {"report_id": report.pk},

@@ -11,6 +11,7 @@ OWN_SECRET = "a-real-secret-" + "x" * 40
 OWN_KEYS = {
     "SEALED_RECORDS_KEYS": "v1:" + base64.b64encode(b"k" * 32).decode(),
     "FIELD_ENCRYPTION_KEYS": "v1:" + base64.b64encode(b"f" * 32).decode(),
+    "MATCHING_KEYS": "v1:" + base64.b64encode(b"m" * 32).decode(),
 }
 OWN_SENDERS = {
     "DEFAULT_FROM_EMAIL": "no-reply@victims.force.example",

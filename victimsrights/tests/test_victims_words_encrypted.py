@@ -28,6 +28,8 @@ NOT_WRITTEN_BY_VICTIMS = {
         "portal.VictimAccessCode.code_hash", "accounts.StaffEnrolment.code_hash", "reporting.Draft.resume_code_hash",
         "reporting.Report.reference", "sealedrecords.SealedRecord.record_code_hash",
         "sealedrecords.SealedRecord.key_version", "recording.Crime.crime_number",
+        "sealedrecords.PerpetratorIdentifier.digest", "sealedrecords.PerpetratorIdentifier.victim_digest",
+        "sealedrecords.PerpetratorIdentifier.key_version",
         "audit.AuditEntry.previous_hash", "audit.AuditEntry.entry_hash", "audit.AuditChainHead.last_hash",
         "operations.RateCounter.key",
     ],

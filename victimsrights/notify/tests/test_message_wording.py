@@ -30,7 +30,11 @@ from victimsrights.reporting.tests.factories import submitted_report
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("london")]
 
 ROOT = Path(__file__).resolve().parents[3]
-TEMPLATES_TO_ORGANISATIONS = {"notify/_for_organisation.txt", "notify/sealed_record_reminder.txt"}
+TEMPLATES_TO_ORGANISATIONS = {
+    "notify/_for_organisation.txt",
+    "notify/sealed_record_reminder.txt",
+    "notify/identifier_match.txt",
+}
 TEMPLATES_TO_VICTIMS = {
     *(f"notify/{kind}.txt" for kind in [*NOTICE_KINDS, DeliveryKind.ALERT]),
     "notify/sign_in_code.txt",

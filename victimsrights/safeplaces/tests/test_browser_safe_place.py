@@ -5,6 +5,7 @@ import pytest
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.reporting.models import Report
+from victimsrights.sealedrecords import services as sealed_records
 from victimsrights.sealedrecords.models import SealedRecord
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
@@ -110,3 +111,43 @@ def test_a_worker_seals_a_record_then_the_victim_decides_to_destroy_it(live_serv
 
     record = SealedRecord.objects.get()
     assert record.status == "destroyed" and record.wrapped_key is None
+
+
+def test_two_workers_at_two_safe_places_name_the_same_person_and_each_sees_the_match(live_server):
+    havens = staff(Role.SAFE_PLACE_WORKER, org="The Havens", username="worker.havens")
+    rcsl = staff(Role.SAFE_PLACE_WORKER, org="Rape Crisis South London", username="worker.rcsl")
+    commissioner = staff(Role.VICTIMS_COMMISSIONER)
+    records = {}
+    for worker, written in ((havens, "07700 900 461"), (rcsl, "+44 7700 900461")):
+        record, _ = sealed_records.sealed_record_create(worker=worker, account="He hurt me.", notes="")
+        records[worker.username] = record
+        with chromium_page() as page:
+            sign_in(page, live_server.url, worker.username)
+            page.goto(f"{live_server.url}/safe-place/sealed/{record.pk}")
+            page.click("button:text('Add and look for matches')")
+            summary = page.inner_text(".govuk-error-summary")
+            assert "Select what you know" in summary and "Enter the phone number" in summary
+            assert_accessible(page)
+            page.check("input[name=kind][value=name]")
+            page.fill("#id_value", "Sean")
+            page.click("button:text('Add and look for matches')")
+            assert "date of birth" in page.inner_text(".govuk-error-summary")
+            assert_accessible(page)
+            page.check("input[name=kind][value=phone]")
+            page.fill("#id_value", written)
+            page.click("button:text('Add and look for matches')")
+            assert_accessible(page)
+            assert "Phone number, added" in page.inner_text("[data-testid=identifiers]")
+
+    with chromium_page() as page:
+        sign_in(page, live_server.url, havens.username)
+        page.goto(f"{live_server.url}/safe-place/sealed/{records['worker.havens'].pk}")
+        assert "another victim's sealed record names the same phone number" in page.inner_text("[data-testid=matches]")
+        assert "Rape Crisis" not in page.inner_text("main")
+        assert_accessible(page)
+
+    with chromium_page() as page:
+        sign_in(page, live_server.url, commissioner.username)
+        page.goto(live_server.url + "/safe-place/matching")
+        assert_accessible(page)
+        assert "1" in page.inner_text("[data-testid=matching]")
