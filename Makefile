@@ -104,6 +104,7 @@ bench: demo-data ## Run the benchmarks (they print their figures)
 	$(PY) bench/audit_log.py --postgres
 	$(PY) bench/audit_writes.py
 	$(PY) bench/policeuk_import.py
+	$(PY) bench/matching.py
 
 clean: ## Remove the venv, node_modules, built assets and the demo database
 	rm -rf $(VENV) node_modules $(STATIC_GOVUK) $(STATIC_MOJ) staticfiles db.sqlite3* .test-db* .make-*
