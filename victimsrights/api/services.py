@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import secrets
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -169,22 +170,15 @@ def _new_crimes_apply(client: ApiClient, events: list[EventIn], lookups: _Lookup
     by one outcome, all valid: the results one by one would give, for a historical import at thousands a second.
     Every other event, and any crime with a problem, is left to be applied one by one."""
     now = timezone.now()
-    ids = Counter(event.event_id for event in events)
-    by_number: dict[str, list[int]] = {}
-    for position in sorted(range(len(events)), key=lambda n: events[n].occurred_at):
-        by_number.setdefault(events[position].crime_number, []).append(position)
+    groups = _oldest_first_by_crime(events, range(len(events)))
     chosen: dict[str, tuple[list[int], recording.RecordsCrime]] = {}
-    for number, positions in by_number.items():
-        crime = _new_crime(client, [events[n] for n in positions], lookups, now) if len(positions) <= 2 else None
-        if crime is not None and all(ids[events[n].event_id] == 1 for n in positions):
-            chosen[number] = (positions, crime)
-    seen = ApiEvent.objects.filter(client=client, event_id__in=list(ids))
-    seen_ids = set(seen.values_list("event_id", flat=True))
+    fresh = _never_received(client, events, {k: v for k, v in groups.items() if len(v) <= 2})
+    for number in (number for number in groups if number in fresh):  # oldest first, as one by one records them
+        crime = _new_crime(client, [events[n] for n in groups[number]], lookups, now)
+        if crime is not None:
+            chosen[number] = (groups[number], crime)
     for number in Crime.objects.filter(crime_number__in=chosen).values_list("crime_number", flat=True):
         chosen.pop(number)  # one by one rejects it: already recorded
-    for number, (positions, _crime) in list(chosen.items()):
-        if any(events[n].event_id in seen_ids for n in positions):
-            chosen.pop(number)  # one by one acknowledges the duplicate
     if not chosen:
         return {}
     try:
@@ -192,18 +186,15 @@ def _new_crimes_apply(client: ApiClient, events: list[EventIn], lookups: _Lookup
             crimes = recording.crimes_from_records(
                 force=client.force, crimes=[crime for _positions, crime in chosen.values()], actor_label=_label(client)
             )
-            ApiEvent.objects.bulk_create(
-                ApiEvent(
-                    client=client,
-                    event_id=events[n].event_id,
-                    case=crime.case,
-                    kind=events[n].kind,
-                    occurred_at=events[n].occurred_at,
-                    received_at=now,
-                    result=EventResult.APPLIED,
-                )
-                for crime, (positions, _checked) in zip(crimes, chosen.values(), strict=True)
-                for n in positions
+            _events_applied(
+                client,
+                events,
+                [
+                    (n, crime.case)
+                    for crime, (positions, _checked) in zip(crimes, chosen.values(), strict=True)
+                    for n in positions
+                ],
+                now,
             )
     except (IntegrityError, recording.RecordingRefused):  # another process got there first: one by one will tell
         return {}
@@ -250,20 +241,9 @@ def _case_events_apply(client: ApiClient, events: list[EventIn], *, taken: dict[
     interview, a sentence ...: `SIMPLE_EVENTS` with nothing for the victim), for each case whose events in the batch
     are all such: the results and rows one by one would give. Anything else is left to be applied one by one."""
     now = timezone.now()
-    ids = Counter(event.event_id for event in events)
-    oldest_first = sorted((n for n in range(len(events)) if n not in taken), key=lambda n: events[n].occurred_at)
-    by_number: dict[str, list[int]] = {}
-    for position in oldest_first:
-        by_number.setdefault(events[position].crime_number, []).append(position)
-    chosen = {
-        number
-        for number, positions in by_number.items()
-        if all(_history_only(events[n], now) and ids[events[n].event_id] == 1 for n in positions)
-    }
-    number_of = {event.event_id: event.crime_number for event in events if event.crime_number in chosen}
-    seen = ApiEvent.objects.filter(client=client, event_id__in=list(number_of))
-    for event_id in seen.values_list("event_id", flat=True):  # one by one acknowledges the duplicate
-        chosen.discard(number_of[event_id])
+    groups = _oldest_first_by_crime(events, (n for n in range(len(events)) if n not in taken))
+    history_only = {k: v for k, v in groups.items() if all(_history_only(events[n], now) for n in v)}
+    chosen = _never_received(client, events, history_only)
     if not chosen:
         return {}
     label = _label(client)
@@ -277,19 +257,8 @@ def _case_events_apply(client: ApiClient, events: list[EventIn], *, taken: dict[
                 .annotate(number=F("crime__crime_number"))
                 .order_by("pk")
             }  # a case not found, or cancelled, is rejected one by one
-            applied = [n for n in oldest_first if events[n].crime_number in found]
-            ApiEvent.objects.bulk_create(
-                ApiEvent(
-                    client=client,
-                    event_id=events[n].event_id,
-                    case=found[events[n].crime_number],
-                    kind=events[n].kind,
-                    occurred_at=events[n].occurred_at,
-                    received_at=now,
-                    result=EventResult.APPLIED,
-                )
-                for n in applied
-            )
+            applied = sorted((n for number in found for n in groups[number]), key=lambda n: (events[n].occurred_at, n))
+            _events_applied(client, events, [(n, found[events[n].crime_number]) for n in applied], now)
             cases.case_events_add(
                 [
                     (
@@ -305,6 +274,45 @@ def _case_events_apply(client: ApiClient, events: list[EventIn], *, taken: dict[
     except IntegrityError:  # another process applied one of them first: one by one will tell
         return {}
     return {n: Outcome(events[n].event_id, EventResult.APPLIED) for n in applied}
+
+
+def _oldest_first_by_crime(events: list[EventIn], positions: Iterable[int]) -> dict[str, list[int]]:
+    """The events' positions grouped by crime number, oldest first (ties in the order they came)."""
+    groups: dict[str, list[int]] = {}
+    for n in sorted(positions, key=lambda n: (events[n].occurred_at, n)):
+        groups.setdefault(events[n].crime_number, []).append(n)
+    return groups
+
+
+def _never_received(client: ApiClient, events: list[EventIn], groups: dict[str, list[int]]) -> set[str]:
+    """The crime numbers whose events each come once in the batch and were never received before: one by one
+    acknowledges a duplicate, so a set leaves it alone."""
+    ids = Counter(event.event_id for event in events)
+    once = {number for number, positions in groups.items() if all(ids[events[n].event_id] == 1 for n in positions)}
+    number_of = {events[n].event_id: number for number in once for n in groups[number]}
+    for event_id in ApiEvent.objects.filter(client=client, event_id__in=list(number_of)).values_list(
+        "event_id", flat=True
+    ):
+        once.discard(number_of[event_id])
+    return once
+
+
+def _events_applied(
+    client: ApiClient, events: list[EventIn], applied: list[tuple[int, Case]], now: datetime.datetime
+) -> None:
+    """Keep each applied event's id (idempotency) against its case."""
+    ApiEvent.objects.bulk_create(
+        ApiEvent(
+            client=client,
+            event_id=events[n].event_id,
+            case=case,
+            kind=events[n].kind,
+            occurred_at=events[n].occurred_at,
+            received_at=now,
+            result=EventResult.APPLIED,
+        )
+        for n, case in applied
+    )
 
 
 def _history_only(event: EventIn, now: datetime.datetime) -> bool:
