@@ -6,6 +6,7 @@ one transaction. A refused action raises RecordingRefused and changes nothing.
 """
 
 import datetime
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,20 +91,12 @@ def _history(report: Report, actor: StaffUser | None, what: str, actor_label: st
 def _allocate_crime(
     *, report: Report, classification: OffenceClassification, actor: StaffUser, flags: frozenset[str] = frozenset()
 ) -> Crime:
+    """Record the crime and open its case; the crime number comes last (see `_number_crime`)."""
     now = timezone.now()
-    year = timezone.localdate(now).year
-    sequence, _ = CrimeNumberSequence.objects.select_for_update().get_or_create(force=report.force, year=year)
-    sequence.last_value += 1
-    # Nobody else writes in this range, but a number already taken is skipped rather than failing the recording.
-    while Crime.objects.filter(
-        crime_number=crime_numbers.service_number(report.force, year, sequence.last_value)
-    ).exists():
-        sequence.last_value += 1
-    sequence.save(update_fields=["last_value"])
     team = f"{report.area.name} Basic Command Unit" if report.area else report.force.name
     crime = Crime.objects.create(
         report=report,
-        crime_number=crime_numbers.service_number(report.force, year, sequence.last_value),
+        crime_number=f"pending-{uuid.uuid4().hex}",  # never committed: numbered below, in the same transaction
         classification=classification,
         recorded_at=now,
         recorded_by=actor,
@@ -118,7 +111,21 @@ def _allocate_crime(
     report.first_decided_at = report.first_decided_at or now
     report.save(update_fields=["status", "first_decided_at"])
     delivery_create(report=report, kind=DeliveryKind.RECORDED)
+    _number_crime(crime, force=report.force, year=timezone.localdate(now).year)
     return crime
+
+
+def _number_crime(crime: Crime, *, force: Force, year: int) -> None:
+    """The force's next crime number, without gaps. The force's counter stays locked until the transaction commits,
+    so it is taken as late as possible: every other write of the recording is done before it."""
+    sequence, _ = CrimeNumberSequence.objects.select_for_update().get_or_create(force=force, year=year)
+    sequence.last_value += 1
+    # Nobody else writes in this range, but a number already taken is skipped rather than failing the recording.
+    while Crime.objects.filter(crime_number=crime_numbers.service_number(force, year, sequence.last_value)).exists():
+        sequence.last_value += 1
+    sequence.save(update_fields=["last_value"])
+    crime.crime_number = crime_numbers.service_number(force, year, sequence.last_value)
+    crime.save(update_fields=["crime_number"])
 
 
 @transaction.atomic
