@@ -20,31 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.national import database_fresh, setup_django
+
 DATABASE = "vrs_bench_matching"
 BATCH = 10_000
-
-
-def configure(sqlite_path: str | None) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "victimsrights.settings"
-    if sqlite_path:
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["SQLITE_PATH"] = sqlite_path
-    else:
-        os.environ["DATABASE_URL"] = f"{POSTGRES_SERVER}/{DATABASE}"
-    import django
-
-    django.setup()
-
-
-def create_postgres_database() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{POSTGRES_SERVER}/test", autocommit=True, connect_timeout=3) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
 
 
 def phone(number: int) -> str:
@@ -162,9 +142,10 @@ def main() -> None:
     parser.add_argument("--sqlite", action="store_true", help="a temporary SQLite file instead of PostgreSQL")
     args = parser.parse_args()
     sqlite_path = os.path.join(tempfile.mkdtemp(), "matching.sqlite3") if args.sqlite else None
-    if not sqlite_path:
-        create_postgres_database()
-    configure(sqlite_path)
+    if sqlite_path:
+        setup_django(DATABASE, sqlite_path)
+    else:
+        database_fresh(DATABASE)
     import logging
 
     logging.disable(logging.INFO)

@@ -212,10 +212,15 @@ def _values(mix: Sequence[tuple[object, float]]) -> str:
     return ", ".join(rows)
 
 
-def setup_django(database: str) -> None:
+def setup_django(database: str, sqlite_path: str | None = None) -> None:
+    """Point Django at the local PostgreSQL's `database`, or at the SQLite file when one is given."""
     sys.path.insert(0, str(ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = "victimsrights.settings"
-    os.environ["DATABASE_URL"] = f"{SERVER}/{database}"
+    if sqlite_path:
+        os.environ.pop("DATABASE_URL", None)
+        os.environ["SQLITE_PATH"] = sqlite_path
+    else:
+        os.environ["DATABASE_URL"] = f"{SERVER}/{database}"
     import django
 
     django.setup()

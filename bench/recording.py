@@ -15,7 +15,6 @@ import argparse
 import datetime
 import logging
 import multiprocessing
-import os
 import random
 import statistics
 import sys
@@ -25,30 +24,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.national import database_fresh, setup_django
+
 DATABASE = "vrs_bench_recording"
-
-
-def configure(sqlite_path: str | None) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "victimsrights.settings"
-    if sqlite_path:
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["SQLITE_PATH"] = sqlite_path
-    else:
-        os.environ["DATABASE_URL"] = f"{POSTGRES_SERVER}/{DATABASE}"
-    import django
-
-    django.setup()
-
-
-def create_postgres_database() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{POSTGRES_SERVER}/test", autocommit=True, connect_timeout=3) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
 
 
 def build(reports: int, busy_open: int) -> None:
@@ -116,7 +95,7 @@ def decide(report_ids: list[int], officer_id: int, results: "multiprocessing.Que
 
 
 def decide_in_process(sqlite_path: str | None, report_ids: list[int], officer_id: int, results: Any) -> None:
-    configure(sqlite_path)
+    setup_django(DATABASE, sqlite_path)
     decide(report_ids, officer_id, results)
 
 
@@ -131,9 +110,10 @@ def main() -> None:
 
     tmp = tempfile.mkdtemp()
     sqlite_path = str(Path(tmp) / "bench.sqlite3") if args.sqlite else None
-    if not sqlite_path:
-        create_postgres_database()
-    configure(sqlite_path)
+    if sqlite_path:
+        setup_django(DATABASE, sqlite_path)
+    else:
+        database_fresh(DATABASE)
     started = time.perf_counter()
     build(args.reports, args.busy_area_open)
     print(

@@ -72,14 +72,7 @@ def sealed_record_contents(*, record: SealedRecord, worker: Any, reason: str = "
         subject=record,
         reason=reason,
     )
-    plaintext = sealing.unseal(
-        ciphertext=bytes(record.ciphertext),
-        wrapped_key=bytes(record.wrapped_key),
-        key_version=record.key_version,
-        record_id=str(record.id),
-    )
-    contents: dict[str, str] = json.loads(plaintext)
-    return contents
+    return _unseal(record)
 
 
 def _lock_sealed(*, record_id: Any, worker: Any) -> SealedRecord:
