@@ -67,9 +67,10 @@ APT_INSTALL := $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SU
 pdf-libraries: ## Install Debian's Pango and fonts for the plans' PDFs (WeasyPrint) when they are missing
 	@ldconfig -p | grep -q libpangoft2-1.0 || { $(APT_INSTALL) $(PDF_PACKAGES) >/dev/null; }
 
-system-packages: pdf-libraries ## Also install Debian's Chromium (browser tests) and PostgreSQL's client (backups) when missing
+system-packages: pdf-libraries ## Also install Debian's Chromium (browser tests), PostgreSQL's client (backups) and GNU gettext (translations) when missing
 	@command -v chromium >/dev/null || { $(APT_INSTALL) chromium >/dev/null; }
 	@command -v pg_dump >/dev/null || { $(APT_INSTALL) postgresql-client >/dev/null; }
+	@command -v xgettext >/dev/null || { $(APT_INSTALL) gettext >/dev/null; }
 
 lint: .make-deps ## ruff (lint and format), the import contracts and the migrations check
 	$(BIN)/ruff check .

@@ -12,4 +12,5 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "service_name": settings.SERVICE_NAME,
         "neutral_title": settings.NEUTRAL_TITLE,
         "victim_signed_in": SESSION_VICTIM_REPORT in session or SESSION_VICTIM_SEALED_RECORD in session,
+        "service_languages": settings.LANGUAGES if len(settings.LANGUAGES) > 1 else [],
     }

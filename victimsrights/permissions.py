@@ -93,6 +93,7 @@ RULES: dict[str, Rule] = {
     "sign-in": public(),
     "continue": public(),
     "exit": public(),
+    "set-language": public(),  # the victim's choice of language, kept in a cookie
     "accessibility": public(),
     "privacy": public(),
     "health-live": public(),

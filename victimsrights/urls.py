@@ -1,3 +1,4 @@
+from django.views.i18n import set_language
 from django.urls import include, path
 
 from victimsrights import health, views
@@ -8,6 +9,7 @@ from victimsrights.reporting import views as reporting
 urlpatterns = [
     path("", views.home, name="home"),
     path("exit", views.exit_page, name="exit"),
+    path("language", set_language, name="set-language"),
     # The victim's sign-in at an address that says nothing, for messages to victims who asked for neutral wording.
     path("sign-in", sign_in.victim_sign_in, name="sign-in"),
     path("continue", reporting.resume, name="continue"),

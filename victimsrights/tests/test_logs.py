@@ -128,4 +128,4 @@ def test_a_long_query_string_reaches_the_service_not_gunicorns_own_error_page(tm
     finally:
         stop(web)
     assert status == 200
-    assert '<html lang="en"' in page and "<main" in page
+    assert '<html lang="en-gb"' in page and "<main" in page

@@ -1,0 +1,104 @@
+"""The victim's language (Victims' Code Right 1): a pseudo-translation of every marked string, in a right-to-left
+locale, built the way a real one is (Django's makemessages, then a compiled catalog), switched to on a victim page."""
+
+import html
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+
+from victimsrights.testing.axe import assert_accessible
+from victimsrights.testing.browser import chromium_page
+
+PSEUDO = "ar-xb"  # Android's right-to-left pseudo-locale: Arabic's direction, no real language's words
+LANGUAGES = [("en-gb", "English"), (PSEUDO, "Pseudo right-to-left")]
+# Every string the frame of a victim page shows (header, exit button, footer), marked for translation.
+FRAME = [
+    "Skip to main content",
+    "Victims' Rights Service",
+    "Exit this page",
+    "Accessibility statement",
+    "Privacy",
+    "Staff sign in",
+    "In an emergency, call 999. If you are deaf or hard of hearing, text 999 once you have registered with "
+    "emergencySMS.",
+]
+
+
+def pseudo(text: str) -> str:
+    return f"⟪{text}⟫"
+
+
+@pytest.fixture(scope="module")
+def pseudo_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    locale = tmp_path_factory.mktemp("locale")
+    with override_settings(LOCALE_PATHS=[locale]):
+        call_command(
+            "makemessages",
+            locale=["ar_XB"],
+            ignore_patterns=["node_modules/*", "staticfiles/*", "bench/*", "docs/*"],
+            verbosity=0,
+        )
+    catalog = locale / "ar_XB" / "LC_MESSAGES"
+    po = polib.pofile(str(catalog / "django.po"))
+    for entry in po:
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: pseudo(entry.msgid), 1: pseudo(entry.msgid_plural)}
+        else:
+            entry.msgstr = pseudo(entry.msgid)
+        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+    po.save_as_mofile(str(catalog / "django.mo"))
+    return locale
+
+
+@pytest.fixture
+def in_pseudo(settings, pseudo_catalog):  # type: ignore[no-untyped-def]
+    settings.LOCALE_PATHS = [pseudo_catalog]
+    settings.LANGUAGES = LANGUAGES
+
+
+def test_english_alone_offers_no_switch(client):
+    assert len(django_settings.LANGUAGES) == 1
+    page = client.get(reverse("reporting:start")).content.decode()
+    assert '<html lang="en-gb" dir="ltr"' in page and 'data-testid="language-switch"' not in page
+
+
+@pytest.mark.django_db
+def test_a_victim_switches_language_and_every_marked_string_of_the_page_frame_follows(client, in_pseudo):
+    start = reverse("reporting:start")
+    english = client.get(start).content.decode()
+    assert 'data-testid="language-switch"' in english and 'lang="ar-xb"' in english
+    response = client.post(reverse("set-language"), {"language": PSEUDO, "next": start})
+    assert response.status_code == 302 and response["Location"] == start
+
+    page = html.unescape(client.get(start).content.decode())  # remembered: a cookie, not the address
+    assert '<html lang="ar-xb" dir="rtl"' in page
+    assert [text for text in FRAME if pseudo(text) not in page] == []
+    staff_page = client.get(reverse("accounts:sign-in")).content.decode()
+    assert 'data-testid="language-switch"' not in staff_page  # staff pages are in English, with no switch
+
+
+@pytest.mark.browser
+def test_a_right_to_left_language_lays_the_page_out_from_the_right(live_server, in_pseudo):
+    with chromium_page() as page:
+        page.goto(live_server.url + reverse("reporting:start"))
+        page.click(f"button[value={PSEUDO}]")
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        heading = page.locator("h1").bounding_box()
+        main = page.locator("main").bounding_box()
+        assert heading and main
+        # Text starts at the right: the heading ends at the right edge of the main column, not the left.
+        assert abs((heading["x"] + heading["width"]) - (main["x"] + main["width"])) < 40
+        assert "⟪Exit this page⟫" in page.inner_text(".govuk-exit-this-page")
+        assert_accessible(page)
+        page.click(".govuk-button--start")  # a question with radios: each circle sits to the right of its words
+        radio = page.locator(".govuk-radios__item").first
+        circle = radio.evaluate("item => getComputedStyle(item.querySelector('label'), '::before').right")
+        words = radio.locator("label").bounding_box()
+        box = radio.locator("input").bounding_box()
+        assert circle == "2px" and words and box and box["x"] > words["x"]
+        assert_accessible(page)
