@@ -1,5 +1,5 @@
-from django.views.i18n import set_language
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from victimsrights import health, views
 from victimsrights.api.api import api
