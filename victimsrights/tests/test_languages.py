@@ -2,6 +2,8 @@
 locale, built the way a real one is (Django's makemessages, then a compiled catalog), switched to on a victim page."""
 
 import html
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import polib
@@ -27,6 +29,47 @@ FRAME = [
     "In an emergency, call 999. If you are deaf or hard of hearing, text 999 once you have registered with "
     "emergencySMS.",
 ]
+
+
+# Victim pages whose every word is marked for translation; the others are being marked (README).
+FULLY_MARKED = ["reporting:start"]
+
+
+class _Text(HTMLParser):
+    """The text a page shows or reads out: every text node outside scripts, styles and drawings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipping: list[str] = []
+        self.nodes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "svg"):
+            self.skipping.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping and self.skipping[-1] == tag:
+            self.skipping.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping and data.strip():
+            self.nodes.append(data.strip())
+
+
+def untranslated(page: str) -> list[str]:
+    """Words left in English: text outside the pseudo-translation's brackets, beyond the names each deployment
+    configures for itself and the languages' own names (each in its own language, in the switch)."""
+    parser = _Text()
+    parser.feed(page)
+    configured = {django_settings.SERVICE_NAME, django_settings.NEUTRAL_TITLE, *(name for _, name in LANGUAGES)}
+    left = []
+    for node in parser.nodes:
+        rest = re.sub(r"⟪.*?⟫", "", node, flags=re.DOTALL)
+        for name in configured:
+            rest = rest.replace(name, "")
+        if re.search(r"[A-Za-z]", rest):
+            left.append(node)
+    return left
 
 
 def pseudo(text: str) -> str:
@@ -80,6 +123,18 @@ def test_a_victim_switches_language_and_every_marked_string_of_the_page_frame_fo
     assert [text for text in FRAME if pseudo(text) not in page] == []
     staff_page = client.get(reverse("accounts:sign-in")).content.decode()
     assert 'data-testid="language-switch"' not in staff_page  # staff pages are in English, with no switch
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", FULLY_MARKED)
+def test_every_word_of_a_marked_victim_page_is_translated(client, in_pseudo, name):
+    client.post(reverse("set-language"), {"language": PSEUDO, "next": "/"})
+    assert untranslated(client.get(reverse(name)).content.decode()) == []
+
+
+def test_the_check_finds_words_left_in_english():
+    assert untranslated("<p>⟪Report a crime⟫</p><script>var English = 1;</script>") == []
+    assert untranslated("<p>⟪Report⟫ a crime</p>") == ["⟪Report⟫ a crime"]
 
 
 @pytest.mark.browser
