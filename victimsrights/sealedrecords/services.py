@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from victimsrights.audit import services as audit
@@ -265,6 +265,7 @@ def identifier_add(*, record_id: Any, worker: Any, kind: IdentifierKind, canonic
     audit.record(actor=worker, action="sealed_record.identifier_add", subject=record, detail={"kind": kind})
     digests = matching.digests_under_every_version(kind, canonical)
     current = matching.current_version()
+    _serialise_entries_of(digests.values())
     if record.identifiers.filter(digest__in=digests.values()).exists():
         return False, 0
     victim = _victim_digests(record)
@@ -299,13 +300,27 @@ def identifier_add(*, record_id: Any, worker: Any, kind: IdentifierKind, canonic
     return True, found
 
 
+def _serialise_entries_of(digests: Any) -> None:
+    """Two victims' workers entering the same identifier at the same moment must still find each other: on
+    PostgreSQL each transaction holds a lock on the identifier's hash until it commits, so the second entry's
+    search sees the first. SQLite needs nothing: its writing transactions run one at a time (IMMEDIATE)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for digest in sorted(set(digests)):  # one order for every transaction: no deadlock
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(digest[:15], 16)])
+
+
 def _tell_safe_places(match_id: int) -> None:
-    """Each record's own safe place hears that a match exists: the worker who sealed it, or the organisation."""
+    """Each record's own safe place hears that a match exists: the worker who sealed it while they still work
+    there, otherwise the organisation's own address."""
     match = IdentifierMatch.objects.get(pk=match_id)
     for record in SealedRecord.objects.filter(pk__in=[match.first_id, match.second_id]).select_related(
         "created_by", "organisation"
     ):
-        to = record.created_by.email or record.organisation.contact_email
+        worker = record.created_by
+        still_there = worker.is_active and worker.organisation_id == record.organisation_id
+        to = (worker.email if still_there else "") or record.organisation.contact_email
         # A failure is recorded as a failed delivery; the match shows on the record's page all the same.
         with contextlib.suppress(senders.NotSent):
             delivery_send_at_once(

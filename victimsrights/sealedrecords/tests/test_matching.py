@@ -2,15 +2,19 @@
 
 import base64
 import datetime
+import threading
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
+from victimsrights.accounts import services as accounts
 from victimsrights.accounts.roles import POLICE_ROLES, Role
 from victimsrights.accounts.tests.factories import staff
 from victimsrights.areas.services import areas_load_file
@@ -79,6 +83,58 @@ def test_two_victims_at_two_safe_places_match_and_only_their_own_workers_are_tol
     stored = PerpetratorIdentifier.objects.get(record=first)
     assert PHONE not in stored.digest and PHONE.encode() not in bytes(stored.sealed_value)
     assert not AuditEntry.objects.filter(detail__icontains="7700").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_entering_the_same_identifier_at_the_same_moment_still_find_the_match(havens, rcsl):
+    first, second = seal(havens), seal(rcsl)
+    first_entered = threading.Event()
+    errors: list[BaseException] = []
+
+    def enter_first_and_commit_late() -> None:
+        try:
+            with transaction.atomic():
+                add(first, havens)
+                first_entered.set()
+                time.sleep(0.5)  # the second entry arrives while this one is not yet committed
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            first_entered.set()
+            connection.close()
+
+    def enter_second() -> None:
+        try:
+            first_entered.wait()
+            add(second, rcsl)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=enter_first_and_commit_late), threading.Thread(target=enter_second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert IdentifierMatch.objects.filter(first__in=[first, second], second__in=[first, second]).count() == 1
+
+
+def test_a_match_for_a_worker_who_has_left_goes_to_their_organisation(
+    havens, rcsl, smtp, django_capture_on_commit_callbacks
+):
+    first, second = seal(havens), seal(rcsl)
+    add(first, havens)
+    admin = staff(Role.SAFE_PLACE_WORKER, org="The Havens", username="admin.havens")
+    admin.is_organisation_admin = True
+    admin.save(update_fields=["is_organisation_admin"])
+    accounts.safe_place_worker_deactivate(actor=admin, worker_id=havens.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert add(second, rcsl) == (True, 1)
+    told = {message["To"] for message in smtp.mailbox.messages}
+    assert told == {havens.organisation.contact_email, "worker.rcsl@example.org"}
 
 
 def test_one_victim_naming_the_same_person_twice_is_not_a_match(havens):
