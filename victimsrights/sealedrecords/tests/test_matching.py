@@ -97,7 +97,7 @@ def test_two_workers_entering_the_same_identifier_at_the_same_moment_still_find_
                 add(first, havens)
                 first_entered.set()
                 time.sleep(0.5)  # the second entry arrives while this one is not yet committed
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:  # reported below
             errors.append(error)
         finally:
             first_entered.set()
@@ -107,7 +107,7 @@ def test_two_workers_entering_the_same_identifier_at_the_same_moment_still_find_
         try:
             first_entered.wait()
             add(second, rcsl)
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:  # reported below
             errors.append(error)
         finally:
             connection.close()
