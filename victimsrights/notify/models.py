@@ -3,6 +3,7 @@
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.reporting.models import Report
 
@@ -105,7 +106,8 @@ class Delivery(models.Model):
 
     @property
     def channel_phrase(self) -> str:
-        return {"email": "by email", "text": "by text message", "letter": "by post"}.get(self.channel, "")
+        phrases = {"email": _("by email"), "text": _("by text message"), "letter": _("by post")}
+        return str(phrases.get(self.channel, ""))
 
     @property
     def not_delivered(self) -> bool:

@@ -8,13 +8,15 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.selectors import borough_list
-from victimsrights.govuk.fields import ACCOUNT_MAX, SHORT_MAX, choice, date_from_parts, several, text
+from victimsrights.govuk.fields import ACCOUNT_MAX, SHORT_MAX, Words, choice, date_from_parts, several, text
 from victimsrights.govuk.validators import normalise_phone, normalise_postcode, reject_control_characters
 from victimsrights.reporting.models import ContactChannel, SafeTime
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 class StepForm(forms.Form):
@@ -34,7 +36,7 @@ class StepForm(forms.Form):
                 for name in names:
                     self.cleaned_data[name] = ""
 
-    def require(self, name: str, message: str) -> None:
+    def require(self, name: str, message: Words) -> None:
         if not self.cleaned_data.get(name) and name not in self.errors:
             self.add_error(name, message)
 
@@ -43,19 +45,22 @@ class ConsentForm(StepForm):
     """What the victim agreed to, recorded by the safe-place worker with the victim present."""
 
     report_now = choice(
-        "Does the victim agree to report this to the police now?",
-        [("yes", "Yes, report it now"), ("no", "No, not now")],
-        "Select whether the victim agrees to report this now",
+        _("Does the victim agree to report this to the police now?"),
+        [("yes", _("Yes, report it now")), ("no", _("No, not now"))],
+        _("Select whether the victim agrees to report this now"),
     )
     share_contact = choice(
-        "Does the victim agree to share their contact details with the police?",
+        _("Does the victim agree to share their contact details with the police?"),
         YES_NO,
-        "Select whether the victim agrees to share their contact details",
+        _("Select whether the victim agrees to share their contact details"),
     )
     contact_route = choice(
-        "How may the police contact the victim?",
-        [("direct", "Directly, in the ways the victim chooses"), ("organisation", "Only through our organisation")],
-        "Select how the police may contact the victim",
+        _("How may the police contact the victim?"),
+        [
+            ("direct", _("Directly, in the ways the victim chooses")),
+            ("organisation", _("Only through our organisation")),
+        ],
+        _("Select how the police may contact the victim"),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -63,41 +68,46 @@ class ConsentForm(StepForm):
         if data.get("report_now") == "no":
             self.add_error(
                 "report_now",
-                "The victim must agree before you report. To keep their account while they decide, "
-                "make a sealed record instead",
+                _(
+                    "The victim must agree before you report. To keep their account while they decide, "
+                    "make a sealed record instead"
+                ),
             )
         if data.get("share_contact") == "no" and data.get("contact_route") == "direct":
-            self.add_error("contact_route", "If the victim does not share contact details, choose only through us")
+            self.add_error("contact_route", _("If the victim does not share contact details, choose only through us"))
         return data
 
 
 class InDangerForm(StepForm):
     in_danger = choice(
-        "Are you in danger now?", YES_NO, "Select yes if you are in danger now", help_text="If you are, call 999."
+        _("Are you in danger now?"),
+        YES_NO,
+        _("Select yes if you are in danger now"),
+        help_text=_("If you are, call 999."),
     )
 
 
 class WhatHappenedForm(StepForm):
     what_happened = text(
-        "What happened?",
+        _("What happened?"),
         area=True,
         max_length=ACCOUNT_MAX,
-        required_message="Tell us what happened",
-        too_long_message=f"What happened must be {ACCOUNT_MAX:,} characters or fewer",
-        help_text="Tell us in your own words. You do not need to include every detail now.",
+        required_message=_("Tell us what happened"),
+        too_long_message=format_lazy(_("What happened must be {limit} characters or fewer"), limit=f"{ACCOUNT_MAX:,}"),
+        help_text=_("Tell us in your own words. You do not need to include every detail now."),
         attrs={"spellcheck": "true"},
     )
 
 
 class WhenForm(StepForm):
-    occurred_day = forms.CharField(label="Day", required=False, max_length=10)
-    occurred_month = forms.CharField(label="Month", required=False, max_length=10)
-    occurred_year = forms.CharField(label="Year", required=False, max_length=10)
+    occurred_day = forms.CharField(label=_("Day"), required=False, max_length=10)
+    occurred_month = forms.CharField(label=_("Month"), required=False, max_length=10)
+    occurred_year = forms.CharField(label=_("Year"), required=False, max_length=10)
     occurred_approximately = text(
-        "If you are not sure of the date, or it happened over a period of time, tell us roughly when",
+        _("If you are not sure of the date, or it happened over a period of time, tell us roughly when"),
         required=False,
         max_length=SHORT_MAX,
-        too_long_message=f"Roughly when must be {SHORT_MAX} characters or fewer",
+        too_long_message=format_lazy(_("Roughly when must be {limit} characters or fewer"), limit=SHORT_MAX),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -107,10 +117,10 @@ class WhenForm(StepForm):
         data["occurred_on"] = ""
         if not any(parts):
             if not approximately and "occurred_approximately" not in self.errors:
-                self.add_error("occurred_day", "Enter the date it happened, or tell us roughly when")
+                self.add_error("occurred_day", _("Enter the date it happened, or tell us roughly when"))
             return data
         try:
-            data["occurred_on"] = date_from_parts(*parts, name="The date it happened").isoformat()
+            data["occurred_on"] = date_from_parts(*parts, name=_("The date it happened")).isoformat()
         except ValidationError as error:
             self.add_error("occurred_day", error)
         return data
@@ -118,32 +128,36 @@ class WhenForm(StepForm):
 
 class WhereForm(StepForm):
     where = choice(
-        "Where did it happen?",
-        [("borough", "In a London borough"), ("postcode", "I know the postcode"), ("unknown", "I do not know")],
-        "Select where it happened, or select that you do not know",
+        _("Where did it happen?"),
+        [
+            ("borough", _("In a London borough")),
+            ("postcode", _("I know the postcode")),
+            ("unknown", _("I do not know")),
+        ],
+        _("Select where it happened, or select that you do not know"),
     )
     borough = forms.ModelChoiceField(
-        label="Borough",
+        label=_("Borough"),
         queryset=borough_list(),
         required=False,
-        error_messages={"invalid_choice": "Select a London borough from the list"},
+        error_messages={"invalid_choice": _("Select a London borough from the list")},
     )
     postcode = text(
-        "Postcode",
+        _("Postcode"),
         required=False,
         max_length=10,
-        too_long_message="Enter a real postcode, like SW1A 1AA",
+        too_long_message=_("Enter a real postcode, like SW1A 1AA"),
         attrs={"autocomplete": "off", "data-width": "10", "spellcheck": "false"},
     )
     # With a postcode, the borough too: the service ships no postcode lookup (none can be found as data in the
     # package registries), and a report with no borough waits for the force crime registrar, not the local team.
     postcode_borough = forms.ModelChoiceField(
-        label="Which London borough is it in?",
+        label=_("Which London borough is it in?"),
         queryset=borough_list(),
         required=False,
-        empty_label="I do not know",
-        help_text="If you do not know, the force's crime registrar will find it from the postcode.",
-        error_messages={"invalid_choice": "Select a London borough from the list, or I do not know"},
+        empty_label=_("I do not know"),
+        help_text=_("If you do not know, the force's crime registrar will find it from the postcode."),
+        error_messages={"invalid_choice": _("Select a London borough from the list, or I do not know")},
     )
     conditional = {"where": {"borough": ["borough"], "postcode": ["postcode", "postcode_borough"]}}
 
@@ -157,14 +171,14 @@ class WhereForm(StepForm):
         data = super().clean() or {}
         where = data.get("where")
         if where == "borough":
-            self.require("borough", "Select the London borough where it happened")
+            self.require("borough", _("Select the London borough where it happened"))
         if where == "postcode" and data.get("postcode"):
             try:
                 data["postcode"] = normalise_postcode(data["postcode"])
             except ValidationError as error:
                 self.add_error("postcode", error)
         elif where == "postcode":
-            self.require("postcode", "Enter the postcode where it happened")
+            self.require("postcode", _("Enter the postcode where it happened"))
         self.clear_hidden("where", {"borough": ["borough"], "postcode": ["postcode", "postcode_borough"]})
         return data
 
@@ -176,27 +190,31 @@ class WhereForm(StepForm):
 
 class PeopleForm(StepForm):
     people_involved = text(
-        "Tell us about anyone involved (optional)",
+        _("Tell us about anyone involved (optional)"),
         required=False,
         area=True,
         max_length=ACCOUNT_MAX,
-        too_long_message=f"Anyone involved must be {ACCOUNT_MAX:,} characters or fewer",
-        help_text="For example, their name, what they look like, or how you know them. Leave this empty if you prefer.",
+        too_long_message=format_lazy(
+            _("Anyone involved must be {limit} characters or fewer"), limit=f"{ACCOUNT_MAX:,}"
+        ),
+        help_text=_(
+            "For example, their name, what they look like, or how you know them. Leave this empty if you prefer."
+        ),
     )
 
 
 class InjuriesForm(StepForm):
     injured = choice(
-        "Were you hurt?",
-        [("yes", "Yes"), ("no", "No"), ("prefer_not", "I prefer not to say")],
-        "Select yes if you were hurt, or that you prefer not to say",
+        _("Were you hurt?"),
+        [("yes", _("Yes")), ("no", _("No")), ("prefer_not", _("I prefer not to say"))],
+        _("Select yes if you were hurt, or that you prefer not to say"),
     )
     injuries = text(
-        "Tell us about your injuries (optional)",
+        _("Tell us about your injuries (optional)"),
         required=False,
         area=True,
         max_length=ACCOUNT_MAX,
-        too_long_message=f"Your injuries must be {ACCOUNT_MAX:,} characters or fewer",
+        too_long_message=format_lazy(_("Your injuries must be {limit} characters or fewer"), limit=f"{ACCOUNT_MAX:,}"),
     )
     conditional = {"injured": {"yes": ["injuries"]}}
 
@@ -208,57 +226,57 @@ class InjuriesForm(StepForm):
 
 class AgeForm(StepForm):
     under_18 = choice(
-        "Are you under 18?",
-        [("yes", "Yes"), ("no", "No"), ("prefer_not", "I prefer not to say")],
-        "Select yes if you are under 18, no if you are not, or that you prefer not to say",
-        help_text="Victims under 18 are entitled to extra support and shorter times to be told what is happening.",
+        _("Are you under 18?"),
+        [("yes", _("Yes")), ("no", _("No")), ("prefer_not", _("I prefer not to say"))],
+        _("Select yes if you are under 18, no if you are not, or that you prefer not to say"),
+        help_text=_("Victims under 18 are entitled to extra support and shorter times to be told what is happening."),
     )
 
 
 class NameForm(StepForm):
     victim_name = text(
-        "What is your name?",
+        _("What is your name?"),
         max_length=200,
-        required_message="Enter your name",
-        too_long_message="Your name must be 200 characters or fewer",
+        required_message=_("Enter your name"),
+        too_long_message=_("Your name must be 200 characters or fewer"),
         attrs={"autocomplete": "name", "spellcheck": "false"},
     )
 
 
 class ContactForm(StepForm):
     channels = several(
-        "How can we contact you safely?",
+        _("How can we contact you safely?"),
         list(ContactChannel.choices),
-        "Select at least one safe way for us to contact you",
-        help_text="Only choose ways that someone else cannot see or hear. Select all that apply.",
+        _("Select at least one safe way for us to contact you"),
+        help_text=_("Only choose ways that someone else cannot see or hear. Select all that apply."),
     )
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+        error_messages={"invalid": _("Enter an email address in the correct format, like name@example.com")},
     )
     mobile = text(
-        "Mobile phone number",
+        _("Mobile phone number"),
         required=False,
         max_length=20,
         attrs={"autocomplete": "tel", "data-width": "20", "inputmode": "tel"},
-        too_long_message="Enter a UK mobile phone number, like 07700 900 982",
+        too_long_message=_("Enter a UK mobile phone number, like 07700 900 982"),
     )
     phone = text(
-        "Phone number",
+        _("Phone number"),
         required=False,
         max_length=20,
         attrs={"autocomplete": "tel", "data-width": "20", "inputmode": "tel"},
-        too_long_message="Enter a UK phone number, like 01632 960 001",
+        too_long_message=_("Enter a UK phone number, like 01632 960 001"),
     )
     postal_address = text(
-        "Postal address",
+        _("Postal address"),
         required=False,
         area=True,
         max_length=SHORT_MAX,
-        too_long_message=f"The address must be {SHORT_MAX} characters or fewer",
+        too_long_message=format_lazy(_("The address must be {limit} characters or fewer"), limit=SHORT_MAX),
         attrs={"rows": "4", "autocomplete": "street-address"},
     )
     conditional = {
@@ -269,61 +287,64 @@ class ContactForm(StepForm):
         data = super().clean() or {}
         channels = data.get("channels") or []
         if "email" in channels:
-            self.require("email", "Enter the email address we can use")
-        for channel, field, mobile in (("text", "mobile", True), ("phone", "phone", False)):
+            self.require("email", _("Enter the email address we can use"))
+        for channel, field, mobile, missing in (
+            ("text", "mobile", True, _("Enter the mobile phone number we can use")),
+            ("phone", "phone", False, _("Enter the phone number we can use")),
+        ):
             if channel not in channels:
                 continue
             if not data.get(field):
-                self.require(field, f"Enter the {'mobile ' if mobile else ''}phone number we can use")
+                self.require(field, missing)
             elif field not in self.errors:
                 try:
                     data[field] = normalise_phone(data[field], mobile=mobile)
                 except ValidationError as error:
                     self.add_error(field, error)
         if "letter" in channels:
-            self.require("postal_address", "Enter the address we can send letters to")
+            self.require("postal_address", _("Enter the address we can send letters to"))
         self.clear_hidden("channels", self.conditional["channels"])
         return data
 
 
 class SafeTimesForm(StepForm):
     safe_times = several(
-        "When is it safe to contact you?",
-        [choice for choice in SafeTime.choices if choice[0] != SafeTime.ANY] + [(SafeTime.ANY, "Any time")],
-        "Select when it is safe to contact you, or select any time",
-        help_text="We will only call, text or email you at these times. Select all that apply.",
+        _("When is it safe to contact you?"),
+        [choice for choice in SafeTime.choices if choice[0] != SafeTime.ANY] + [(SafeTime.ANY, _("Any time"))],
+        _("Select when it is safe to contact you, or select any time"),
+        help_text=_("We will only call, text or email you at these times. Select all that apply."),
     )
     exclusive = {"safe_times": SafeTime.ANY}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if SafeTime.ANY in (data.get("safe_times") or []) and len(data["safe_times"]) > 1:
-            self.add_error("safe_times", "Select any time, or select the times that are safe, not both")
+            self.add_error("safe_times", _("Select any time, or select the times that are safe, not both"))
         return data
 
 
 class VoicemailForm(StepForm):
     voicemail = choice(
-        "Can we leave you a voicemail?",
+        _("Can we leave you a voicemail?"),
         YES_NO,
-        "Select yes if we can leave you a voicemail",
-        help_text="We will never say what the message is about.",
+        _("Select yes if we can leave you a voicemail"),
+        help_text=_("We will never say what the message is about."),
     )
 
 
 class WordingForm(StepForm):
     neutral_wording = choice(
-        "Should our messages avoid mentioning the police or a crime?",
-        [("yes", "Yes, use neutral wording"), ("no", "No, you can say who you are")],
-        "Select yes if our messages should use neutral wording",
-        help_text="Neutral wording helps if someone else might see your messages.",
+        _("Should our messages avoid mentioning the police or a crime?"),
+        [("yes", _("Yes, use neutral wording")), ("no", _("No, you can say who you are"))],
+        _("Select yes if our messages should use neutral wording"),
+        help_text=_("Neutral wording helps if someone else might see your messages."),
     )
     safe_word = text(
-        "A safe word our staff can say so you know it is us (optional)",
+        _("A safe word our staff can say so you know it is us (optional)"),
         required=False,
         max_length=100,
         attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "20"},
-        too_long_message="The safe word must be 100 characters or fewer",
+        too_long_message=_("The safe word must be 100 characters or fewer"),
     )
     conditional = {"neutral_wording": {"yes": ["safe_word"]}}
 
@@ -335,28 +356,28 @@ class WordingForm(StepForm):
 
 class SupportForm(StepForm):
     support = several(
-        "Do you need any support to talk to us?",
+        _("Do you need any support to talk to us?"),
         [
-            ("interpreter", "An interpreter"),
-            ("accessibility", "Help because of a disability or health condition"),
-            ("none", "No, I do not need support"),
+            ("interpreter", _("An interpreter")),
+            ("accessibility", _("Help because of a disability or health condition")),
+            ("none", _("No, I do not need support")),
         ],
-        "Select the support you need, or select that you do not need support",
+        _("Select the support you need, or select that you do not need support"),
     )
     interpreter_language = text(
-        "Which language?",
+        _("Which language?"),
         required=False,
         max_length=100,
         attrs={"data-width": "20"},
-        too_long_message="The language must be 100 characters or fewer",
+        too_long_message=_("The language must be 100 characters or fewer"),
     )
     accessibility_needs = text(
-        "Tell us what would help",
+        _("Tell us what would help"),
         required=False,
         area=True,
         max_length=SHORT_MAX,
         attrs={"rows": "3"},
-        too_long_message=f"What would help must be {SHORT_MAX} characters or fewer",
+        too_long_message=format_lazy(_("What would help must be {limit} characters or fewer"), limit=SHORT_MAX),
     )
     conditional = {"support": {"interpreter": ["interpreter_language"], "accessibility": ["accessibility_needs"]}}
     exclusive = {"support": "none"}
@@ -365,22 +386,26 @@ class SupportForm(StepForm):
         data = super().clean() or {}
         support = data.get("support") or []
         if "none" in support and len(support) > 1:
-            self.add_error("support", "Select the support you need, or select that you do not need support, not both")
+            self.add_error(
+                "support", _("Select the support you need, or select that you do not need support, not both")
+            )
         if "interpreter" in support:
-            self.require("interpreter_language", "Enter the language you need an interpreter for")
+            self.require("interpreter_language", _("Enter the language you need an interpreter for"))
         if "accessibility" in support:
-            self.require("accessibility_needs", "Tell us what would help")
+            self.require("accessibility_needs", _("Tell us what would help"))
         self.clear_hidden("support", self.conditional["support"])
         return data
 
 
 class ReferralForm(StepForm):
     referral_consent = choice(
-        "Can we pass your details to a support service?",
+        _("Can we pass your details to a support service?"),
         YES_NO,
-        "Select yes if we can pass your details to a support service",
-        help_text="Victim support services are free and independent of the police. They can help whether or not you "
-        "want to go to court.",
+        _("Select yes if we can pass your details to a support service"),
+        help_text=_(
+            "Victim support services are free and independent of the police. They can help whether or not you "
+            "want to go to court."
+        ),
     )
 
 
@@ -390,26 +415,26 @@ class SubmitForm(forms.Form):
 
 class SaveForm(forms.Form):
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
-        help_text="We will send a code to this address. Only use an email address that nobody else can read.",
+        help_text=_("We will send a code to this address. Only use an email address that nobody else can read."),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={
-            "required": "Enter an email address so we can send you a code",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "required": _("Enter an email address so we can send you a code"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
         },
     )
 
 
 class ResumeForm(forms.Form):
     code = forms.CharField(
-        label="Enter your code",
+        label=_("Enter your code"),
         max_length=20,
-        help_text="It is 10 letters and numbers, for example K7QP 2MXD RA.",
+        help_text=_("It is 10 letters and numbers, for example K7QP 2MXD RA."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false", "data-width": "10"}),
         validators=[reject_control_characters],
         error_messages={
-            "required": "Enter the code we sent you",
-            "max_length": "Enter the code exactly as it is in the email",
+            "required": _("Enter the code we sent you"),
+            "max_length": _("Enter the code exactly as it is in the email"),
         },
     )

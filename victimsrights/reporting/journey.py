@@ -1,8 +1,12 @@
 """The online report journey: its question pages in order, and the check-answers summary."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.models import Borough
 from victimsrights.reporting import forms
@@ -15,13 +19,13 @@ Answers = dict[str, dict[str, Any]]
 class Step:
     slug: str
     form_class: type[forms.StepForm]
-    title: str
-    summary_label: str
+    title: str | Promise
+    summary_label: str | Promise
     summary: Callable[[dict[str, Any]], str]
     applies: Callable[[Answers], bool] = field(default=lambda answers: True)
 
 
-def _labels(choices: list[tuple[str, str]], values: list[str]) -> str:
+def _labels(choices: Sequence[tuple[str, str | Promise]], values: list[str]) -> str:
     names = dict(choices)
     return ", ".join(str(names.get(value, value)) for value in values)
 
@@ -42,8 +46,8 @@ def _where(answer: dict[str, Any]) -> str:
         return borough.name if borough else ""
     if answer.get("where") == "postcode":
         borough = Borough.objects.filter(pk=answer.get("borough") or 0).first()
-        return f"{answer.get('postcode', '')}, {borough.name if borough else 'borough not known'}"
-    return "I do not know"
+        return f"{answer.get('postcode', '')}, {borough.name if borough else gettext('borough not known')}"
+    return gettext("I do not know")
 
 
 def _contact(answer: dict[str, Any]) -> str:
@@ -56,18 +60,20 @@ def _contact(answer: dict[str, Any]) -> str:
 def _support(answer: dict[str, Any]) -> str:
     support = answer.get("support", [])
     if "none" in support:
-        return "No support needed"
+        return gettext("No support needed")
     parts = []
     if "interpreter" in support:
-        parts.append(f"Interpreter: {answer.get('interpreter_language', '')}")
+        parts.append(gettext("Interpreter: {language}").format(language=answer.get("interpreter_language", "")))
     if "accessibility" in support:
-        parts.append(f"Other help: {answer.get('accessibility_needs', '')}")
+        parts.append(gettext("Other help: {needs}").format(needs=answer.get("accessibility_needs", "")))
     return "; ".join(parts)
 
 
 def _yes_no(key: str) -> Callable[[dict[str, Any]], str]:
-    return lambda answer: "Yes" if answer.get(key) == "yes" else "No"
+    return lambda answer: gettext("Yes") if answer.get(key) == "yes" else gettext("No")
 
+
+_YES_NO_PREFER_NOT = {"yes": _("Yes"), "no": _("No"), "prefer_not": _("Prefer not to say")}
 
 # "I am safe to continue" on the call-999 page: not in danger now, having first said so.
 SAFE_AFTER_DANGER = {"in_danger": "no", "said_in_danger_first": "yes"}
@@ -75,10 +81,10 @@ SAFE_AFTER_DANGER = {"in_danger": "no", "said_in_danger_first": "yes"}
 
 def _in_danger(answer: dict[str, Any]) -> str:
     if answer.get("in_danger") == "yes":
-        return "Yes"
+        return gettext("Yes")
     if answer.get("said_in_danger_first") == "yes":
-        return "No. You told us you were in danger, then that you were safe to continue"
-    return "No"
+        return gettext("No. You told us you were in danger, then that you were safe to continue")
+    return gettext("No")
 
 
 def contact_through_organisation(answers: Answers) -> bool:
@@ -94,6 +100,7 @@ def uses_phone(answers: Answers) -> bool:
 
 
 def _consent(answer: dict[str, Any]) -> str:
+    """Read by the safe-place worker, whose pages are in English."""
     route = "directly" if answer.get("contact_route") == "direct" else "only through the organisation"
     shares = "shares" if answer.get("share_contact") == "yes" else "does not share"
     return f"Agrees to report now; {shares} contact details; police contact {route}"
@@ -104,88 +111,87 @@ STEPS: list[Step] = [
     Step(
         "consent",
         forms.ConsentForm,
-        "What has the victim agreed to?",
-        "Victim's consent",
+        _("What has the victim agreed to?"),
+        _("Victim's consent"),
         _consent,
         applies=lambda answers: "consent" in answers,
     ),
-    Step("in-danger", forms.InDangerForm, "Are you in danger now?", "In danger now", _in_danger),
+    Step("in-danger", forms.InDangerForm, _("Are you in danger now?"), _("In danger now"), _in_danger),
     Step(
         "what-happened",
         forms.WhatHappenedForm,
-        "What happened?",
-        "What happened",
+        _("What happened?"),
+        _("What happened"),
         lambda a: a.get("what_happened", ""),
     ),
-    Step("when", forms.WhenForm, "When did it happen?", "When it happened", _when),
-    Step("where", forms.WhereForm, "Where did it happen?", "Where it happened", _where),
+    Step("when", forms.WhenForm, _("When did it happen?"), _("When it happened"), _when),
+    Step("where", forms.WhereForm, _("Where did it happen?"), _("Where it happened"), _where),
     Step(
         "people",
         forms.PeopleForm,
-        "Tell us about anyone involved",
-        "Anyone involved",
-        lambda a: a.get("people_involved") or "Not given",
+        _("Tell us about anyone involved"),
+        _("Anyone involved"),
+        lambda a: a.get("people_involved") or gettext("Not given"),
     ),
     Step(
         "injuries",
         forms.InjuriesForm,
-        "Were you hurt?",
-        "Injuries",
+        _("Were you hurt?"),
+        _("Injuries"),
         lambda a: (
-            {"yes": "Yes", "no": "No", "prefer_not": "Prefer not to say"}.get(a.get("injured", ""), "")
-            + (f": {a['injuries']}" if a.get("injuries") else "")
+            str(_YES_NO_PREFER_NOT.get(a.get("injured", ""), "")) + (f": {a['injuries']}" if a.get("injuries") else "")
         ),
     ),
-    Step("your-name", forms.NameForm, "What is your name?", "Your name", lambda a: a.get("victim_name", "")),
+    Step("your-name", forms.NameForm, _("What is your name?"), _("Your name"), lambda a: a.get("victim_name", "")),
     Step(
         "age",
         forms.AgeForm,
-        "Are you under 18?",
-        "Under 18",
-        lambda a: {"yes": "Yes", "no": "No", "prefer_not": "Prefer not to say"}.get(a.get("under_18", ""), ""),
+        _("Are you under 18?"),
+        _("Under 18"),
+        lambda a: str(_YES_NO_PREFER_NOT.get(a.get("under_18", ""), "")),
     ),
     Step(
         "contact",
         forms.ContactForm,
-        "How can we contact you safely?",
-        "Safe ways to contact you",
+        _("How can we contact you safely?"),
+        _("Safe ways to contact you"),
         _contact,
         applies=contacted_directly,
     ),
     Step(
         "safe-times",
         forms.SafeTimesForm,
-        "When is it safe to contact you?",
-        "Safe times",
+        _("When is it safe to contact you?"),
+        _("Safe times"),
         lambda a: _labels(SafeTime.choices, a.get("safe_times", [])),
         applies=contacted_directly,
     ),
     Step(
         "voicemail",
         forms.VoicemailForm,
-        "Can we leave you a voicemail?",
-        "Voicemail",
+        _("Can we leave you a voicemail?"),
+        _("Voicemail"),
         _yes_no("voicemail"),
         applies=uses_phone,
     ),
     Step(
         "wording",
         forms.WordingForm,
-        "Should our messages avoid mentioning the police or a crime?",
-        "Neutral wording",
+        _("Should our messages avoid mentioning the police or a crime?"),
+        _("Neutral wording"),
         lambda a: (
-            ("Yes" + (", with a safe word" if a.get("safe_word") else ""))
+            (gettext("Yes, with a safe word") if a.get("safe_word") else gettext("Yes"))
             if a.get("neutral_wording") == "yes"
-            else "No"
+            else gettext("No")
         ),
         applies=contacted_directly,
     ),
-    Step("support", forms.SupportForm, "Do you need any support to talk to us?", "Support you need", _support),
+    Step("support", forms.SupportForm, _("Do you need any support to talk to us?"), _("Support you need"), _support),
     Step(
         "referral",
         forms.ReferralForm,
-        "Can we pass your details to a support service?",
-        "Referral to support",
+        _("Can we pass your details to a support service?"),
+        _("Referral to support"),
         _yes_no("referral_consent"),
     ),
 ]
@@ -220,7 +226,7 @@ def first_unanswered(answers: Answers) -> Step | None:
     return None
 
 
-def summary_rows(answers: Answers) -> list[dict[str, str]]:
+def summary_rows(answers: Answers) -> list[dict[str, str | Promise]]:
     return [
         {"slug": step.slug, "label": step.summary_label, "value": step.summary(answers[step.slug])}
         for step in steps_for(answers)

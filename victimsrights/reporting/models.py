@@ -2,6 +2,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.models import Area, Borough, Force, SafePlaceOrganisation
 from victimsrights.encryption import EncryptedJSONField, EncryptedTextField
@@ -23,18 +24,18 @@ class ReportStatus(models.TextChoices):
 
 
 class ContactChannel(models.TextChoices):
-    EMAIL = "email", "Email"
-    TEXT = "text", "Text message"
-    PHONE = "phone", "Phone call"
-    LETTER = "letter", "Letter"
+    EMAIL = "email", _("Email")
+    TEXT = "text", _("Text message")
+    PHONE = "phone", _("Phone call")
+    LETTER = "letter", _("Letter")
 
 
 class SafeTime(models.TextChoices):
-    ANY = "any", "Any time"
-    WEEKDAY_MORNING = "weekday_morning", "Weekday mornings, 9am to 12pm"
-    WEEKDAY_AFTERNOON = "weekday_afternoon", "Weekday afternoons, 12pm to 5pm"
-    WEEKDAY_EVENING = "weekday_evening", "Weekday evenings, 5pm to 9pm"
-    WEEKEND = "weekend", "Weekends, 10am to 5pm"
+    ANY = "any", _("Any time")
+    WEEKDAY_MORNING = "weekday_morning", _("Weekday mornings, 9am to 12pm")
+    WEEKDAY_AFTERNOON = "weekday_afternoon", _("Weekday afternoons, 12pm to 5pm")
+    WEEKDAY_EVENING = "weekday_evening", _("Weekday evenings, 5pm to 9pm")
+    WEEKEND = "weekend", _("Weekends, 10am to 5pm")
 
 
 class Draft(models.Model):
@@ -137,7 +138,7 @@ class ContactPreferences(models.Model):
     )
 
     def channel_words(self) -> list[str]:
-        return [ContactChannel(channel).label for channel in self.channels if channel in ContactChannel.values]
+        return [str(ContactChannel(channel).label) for channel in self.channels if channel in ContactChannel.values]
 
     def safe_time_words(self) -> list[str]:
-        return [SafeTime(time).label for time in self.safe_times if time in SafeTime.values]
+        return [str(SafeTime(time).label) for time in self.safe_times if time in SafeTime.values]

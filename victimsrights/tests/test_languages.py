@@ -8,11 +8,14 @@ from pathlib import Path
 
 import polib
 import pytest
+from django import forms
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils.functional import Promise
 
+from victimsrights.reporting import journey
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
 
@@ -32,7 +35,33 @@ FRAME = [
 
 
 # Victim pages whose every word is marked for translation; the others are being marked (README).
-FULLY_MARKED = ["reporting:start"]
+FULLY_MARKED = ["reporting:start", "reporting:resume"]
+# The online report, a page at a time, with answers of the victim's own (in brackets: they are not the service's).
+JOURNEY = [
+    ("in-danger", {"in_danger": "no"}),
+    ("what-happened", {"what_happened": "⟪He took my bag.⟫"}),
+    ("when", {"occurred_day": "1", "occurred_month": "2", "occurred_year": "2026"}),
+    ("where", {"where": "unknown"}),
+    ("people", {"people_involved": "⟪A man in a red coat.⟫"}),
+    ("injuries", {"injured": "no"}),
+    ("your-name", {"victim_name": "⟪Ada⟫"}),
+    ("age", {"under_18": "no"}),
+    ("contact", {"channels": ["phone"], "phone": "020 7946 0000"}),
+    ("safe-times", {"safe_times": ["weekday_evening"]}),
+    ("voicemail", {"voicemail": "no"}),
+    ("wording", {"neutral_wording": "yes", "safe_word": "⟪kestrel⟫"}),
+    ("support", {"support": ["interpreter"], "interpreter_language": "⟪Polish⟫"}),
+    ("referral", {"referral_consent": "yes"}),
+]
+# Answers each page must refuse, so that its error messages show too.
+REFUSED = {
+    "what-happened": [{"what_happened": "⟪x⟫" * 7_000}],
+    "people": [{"people_involved": "⟪x⟫" * 7_000}],
+    "when": [{"occurred_day": "1"}, {"occurred_day": "31", "occurred_month": "2", "occurred_year": "2026"}],
+    "where": [{"where": "postcode", "postcode": "SW1A"}],
+    "contact": [{"channels": ["text", "email"], "mobile": "020", "email": "no"}],
+    "support": [{"support": ["none", "accessibility"]}],
+}
 
 
 class _Text(HTMLParser):
@@ -64,7 +93,9 @@ def untranslated(page: str) -> list[str]:
     configured = {django_settings.SERVICE_NAME, django_settings.NEUTRAL_TITLE, *(name for _, name in LANGUAGES)}
     left = []
     for node in parser.nodes:
-        rest = re.sub(r"⟪.*?⟫", "", node, flags=re.DOTALL)
+        rest = node
+        while re.search(r"⟪[^⟪⟫]*⟫", rest):  # innermost first: a translated sentence may hold translated parts
+            rest = re.sub(r"⟪[^⟪⟫]*⟫", "", rest)
         for name in configured:
             rest = rest.replace(name, "")
         if re.search(r"[A-Za-z]", rest):
@@ -88,6 +119,7 @@ def pseudo_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     catalog = locale / "ar_XB" / "LC_MESSAGES"
     po = polib.pofile(str(catalog / "django.po"))
+    po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
     for entry in po:
         if entry.msgid_plural:
             entry.msgstr_plural = {0: pseudo(entry.msgid), 1: pseudo(entry.msgid_plural)}
@@ -121,8 +153,10 @@ def test_a_victim_switches_language_and_every_marked_string_of_the_page_frame_fo
     page = html.unescape(client.get(start).content.decode())  # remembered: a cookie, not the address
     assert '<html lang="ar-xb" dir="rtl"' in page
     assert [text for text in FRAME if pseudo(text) not in page] == []
-    staff_page = client.get(reverse("accounts:sign-in")).content.decode()
-    assert 'data-testid="language-switch"' not in staff_page  # staff pages are in English, with no switch
+    for staff in ("accounts:sign-in", "safeplace:home"):  # staff pages are in English, with no switch
+        staff_page = html.unescape(client.get(reverse(staff), follow=True).content.decode())
+        assert '<html lang="en-gb" dir="ltr"' in staff_page and "⟪" not in staff_page, staff
+        assert 'data-testid="language-switch"' not in staff_page
 
 
 @pytest.mark.django_db
@@ -132,9 +166,52 @@ def test_every_word_of_a_marked_victim_page_is_translated(client, in_pseudo, nam
     assert untranslated(client.get(reverse(name)).content.decode()) == []
 
 
+@pytest.mark.django_db
+def test_every_page_of_the_online_report_and_its_error_messages_are_translated(client, in_pseudo):
+    client.post(reverse("set-language"), {"language": PSEUDO, "next": "/"})
+    for slug, answer in JOURNEY:
+        address = reverse("reporting:step", kwargs={"slug": slug})
+        page = client.get(address)
+        assert page.status_code == 200, slug
+        assert untranslated(page.content.decode()) == [], slug
+        for refused in [{}, *REFUSED.get(slug, [])]:
+            response = client.post(address, {**refused, "action": "continue"})
+            if response.status_code == 302 and not refused:
+                continue  # every question on the page is optional
+            errors = response.content.decode()
+            assert "govuk-error-summary" in errors, (slug, refused)
+            assert untranslated(errors) == [], (slug, refused)
+        assert client.post(address, {**answer, "action": "continue"}).status_code == 302, slug
+    check = client.get(reverse("reporting:check-answers"))
+    assert check.status_code == 200 and untranslated(check.content.decode()) == []
+    for page in ("reporting:save", "reporting:call-999"):
+        assert untranslated(client.get(reverse(page)).content.decode()) == [], page
+    refused_email = client.post(reverse("reporting:save"), {"email": "not an address"}).content.decode()
+    assert "govuk-error-summary" in refused_email and untranslated(refused_email) == []
+
+
+def test_every_word_a_report_question_can_show_is_marked_for_translation():
+    """Labels, hints, choices and every error message of each question: marked (lazy), so each is looked up in
+    the reader's language when the page is drawn, not fixed in English when the service starts."""
+    unmarked = []
+    for step in journey.STEPS:
+        if step.slug == "consent":  # the safe-place worker's page, in English
+            continue
+        for name, field in step.form_class.base_fields.items():
+            words = [field.label, field.help_text, *field.error_messages.values()]
+            if isinstance(field, forms.ModelChoiceField):  # the choices are places, named as they are
+                words.append(field.empty_label if field.empty_label != "---------" else "")
+            else:
+                words += [label for _, label in getattr(field, "choices", [])]
+            unmarked += [(step.slug, name, str(word)) for word in words if word and not isinstance(word, Promise)]
+    assert unmarked == []
+
+
 def test_the_check_finds_words_left_in_english():
     assert untranslated("<p>⟪Report a crime⟫</p><script>var English = 1;</script>") == []
     assert untranslated("<p>⟪Report⟫ a crime</p>") == ["⟪Report⟫ a crime"]
+    assert untranslated("<p>⟪⟪The date⟫ must include ⟪a day⟫⟫</p>") == []
+    assert untranslated("<p>⟪The date⟫ must include ⟪a day⟫</p>") == ["⟪The date⟫ must include ⟪a day⟫"]
 
 
 @pytest.mark.browser
