@@ -14,7 +14,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 MPS_BOROUGH_CRIME ?= ../shared/data/london-datastore-mps-borough-crime/MPS Borough Level Crime (Historical).csv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test lint typecheck test-sqlite test-postgres assets demo-data pdf-libraries system-packages bench clean
+.PHONY: help run test lint typecheck test-sqlite test-postgres assets translations messages demo-data pdf-libraries gettext system-packages bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,11 +39,24 @@ assets: node_modules/.package-lock.json ## Copy GOV.UK and MoJ Frontend's built 
 	sed -e 's#url(/assets/#url(assets/#g' -e '/sourceMappingURL/d' $(MOJ)/moj-frontend.min.css > $(STATIC_MOJ)/moj-frontend.min.css
 	cp -r $(MOJ)/assets $(STATIC_MOJ)/assets
 
+CATALOGS := $(wildcard victimsrights/locale/*/LC_MESSAGES/django.po)
+
+translations: $(CATALOGS:.po=.mo) ## Compile the translations of the victim's pages (GNU gettext's msgfmt, installed if missing)
+
+messages: .make-deps gettext ## After changing marked words: update each language's catalog (then translate what is new)
+	for language in $(notdir $(patsubst %/LC_MESSAGES/django.po,%,$(CATALOGS))); do \
+		$(PY) manage.py makemessages --locale $$language --add-location file \
+			--ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'docs/*' --ignore '.venv/*'; \
+	done
+
+%.mo: %.po | gettext
+	msgfmt --check -o $@ $<
+
 .make-static: .make-deps assets
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	touch $@
 
-demo-data: .make-static pdf-libraries ## Migrate SQLite and load the demo data
+demo-data: .make-static translations pdf-libraries ## Migrate SQLite and load the demo data
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_areas
@@ -67,10 +80,12 @@ APT_INSTALL := $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SU
 pdf-libraries: ## Install Debian's Pango and fonts for the plans' PDFs (WeasyPrint) when they are missing
 	@ldconfig -p | grep -q libpangoft2-1.0 || { $(APT_INSTALL) $(PDF_PACKAGES) >/dev/null; }
 
-system-packages: pdf-libraries ## Also install Debian's Chromium (browser tests), PostgreSQL's client (backups) and GNU gettext (translations) when missing
+gettext: pdf-libraries # after it: two apt-get installs at once would fight over dpkg's lock
+	@command -v xgettext >/dev/null || { $(APT_INSTALL) gettext >/dev/null; }
+
+system-packages: gettext ## Also install Debian's Chromium (browser tests), PostgreSQL's client (backups) and GNU gettext (translations) when missing
 	@command -v chromium >/dev/null || { $(APT_INSTALL) chromium >/dev/null; }
 	@command -v pg_dump >/dev/null || { $(APT_INSTALL) postgresql-client >/dev/null; }
-	@command -v xgettext >/dev/null || { $(APT_INSTALL) gettext >/dev/null; }
 
 lint: .make-deps ## ruff (lint and format), the import contracts and the migrations check
 	$(BIN)/ruff check .
@@ -81,10 +96,10 @@ lint: .make-deps ## ruff (lint and format), the import contracts and the migrati
 typecheck: .make-deps ## mypy with django-stubs
 	$(BIN)/mypy victimsrights bench
 
-test-sqlite: .make-static system-packages
+test-sqlite: .make-static translations system-packages
 	$(BIN)/pytest
 
-test-postgres: .make-static system-packages
+test-postgres: .make-static translations system-packages
 	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "PostgreSQL answers: running the suite on PostgreSQL"; \
 		DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest; \
@@ -108,4 +123,4 @@ bench: demo-data ## Run the benchmarks (they print their figures)
 	$(PY) bench/matching.py
 
 clean: ## Remove the venv, node_modules, built assets and the demo database
-	rm -rf $(VENV) node_modules $(STATIC_GOVUK) $(STATIC_MOJ) staticfiles db.sqlite3* .test-db* .make-*
+	rm -rf $(VENV) node_modules $(STATIC_GOVUK) $(STATIC_MOJ) staticfiles db.sqlite3* .test-db* .make-* $(CATALOGS:.po=.mo)

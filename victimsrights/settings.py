@@ -173,9 +173,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
-# The languages a victim may choose (Victims' Code Right 1), from their browser or the switch on every victim page.
-# A language is added here only when its translation of the victim's pages is complete (victimsrights/locale).
-LANGUAGES = [("en-gb", "English")]
+# The languages a victim may choose (Victims' Code Right 1), from their browser or the switch on every victim page,
+# each named in its own language. A language is added here when its translation of the online report is complete
+# (victimsrights/locale; README "The victim's language"). Polish: London's most common main language after English
+# in the 2011 Census (ONS).
+LANGUAGES = [("en-gb", "English"), ("pl", "Polski")]
+# Translations not yet checked by a professional translator: every victim page in one says so.
+LANGUAGES_AWAITING_REVIEW = {"pl"}
 LOCALE_PATHS = [BASE_DIR / "victimsrights" / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True

@@ -1,15 +1,15 @@
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from victimsrights import health, views
 from victimsrights.api.api import api
 from victimsrights.portal import sign_in_views as sign_in
+from victimsrights.portal import views as portal
 from victimsrights.reporting import views as reporting
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("exit", views.exit_page, name="exit"),
-    path("language", set_language, name="set-language"),
+    path("language", portal.language_choose, name="set-language"),
     # The victim's sign-in at an address that says nothing, for messages to victims who asked for neutral wording.
     path("sign-in", sign_in.victim_sign_in, name="sign-in"),
     path("continue", reporting.resume, name="continue"),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from victimsrights.notify.models import Delivery, DeliveryKind
 from victimsrights.notify.wording import NEUTRAL_SUBJECT, render_text, sign_in_url
@@ -29,6 +31,8 @@ def neutral_for(report: Report) -> bool:
 
 
 def delivery_message(*, delivery: Delivery) -> Message:
+    """In the language the victim reported in (Victims' Code Right 1); to an organisation, the part addressed to
+    them is in English."""
     report = delivery.victims_report
     organisation = report.contact.via_organisation
     neutral = neutral_for(report)
@@ -43,21 +47,26 @@ def delivery_message(*, delivery: Delivery) -> Message:
         "crime": getattr(report, "crime", None),
         "refusal": report.refusals.order_by("-decided_at").first() if hasattr(report, "refusals") else None,
     }
-    body = render_text(f"notify/{delivery.kind}.txt", context)
+    with translation.override(report.language):
+        body = render_text(f"notify/{delivery.kind}.txt", context)
+        if delivery.kind == DeliveryKind.ALERT:
+            subject = gettext("An update")
+        else:
+            subject = gettext("{kind}: {reference}").format(
+                kind=DeliveryKind(delivery.kind).label, reference=report.reference
+            )
+        if neutral:
+            subject = str(NEUTRAL_SUBJECT)
     if delivery.kind == DeliveryKind.ALERT:
         body = body.strip()
     elif organisation is not None:
         body = render_text("notify/_for_organisation.txt", {"reference": report.reference}) + body
-    label = (
-        "An update"
-        if delivery.kind == DeliveryKind.ALERT
-        else f"{DeliveryKind(delivery.kind).label}: {report.reference}"
-    )
-    return Message(subject=NEUTRAL_SUBJECT if neutral else label, body=body, neutral=neutral)
+    return Message(subject=subject, body=body, neutral=neutral)
 
 
 def resume_code_message(*, code: str, expires_at: datetime.datetime) -> Message:
-    """Always neutral: whoever reads this inbox learns only that there is a code to carry on with."""
+    """Always neutral: whoever reads this inbox learns only that there is a code to carry on with. Sent while the
+    victim is on the page, so in the language they are reading it in."""
     body = render_text(
         "notify/resume_code.txt",
         {
@@ -66,14 +75,15 @@ def resume_code_message(*, code: str, expires_at: datetime.datetime) -> Message:
             "resume_url": settings.SERVICE_URL + reverse("continue"),
         },
     )
-    return Message(subject="Your code", body=body, neutral=True)
+    return Message(subject=gettext("Your code"), body=body, neutral=True)
 
 
-def sign_in_code_message(*, code: str) -> Message:
-    """Codes are always neutral: anyone may ask for one, so it must not say what it is for."""
-    return Message(
-        subject="Your code", body=render_text("notify/sign_in_code.txt", {"code": code}).strip(), neutral=True
-    )
+def sign_in_code_message(*, code: str, language: str = settings.LANGUAGE_CODE) -> Message:
+    """Codes are always neutral: anyone may ask for one, so it must not say what it is for. In the language of the
+    report it signs in to."""
+    with translation.override(language):
+        body = render_text("notify/sign_in_code.txt", {"code": code}).strip()
+        return Message(subject=gettext("Your code"), body=body, neutral=True)
 
 
 def identifier_match_message(*, record: SealedRecord) -> Message:

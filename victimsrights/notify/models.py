@@ -12,11 +12,11 @@ NOTIFY_FAILURES = {"permanent-failure", "temporary-failure", "technical-failure"
 
 
 class DeliveryKind(models.TextChoices):
-    RECEIVED = "received", "Report received"
-    RECORDED = "recorded", "Crime recorded"
-    DECLINED = "declined", "Not recorded, with the right to appeal"
-    APPEAL_UPHELD = "appeal_upheld", "Appeal decided: still not recorded"
-    CANCELLED = "cancelled", "Crime record cancelled"
+    RECEIVED = "received", _("Report received")
+    RECORDED = "recorded", _("Crime recorded")
+    DECLINED = "declined", _("Not recorded, with the right to appeal")
+    APPEAL_UPHELD = "appeal_upheld", _("Appeal decided: still not recorded")
+    CANCELLED = "cancelled", _("Crime record cancelled")
     ALERT = "alert", "Update alert"
     CODE = "code", "One-time sign-in code"
     REMINDER = "reminder", "Reminder to the safe place: a sealed record will be destroyed soon"

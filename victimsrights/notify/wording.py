@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 def render_text(template: str, context: dict[str, Any]) -> str:
@@ -24,4 +25,4 @@ def from_address(*, neutral: bool) -> str:
     return settings.NEUTRAL_FROM_EMAIL if neutral else settings.DEFAULT_FROM_EMAIL
 
 
-NEUTRAL_SUBJECT = "A message for you"
+NEUTRAL_SUBJECT = _("A message for you")

@@ -28,3 +28,17 @@ def contact_preferences_save(*, report: Report, answers: dict[str, Any]) -> None
         cases.update_frequency_choose(report=report, frequency=UpdateFrequency(answers["update_frequency"]))
     if answers.get("referral") == "yes":
         cases.support_referral_agree_by_victim(report=report)
+
+
+@transaction.atomic
+def victim_language_choose(*, session: SessionBase, language: str) -> None:
+    """A signed-in victim who switches language is written to in it from then on (Victims' Code Right 1)."""
+    report = report_for_victim(session=session)
+    if report is not None and reporting.report_language_set(report=report, language=language):
+        audit.record(
+            actor=None,
+            actor_label="the victim, signed in",
+            action="report.language",
+            subject=report,
+            detail={"language": language},
+        )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django_tasks import task
 
 from victimsrights.notify import senders
@@ -19,7 +20,7 @@ def victim_code_send(access_id: str) -> str:
             kind=DeliveryKind.CODE,
             channel=channel,
             to=address,
-            message=sign_in_code_message(code=code),
+            message=sign_in_code_message(code=code, language=report.language if report else settings.LANGUAGE_CODE),
             report=report,
             delivery_id=access_id,  # Notify's reference, as for every message: our id
         )

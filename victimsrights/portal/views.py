@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.i18n import set_language
 
 from victimsrights.cases.forms import MessageForm
 from victimsrights.cases.models import CaseStatus
@@ -27,7 +28,7 @@ from victimsrights.feedback.models import Moment
 from victimsrights.feedback.services import FeedbackRefused, feedback_decline, feedback_give, moment_due
 from victimsrights.portal.forms import ContactPreferencesForm
 from victimsrights.portal.selectors import report_for_victim, victim_timeline
-from victimsrights.portal.services import contact_preferences_save, victim_report_open
+from victimsrights.portal.services import contact_preferences_save, victim_language_choose, victim_report_open
 from victimsrights.portal.session_keys import SESSION_VICTIM_SEALED_RECORD
 from victimsrights.portal.support import support_for_victim
 from victimsrights.recording import services as recording
@@ -301,3 +302,12 @@ def feedback_decline_view(request: HttpRequest) -> HttpResponse:
     if own is not None and moment is not None:
         feedback_decline(report=own, moment=moment)
     return redirect("portal:report")
+
+
+@require_POST
+def language_choose(request: HttpRequest) -> HttpResponse:
+    """The language switch on every victim page (Django's set_language keeps it in a cookie); a signed-in victim's
+    messages follow it too."""
+    response = set_language(request)
+    victim_language_choose(session=request.session, language=request.POST.get("language", ""))
+    return response

@@ -124,8 +124,11 @@ def report_submit(
     *,
     draft: Draft,
     submission_key: uuid.UUID,
+    language: str = settings.LANGUAGE_CODE,
 ) -> Report:
-    """Store the report durably and queue its acknowledgement, in one transaction.
+    """Store the report durably and queue its acknowledgement, in one transaction. `language` is the one the
+    victim reported in, so that every message to them is written in it (a language the service does not offer
+    falls back to English).
 
     Submitting the same key again, even at the same moment, returns the same report.
     """
@@ -148,6 +151,7 @@ def report_submit(
     report.safe_place_id = draft.safe_place_id
     report.consent = draft.answers.get("consent", {})
     report.received_at = timezone.now()
+    report.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     try:
         _save_with_reference(report)
     except IntegrityError:
@@ -235,6 +239,16 @@ def draft_start_for_safe_place(*, worker: Any, consent: dict[str, Any], sealed_r
     )
     audit.record(actor=worker, action="draft.start_for_victim", subject=draft)
     return draft
+
+
+def report_language_set(*, report: Report, language: str) -> bool:
+    """The language every later message to the victim is written in; one the service does not offer is refused.
+    Returns whether it changed."""
+    if language not in dict(settings.LANGUAGES) or report.language == language:
+        return False
+    Report.objects.filter(pk=report.pk).update(language=language)
+    report.language = language
+    return True
 
 
 @transaction.atomic

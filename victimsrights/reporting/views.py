@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -114,7 +114,7 @@ def check_answers(request: HttpRequest) -> HttpResponse:
                 return redirect("reporting:start")
         else:
             try:
-                report = services.report_submit(draft=draft, submission_key=key)
+                report = services.report_submit(draft=draft, submission_key=key, language=translation.get_language())
             except services.JourneyIncomplete as incomplete:
                 return redirect("reporting:step", slug=incomplete.step_slug)
             except services.StaleSubmission:

@@ -15,10 +15,14 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils.functional import Promise
 
+from victimsrights.audit.models import AuditEntry
+from victimsrights.cases.tests.factories import signed_in
 from victimsrights.reporting import journey
+from victimsrights.reporting.models import Report
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
 
+MAKEMESSAGES_IGNORE = ["node_modules/*", "staticfiles/*", "bench/*", "docs/*", ".venv/*"]  # as `make messages`
 PSEUDO = "ar-xb"  # Android's right-to-left pseudo-locale: Arabic's direction, no real language's words
 LANGUAGES = [("en-gb", "English"), (PSEUDO, "Pseudo right-to-left")]
 # Every string the frame of a victim page shows (header, exit button, footer), marked for translation.
@@ -114,7 +118,7 @@ def pseudo_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
         call_command(
             "makemessages",
             locale=["ar_XB"],
-            ignore_patterns=["node_modules/*", "staticfiles/*", "bench/*", "docs/*"],
+            ignore_patterns=[*MAKEMESSAGES_IGNORE, "victimsrights/locale"],  # else it writes there
             verbosity=0,
         )
     catalog = locale / "ar_XB" / "LC_MESSAGES"
@@ -136,8 +140,8 @@ def in_pseudo(settings, pseudo_catalog):  # type: ignore[no-untyped-def]
     settings.LANGUAGES = LANGUAGES
 
 
-def test_english_alone_offers_no_switch(client):
-    assert len(django_settings.LANGUAGES) == 1
+def test_english_alone_offers_no_switch(client, settings):
+    settings.LANGUAGES = [("en-gb", "English")]
     page = client.get(reverse("reporting:start")).content.decode()
     assert '<html lang="en-gb" dir="ltr"' in page and 'data-testid="language-switch"' not in page
 
@@ -205,6 +209,86 @@ def test_every_word_a_report_question_can_show_is_marked_for_translation():
                 words += [label for _, label in getattr(field, "choices", [])]
             unmarked += [(step.slug, name, str(word)) for word in words if word and not isinstance(word, Promise)]
     assert unmarked == []
+
+
+POLISH = Path(django_settings.BASE_DIR) / "victimsrights" / "locale" / "pl" / "LC_MESSAGES" / "django.po"
+PLACEHOLDERS = re.compile(r"%%\{\w+\}|%\(\w+\)s|\{\w+\}")
+
+
+def test_the_polish_translation_has_every_marked_string_with_its_placeholders(pseudo_catalog):
+    """Marked now (makemessages, as the pseudo-translation was built) = translated in Polish: nothing new left in
+    English, nothing stale, each placeholder kept, every plural form given (Polish has four)."""
+    marked = polib.pofile(str(pseudo_catalog / "ar_XB" / "LC_MESSAGES" / "django.po"))
+    polish = polib.pofile(str(POLISH))
+    assert {(e.msgctxt, e.msgid) for e in polish if not e.obsolete} == {(e.msgctxt, e.msgid) for e in marked}
+    for entry in polish:
+        assert "fuzzy" not in entry.flags, entry.msgid
+        translations = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        assert len(translations) == (4 if entry.msgid_plural else 1) and all(translations), entry.msgid
+        for translation in translations:
+            assert sorted(PLACEHOLDERS.findall(translation)) == sorted(PLACEHOLDERS.findall(entry.msgid)), entry.msgid
+
+
+@pytest.mark.django_db
+def test_a_victim_reading_polish_is_told_the_translation_awaits_a_professional_review(client):
+    assert ("pl", "Polski") in django_settings.LANGUAGES and "pl" in django_settings.LANGUAGES_AWAITING_REVIEW
+    start = reverse("reporting:start")
+    assert 'data-testid="translation-awaiting-review"' not in client.get(start).content.decode()
+    client.post(reverse("set-language"), {"language": "pl", "next": start})
+    page = client.get(start).content.decode()
+    assert '<html lang="pl" dir="ltr"' in page and "Zgłoś przestępstwo" in page
+    assert 'data-testid="translation-awaiting-review"' in page and "profesjonalnego tłumacza" in page
+    asked = client.post(reverse("reporting:step", kwargs={"slug": "in-danger"}), {"action": "continue"})
+    assert "Zaznacz „Tak”, jeśli grozi Ci teraz niebezpieczeństwo" in asked.content.decode()
+
+
+@pytest.mark.browser
+def test_the_online_report_in_polish_counts_characters_in_polish_plurals(live_server):
+    with chromium_page() as page:
+        page.goto(live_server.url + reverse("reporting:start"))
+        page.click("button[value=pl]")
+        assert page.locator("html").get_attribute("lang") == "pl"
+        assert page.locator("[data-testid=translation-awaiting-review]").is_visible()
+        assert_accessible(page)
+        page.click(".govuk-button--start")
+        page.check("input[name=in_danger][value=no]")
+        page.click("button[value=continue]")
+        assert page.locator("h1").inner_text() == "Co się stało?"
+        count = page.locator(".govuk-character-count__status")
+        for typed, words in (("abcdef", "Pozostały Ci 19 994 znaki"), ("abc", "Pozostało Ci 19 997 znaków")):
+            page.fill("textarea[name=what_happened]", typed)
+            page.wait_for_function(
+                "words => document.querySelector('.govuk-character-count__status').textContent.trim()"
+                ".replace(/\\s/g, ' ') === words",
+                arg=words,
+            )
+        assert "Pozostało Ci" in count.inner_text()
+        page.fill("textarea[name=what_happened]", "")
+        page.click("button[value=continue]")
+        assert page.locator(".govuk-error-summary__title").inner_text() == "Wystąpił problem"
+        assert_accessible(page)
+
+
+@pytest.mark.django_db
+def test_a_report_made_in_polish_is_answered_in_polish_and_a_signed_in_victim_can_switch(client, london):
+    client.post(reverse("set-language"), {"language": "pl", "next": "/"})
+    for slug, answer in JOURNEY:
+        client.post(reverse("reporting:step", kwargs={"slug": slug}), {**answer, "action": "continue"})
+    check = client.get(reverse("reporting:check-answers")).content.decode()
+    key = re.search(r'name="submission_key" value="([^"]+)"', check)
+    assert key and client.post(reverse("reporting:check-answers"), {"submission_key": key[1]}).status_code == 302
+    report = Report.objects.get()
+    assert report.language == "pl"
+    assert "Twój numer referencyjny to" in client.get(reverse("reporting:confirmation")).content.decode()
+
+    victim = signed_in(report)
+    victim.post(reverse("set-language"), {"language": "en-gb", "next": "/"})
+    report.refresh_from_db()
+    assert report.language == "en-gb"
+    assert AuditEntry.objects.filter(action="report.language", subject_id=str(report.pk)).count() == 1
+    victim.post(reverse("set-language"), {"language": "xx", "next": "/"})  # not offered: nothing changes
+    report.refresh_from_db()
+    assert report.language == "en-gb"
 
 
 def test_the_check_finds_words_left_in_english():

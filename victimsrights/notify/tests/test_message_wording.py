@@ -7,9 +7,12 @@ subject, body or sender. A new message template fails it until it is listed here
 """
 
 import re
+from email.header import decode_header, make_header
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from victimsrights.accounts.roles import Role
 from victimsrights.accounts.tests.factories import staff
@@ -42,7 +45,11 @@ TEMPLATES_TO_VICTIMS = {
 }
 POLICE_OR_CRIME = re.compile(
     r"police|crime|criminal|offen[cs]e|officer|victim|court|hearing|suspect|arrest|charge|investigat|registrar|"
-    r"appeal|complain|review|report|justice|\b101\b|\b999\b|command unit|recorded|met\b|metropolitan",
+    r"appeal|complain|review|report|justice|\b101\b|\b999\b|command unit|recorded|met\b|metropolitan|"
+    # and in Polish, the other language a victim can choose: police, crime, officer, victim, court, perpetrator,
+    # suspect, arrest, charge, investigation, registrar, appeal, complaint, report, justice, offence
+    r"polic|przestęp|funkcjonariusz|pokrzywdzon|ofiar|\bsąd|sprawc|podejrzan|areszt|zarzut|śledztw|dochodzeni|"
+    r"rejestrator|odwoła|skarg|zgłos|sprawiedliwo|wykroczeni|rejestrac|zarejestrow",
     re.IGNORECASE,
 )
 NEUTRAL = {"neutral_wording": "yes", "safe_word": "bluebell"}
@@ -65,7 +72,7 @@ def identifiers(report: Report) -> list[str]:
 
 
 def assert_neutral(message, report: Report) -> None:
-    text = "\n".join([message["From"], message["Subject"], message.get_payload(decode=True).decode()])
+    text = "\n".join([message["From"], subject(message), message.get_payload(decode=True).decode()])
     assert not POLICE_OR_CRIME.findall(text), text
     for identifier in identifiers(report):
         assert identifier.lower() not in text.lower(), (identifier, text)
@@ -77,14 +84,14 @@ def send(delivery: Delivery) -> None:
     senders.send(channel="email", to="victim@example.com", message=message, reference=str(delivery.pk))
 
 
-def neutral_reports() -> dict[str, Report]:
-    """A neutral-wording victim's report in each state a message can be about."""
-    recorded, case, _officer = recorded_case(wording=NEUTRAL)
+def neutral_reports(language: str) -> dict[str, Report]:
+    """A neutral-wording victim's report in each state a message can be about, made in `language`."""
+    recorded, case, _officer = recorded_case(wording=NEUTRAL, language=language)
     registrar = staff(Role.CRIME_REGISTRAR, username="registrar")
     recording.crime_cancel(
         crime_id=case.crime.pk, ground="avi", information="CCTV shows no crime took place.", actor=registrar
     )
-    declined = submitted_report(wording=NEUTRAL, seed=2)
+    declined = submitted_report(wording=NEUTRAL, seed=2, language=language)
     recording.report_decline(
         report_id=declined.pk,
         reason=RefusalReason.NO_CRIME_DISCLOSED,
@@ -100,19 +107,24 @@ def test_every_message_template_is_known_as_one_to_victims_or_to_organisations()
     assert message_templates() == TEMPLATES_TO_VICTIMS | TEMPLATES_TO_ORGANISATIONS
 
 
-def test_every_message_to_a_neutral_wording_victim_has_no_police_or_crime_word_or_identifier(smtp):
-    reports = neutral_reports()
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_every_message_to_a_neutral_wording_victim_has_no_police_or_crime_word_or_identifier(smtp, language):
+    reports = neutral_reports(language)
     for report in reports.values():
-        assert neutral_for(report)
+        assert neutral_for(report) and report.language == language
         for kind in [*NOTICE_KINDS, DeliveryKind.ALERT]:
             send(Delivery.objects.create(report=report, kind=kind, channel="email", not_before=report.received_at))
             assert_neutral(smtp.mailbox.messages[-1], report)
-        for message in (
-            sign_in_code_message(code="123456"),
-            resume_code_message(code="ABCD2345XY", expires_at=report.received_at),
-        ):
+        with translation.override(language):  # the resume code goes while the victim reads the page
+            resume = resume_code_message(code="ABCD2345XY", expires_at=report.received_at)
+        for message in (sign_in_code_message(code="123456", language=language), resume):
             senders.send(channel="email", to="victim@example.com", message=message, reference="r-1")
             assert_neutral(smtp.mailbox.messages[-1], report)
+
+
+def test_the_scan_knows_police_and_crime_words_in_every_language_offered():
+    for words in ("Policja przyjęła Twoje zgłoszenie", "przestępstwo", "funkcjonariusz", "sąd", "skarga"):
+        assert POLICE_OR_CRIME.search(words), words
 
 
 def test_the_scan_finds_a_police_word_so_it_can_fail(smtp):
@@ -155,3 +167,29 @@ def test_the_recorded_acknowledgement_gives_the_crime_number_who_to_contact_rest
     assert "Central North Basic Command Unit" in body and "call 101" in body
     assert "Restorative justice" in body and "Criminal Injuries Compensation Authority" in body
     assert not body.startswith("\n") and "{#" not in body
+
+
+def subject(message) -> str:
+    """As the victim's mail program shows it: encoded words (RFC 2047) decoded."""
+    return str(make_header(decode_header(message["Subject"])))
+
+
+def test_a_victim_who_reported_in_polish_is_written_to_in_polish_and_an_english_one_in_english(smtp):
+    """Victims' Code Right 1: the acknowledgement, each decision, alerts and codes in the victim's language."""
+    polish, case, _officer = recorded_case(wording={"neutral_wording": "no", "safe_word": ""}, language="pl")
+    english = submitted_report(wording={"neutral_wording": "no", "safe_word": ""}, seed=3)
+    send(Delivery.objects.get(report=polish, kind="received"))
+    received = smtp.mailbox.messages[-1]
+    assert subject(received) == f"Zgłoszenie przyjęte: {polish.reference}"
+    assert "Otrzymaliśmy Twoje zgłoszenie" in smtp.mailbox.bodies()[-1]
+    send(Delivery.objects.get(report=polish, kind="recorded"))
+    recorded = smtp.mailbox.bodies()[-1]
+    assert f"Numer przestępstwa: {case.crime.crime_number}" in recorded and "Odszkodowanie" in recorded
+    if polish.occurred_on:  # a Polish date, the month in the genitive: "27 marca 2026"
+        assert f"Data: {polish.occurred_on.day} " in recorded and " March " not in recorded
+    send(Delivery.objects.create(report=polish, kind="alert", channel="email", not_before=polish.received_at))
+    assert subject(smtp.mailbox.messages[-1]) == "Nowe informacje"
+    code = sign_in_code_message(code="123456", language=polish.language)
+    assert code.subject == "Twój kod" and code.body.startswith("Twój kod to: 123456")
+    send(Delivery.objects.get(report=english, kind="received"))
+    assert "We have received your report" in smtp.mailbox.bodies()[-1]

@@ -18,6 +18,6 @@ def complete_draft(*, borough: str | None = "Camden", seed: int = 1, **overrides
     return draft
 
 
-def submitted_report(**kwargs: Any) -> Report:
+def submitted_report(*, language: str = "en-gb", **kwargs: Any) -> Report:
     draft = complete_draft(**kwargs)
-    return services.report_submit(draft=draft, submission_key=draft.submission_key)
+    return services.report_submit(draft=draft, submission_key=draft.submission_key, language=language)
