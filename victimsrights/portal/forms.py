@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.cases.models import UpdateFrequency
 from victimsrights.govuk.fields import choice, text
@@ -44,31 +45,31 @@ class ContactPreferencesForm(ContactForm, SafeTimesForm):
 
 class VictimSignInForm(forms.Form):
     identifier = text(
-        "Your crime number or report reference",
+        _("Your crime number or report reference"),
         max_length=40,
-        help_text="For example, MET-2026-0000123 or VR-K7QP-2MXD.",
-        required_message="Enter your crime number or report reference",
-        too_long_message="Enter your crime number or report reference as it is in our email",
+        help_text=_("For example, MET-2026-0000123 or VR-K7QP-2MXD."),
+        required_message=_("Enter your crime number or report reference"),
+        too_long_message=_("Enter your crime number or report reference as it is in our email"),
         attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "20"},
     )
 
 
 class VictimCodeForm(forms.Form):
     code = text(
-        "Enter the 6-digit code we sent you",
+        _("Enter the 6-digit code we sent you"),
         max_length=12,
-        required_message="Enter the code we sent you",
-        too_long_message="Enter the 6-digit code",
+        required_message=_("Enter the code we sent you"),
+        too_long_message=_("Enter the 6-digit code"),
         attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false", "data-width": "5"},
     )
 
 
 class SealedRecordSignInForm(forms.Form):
     record_code = text(
-        "Your record code",
+        _("Your record code"),
         max_length=20,
-        help_text="The 10 letters and numbers the support organisation gave you, for example K7QP 2MXD RA.",
-        required_message="Enter your record code",
-        too_long_message="Enter the record code exactly as you were given it",
+        help_text=_("The 10 letters and numbers the support organisation gave you, for example K7QP 2MXD RA."),
+        required_message=_("Enter your record code"),
+        too_long_message=_("Enter the record code exactly as you were given it"),
         attrs={"autocomplete": "off", "spellcheck": "false", "data-width": "10"},
     )

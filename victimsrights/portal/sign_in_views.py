@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -39,7 +40,7 @@ def _ask_for_code(
             request.session[VICTIM_ACCESS] = str(request_code(identifier).pk)
             request.session[VICTIM_ACCESS_SEALED] = field == "record_code"
             return redirect("portal:code")
-        form.add_error(field, "You have asked for too many codes. Wait an hour, then try again")
+        form.add_error(field, _("You have asked for too many codes. Wait an hour, then try again"))
     return render(request, template, {"form": form})
 
 
@@ -72,10 +73,10 @@ def victim_code(request: HttpRequest) -> HttpResponse:
             request.session[SESSION_VICTIM_REPORT] = access.report_id
             return redirect("portal:report")
         if access_id and sign_in.code_still_usable(access_id=access_id):
-            form.add_error("code", "The code is not right, or it has expired. Check the email we sent you")
+            form.add_error("code", _("The code is not right, or it has expired. Check the email we sent you"))
         else:
             request.session.pop(VICTIM_ACCESS, None)
-            form.add_error("code", "This code can no longer be used. Ask for a new code")
+            form.add_error("code", _("This code can no longer be used. Ask for a new code"))
     sealed = bool(request.session.get(VICTIM_ACCESS_SEALED))
     return render(request, "portal/victim_code.html", {"form": form, "sealed": sealed})
 

@@ -39,7 +39,7 @@ FRAME = [
 
 
 # Victim pages whose every word is marked for translation; the others are being marked (README).
-FULLY_MARKED = ["reporting:start", "reporting:resume"]
+FULLY_MARKED = ["reporting:start", "reporting:resume", "portal:sign-in", "portal:sealed-sign-in"]
 # The online report, a page at a time, with answers of the victim's own (in brackets: they are not the service's).
 JOURNEY = [
     ("in-danger", {"in_danger": "no"}),
@@ -91,15 +91,16 @@ class _Text(HTMLParser):
 
 def untranslated(page: str) -> list[str]:
     """Words left in English: text outside the pseudo-translation's brackets, beyond the names each deployment
-    configures for itself and the languages' own names (each in its own language, in the switch)."""
+    configures for itself and the languages' own names (each in its own language, in the switch). A translated
+    sentence may hold a link, or translated parts: brackets go innermost first, with any markup inside them."""
+    while re.search(r"⟪[^⟪⟫]*⟫", page):
+        page = re.sub(r"⟪[^⟪⟫]*⟫", "", page)
     parser = _Text()
     parser.feed(page)
     configured = {django_settings.SERVICE_NAME, django_settings.NEUTRAL_TITLE, *(name for _, name in LANGUAGES)}
     left = []
     for node in parser.nodes:
         rest = node
-        while re.search(r"⟪[^⟪⟫]*⟫", rest):  # innermost first: a translated sentence may hold translated parts
-            rest = re.sub(r"⟪[^⟪⟫]*⟫", "", rest)
         for name in configured:
             rest = rest.replace(name, "")
         if re.search(r"[A-Za-z]", rest):
@@ -192,6 +193,19 @@ def test_every_page_of_the_online_report_and_its_error_messages_are_translated(c
         assert untranslated(client.get(reverse(page)).content.decode()) == [], page
     refused_email = client.post(reverse("reporting:save"), {"email": "not an address"}).content.decode()
     assert "govuk-error-summary" in refused_email and untranslated(refused_email) == []
+
+
+@pytest.mark.django_db
+def test_signing_in_to_a_report_and_out_again_is_translated_errors_included(client, in_pseudo):
+    client.post(reverse("set-language"), {"language": PSEUDO, "next": "/"})
+    for page in ("portal:sign-in", "portal:sealed-sign-in"):
+        refused = client.post(reverse(page), {}).content.decode()
+        assert "govuk-error-summary" in refused and untranslated(refused) == [], page
+    assert client.post(reverse("portal:sign-in"), {"identifier": "VR-AAAA-BBBB"}).status_code == 302
+    assert untranslated(client.get(reverse("portal:code")).content.decode()) == []
+    wrong = client.post(reverse("portal:code"), {"code": "000000"}).content.decode()
+    assert "govuk-error-summary" in wrong and untranslated(wrong) == []
+    assert untranslated(client.post(reverse("portal:sign-out")).content.decode()) == []
 
 
 def test_every_word_a_report_question_can_show_is_marked_for_translation():
@@ -293,9 +307,11 @@ def test_a_report_made_in_polish_is_answered_in_polish_and_a_signed_in_victim_ca
 
 def test_the_check_finds_words_left_in_english():
     assert untranslated("<p>⟪Report a crime⟫</p><script>var English = 1;</script>") == []
-    assert untranslated("<p>⟪Report⟫ a crime</p>") == ["⟪Report⟫ a crime"]
+    assert untranslated("<p>⟪Report⟫ a crime</p>") == ["a crime"]
+    assert untranslated('<p>⟪To see it, <a href="/">sign in</a>.⟫</p>') == []
+    assert untranslated('<p>⟪To see it,⟫ <a href="/">sign in</a>.</p>') == ["sign in"]
     assert untranslated("<p>⟪⟪The date⟫ must include ⟪a day⟫⟫</p>") == []
-    assert untranslated("<p>⟪The date⟫ must include ⟪a day⟫</p>") == ["⟪The date⟫ must include ⟪a day⟫"]
+    assert untranslated("<p>⟪The date⟫ must include ⟪a day⟫</p>") == ["must include"]
 
 
 @pytest.mark.browser
