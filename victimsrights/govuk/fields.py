@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -100,6 +100,12 @@ _MISSING_PARTS = {
     ("day", "year"): _("a day and year"),
     ("month", "year"): _("a month and year"),
 }
+
+
+def date_parts(data: dict[str, Any], prefix: str) -> tuple[str, str, str]:
+    """What was typed into the day, month and year boxes of the GOV.UK date input named `prefix`."""
+    day, month, year = (str(data.get(f"{prefix}_{part}") or "").strip() for part in ("day", "month", "year"))
+    return day, month, year
 
 
 def date_from_parts(day: str, month: str, year: str, *, name: Words) -> datetime.date:

@@ -12,7 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.selectors import borough_list
-from victimsrights.govuk.fields import ACCOUNT_MAX, SHORT_MAX, Words, choice, date_from_parts, several, text
+from victimsrights.govuk.fields import ACCOUNT_MAX, SHORT_MAX, Words, choice, date_from_parts, date_parts, several, text
 from victimsrights.govuk.validators import normalise_phone, normalise_postcode, reject_control_characters
 from victimsrights.reporting.models import ContactChannel, SafeTime
 
@@ -112,7 +112,7 @@ class WhenForm(StepForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        parts = [str(data.get(f"occurred_{part}") or "").strip() for part in ("day", "month", "year")]
+        parts = date_parts(data, "occurred")
         approximately = data.get("occurred_approximately", "")
         data["occurred_on"] = ""
         if not any(parts):

@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from victimsrights.govuk.fields import ACCOUNT_MAX, choice, date_from_parts, text
+from victimsrights.govuk.fields import ACCOUNT_MAX, choice, date_from_parts, date_parts, text
 from victimsrights.sealedrecords import matching
 from victimsrights.sealedrecords.models import IdentifierKind
 
@@ -90,7 +90,7 @@ class IdentifierForm(forms.Form):
         return data
 
     def _clean_name(self, value: str, data: dict[str, Any]) -> None:
-        parts = [str(data.get(f"birth_{part}") or "").strip() for part in ("day", "month", "year")]
+        parts = date_parts(data, "birth")
         try:
             if not any(parts):
                 raise ValidationError("Enter their date of birth: a name alone matches too many people")
