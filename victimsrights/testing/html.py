@@ -36,3 +36,12 @@ def system_words(html: str) -> list[str]:
     """The text of a page (not its markup) where the code's own words show through."""
     text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", html, flags=re.S)
     return sorted({match.group(0) for match in SYSTEM_WORDS.finditer(text)})
+
+
+_CSRF_TOKENS = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def without_csrf_tokens(page: bytes) -> bytes:
+    """A page as every visitor gets it: each form's CSRF token differs per browser, and every victim page has forms
+    (the language switch), so pages that must read alike are compared without them."""
+    return _CSRF_TOKENS.sub(b"", page)
