@@ -36,6 +36,7 @@ NOT_WRITTEN_BY_VICTIMS = {
     "identifiers from a force's records system": ["cases.PropertyItem.reference", "cases.Case.published_outcome"],
     "choices the victim ticks (no free text)": [
         "reporting.Report.consent", "reporting.ContactPreferences.channels", "reporting.ContactPreferences.safe_times",
+        "reporting.Report.language",
     ],
     "the service's own bookkeeping": [
         "audit.AuditEntry.actor_label", "audit.AuditEntry.action", "audit.AuditEntry.subject_type",
