@@ -87,7 +87,7 @@ class Report(models.Model):
     # The account
     in_danger_when_reported = models.BooleanField(default=False)
     # The language the victim reported in (Victims' Code Right 1): every message to them is written in it.
-    language = models.CharField(max_length=16, default="en-gb")
+    language = models.CharField(max_length=16, default="en-gb", db_default="en-gb")  # rows loaded in bulk too
     what_happened = EncryptedTextField()
     occurred_on = models.DateField(null=True, blank=True)
     occurred_approximately = EncryptedTextField(blank=True)
