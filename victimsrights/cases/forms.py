@@ -4,6 +4,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.cases.models import (
     OFFICER_RECORDED_EVENTS,
@@ -82,10 +83,11 @@ class OutcomeForm(forms.Form):
 
 class MessageForm(forms.Form):
     body = text(
-        "Your message",
+        _("Your message"),
         area=True,
         max_length=5000,
-        required_message="Write your message",
+        required_message=_("Write your message"),
+        too_long_message=_("Your message must be 5,000 characters or fewer"),
     )
 
     def answers(self) -> dict[str, Any]:

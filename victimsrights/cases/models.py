@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.models import Area
 from victimsrights.encryption import EncryptedTextField
@@ -55,10 +56,10 @@ class UpdateFrequency(models.TextChoices):
     sets no interval: these are the choices the service offers, and every 4 weeks is the force's default until the
     victim chooses."""
 
-    WEEKLY = "weekly", "Every week"
-    FORTNIGHTLY = "fortnightly", "Every 2 weeks"
-    FOUR_WEEKLY = "four_weekly", "Every 4 weeks"
-    KEY_POINTS = "key_points", "Only when something important happens"
+    WEEKLY = "weekly", _("Every week")
+    FORTNIGHTLY = "fortnightly", _("Every 2 weeks")
+    FOUR_WEEKLY = "four_weekly", _("Every 4 weeks")
+    KEY_POINTS = "key_points", _("Only when something important happens")
 
 
 # Working days between regular updates for each choice; none when the victim wants only the important points.
@@ -203,9 +204,9 @@ class CaseEvent(models.Model):
 
 
 class TimelineKind(models.TextChoices):
-    UPDATE = "update", "Update"
-    HEARING = "hearing", "Court hearing"
-    OUTCOME = "outcome", "Outcome"
+    UPDATE = "update", _("Update")
+    HEARING = "hearing", _("Court hearing")
+    OUTCOME = "outcome", _("Outcome")
 
 
 class TimelineEvent(models.Model):
@@ -264,17 +265,17 @@ class Message(models.Model):
 
 
 class PropertyKind(models.TextChoices):
-    STOLEN = "stolen", "Stolen"
-    DAMAGED = "damaged", "Damaged"
-    SEIZED = "seized", "Taken by the police as evidence"
+    STOLEN = "stolen", _("Stolen")
+    DAMAGED = "damaged", _("Damaged")
+    SEIZED = "seized", _("Taken by the police as evidence")
 
 
 class PropertyStatus(models.TextChoices):
-    OUTSTANDING = "outstanding", "Not found yet"
-    RECOVERED = "recovered", "Found by the police"
-    HELD_AS_EVIDENCE = "held_as_evidence", "Kept as evidence for now"
-    READY_TO_COLLECT = "ready_to_collect", "Ready to collect"
-    RETURNED = "returned", "Returned to you"
+    OUTSTANDING = "outstanding", _("Not found yet")
+    RECOVERED = "recovered", _("Found by the police")
+    HELD_AS_EVIDENCE = "held_as_evidence", _("Kept as evidence for now")
+    READY_TO_COLLECT = "ready_to_collect", _("Ready to collect")
+    RETURNED = "returned", _("Returned to you")
 
 
 class PropertyItem(models.Model):

@@ -8,7 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
@@ -181,6 +182,11 @@ def _lock_case(*, case_id: int, actor: StaffUser) -> Case:
     return case
 
 
+def in_victims_language(case: Case) -> translation.override:
+    """The service's own words on a victim's case page are stored as they read them: in their report's language."""
+    return translation.override(case.crime.report.language)
+
+
 def publish_to_victim(
     case: Case, *, kind: TimelineKind, text: str, actor: StaffUser | None, at: Any = None, actor_label: str = ""
 ) -> TimelineEvent:
@@ -213,10 +219,12 @@ def officer_apply(
     case.officer = officer
     case.save(update_fields=["officer"])
     case_event(case, CaseEventKind.OFFICER_ASSIGNED, actor=actor, actor_label=actor_label, at=at)
+    with in_victims_language(case):
+        text = gettext("{officer} is now the officer in charge.").format(officer=officer.get_full_name())
     publish_to_victim(
         case,
         kind=TimelineKind.UPDATE,
-        text=f"{officer.get_full_name()} is now the officer in charge.",
+        text=text,
         actor=actor,
         actor_label=actor_label,
     )
@@ -252,10 +260,12 @@ def hearing_apply(
         raise CaseRefused("This hearing is already on the case: the victim has been told about it.")
     hearing = Hearing.objects.create(case=case, starts_at=starts_at, court=court, what_to_expect=what_to_expect)
     case_event(case, CaseEventKind.HEARING_SET, actor=actor, actor_label=actor_label, at=at)
+    with in_victims_language(case):
+        text = gettext("A court hearing is set for {when} at {court}.").format(when=when_words(starts_at), court=court)
     publish_to_victim(
         case,
         kind=TimelineKind.HEARING,
-        text=f"A court hearing is set for {when_words(starts_at)} at {court}.",
+        text=text,
         actor=actor,
         actor_label=actor_label,
     )
@@ -288,11 +298,12 @@ def outcome_apply(
     text = outcome.plain_words
     if explanation:
         text += "\n\n" + explanation
-    if outcome.closes_case:
-        text += _hearings_vacated(case)
-    if outcome.decision_not_to_charge:
-        told_at = timezone.now()  # the time to ask runs from being told, which is now, not from the decision
-        text += "\n\n" + review_offer(outcome.review_route, told_at)
+    with in_victims_language(case):
+        if outcome.closes_case:
+            text += _hearings_vacated(case)
+        if outcome.decision_not_to_charge:
+            told_at = timezone.now()  # the time to ask runs from being told, which is now, not from the decision
+            text += "\n\n" + review_offer(outcome.review_route, told_at)
     case_event(case, kind, actor=actor, actor_label=actor_label, at=case.outcome_at, note=str(outcome))
     if case.records_only:
         return case
@@ -371,13 +382,15 @@ def cps_discontinued_apply(
     event = case_event(case, CaseEventKind.CPS_DISCONTINUED, actor=actor, at=at, note=note, actor_label=actor_label)
     case.status = CaseStatus.CLOSED
     case.save(update_fields=["status"])
-    vacated = _hearings_vacated(case)
+    with in_victims_language(case):
+        vacated = _hearings_vacated(case)
+        stopped = gettext("The Crown Prosecution Service has stopped the case against the person charged.")
+        text = f"{stopped}{vacated}\n\n{review_offer('cps', timezone.now())}"
     if not case.records_only:
-        text = "The Crown Prosecution Service has stopped the case against the person charged." + vacated
         publish_to_victim(
             case,
             kind=TimelineKind.OUTCOME,
-            text=f"{text}\n\n{review_offer('cps', timezone.now())}",
+            text=text,
             actor=actor,
             actor_label=actor_label,
         )
@@ -391,7 +404,12 @@ def _hearings_vacated(case: Case) -> str:
         return ""
     case.hearings.filter(pk__in=[hearing.pk for hearing in coming]).update(vacated_at=timezone.now())
     dates = ", ".join(when_words(hearing.starts_at) for hearing in coming)
-    return f"\n\nThe court hearing{'s' if len(coming) > 1 else ''} on {dates} will not go ahead."
+    vacated = ngettext(
+        "The court hearing on {dates} will not go ahead.",
+        "The court hearings on {dates} will not go ahead.",
+        len(coming),
+    )
+    return "\n\n" + vacated.format(dates=dates)
 
 
 @transaction.atomic
@@ -469,17 +487,19 @@ def property_apply(
         detail={"item": item.pk, "status": str(status)},
     )
     if not case.records_only:
-        publish_to_victim(
-            case, kind=TimelineKind.UPDATE, text=property_words(item), actor=actor, actor_label=actor_label
-        )
+        with in_victims_language(case):
+            words = property_words(item)
+        publish_to_victim(case, kind=TimelineKind.UPDATE, text=words, actor=actor, actor_label=actor_label)
     return item
 
 
 def property_words(item: PropertyItem) -> str:
     """What the victim reads on their case page (never in an alert, which only asks them to sign in)."""
-    words = f"Your property: {item.description} ({item.get_kind_display().lower()}). {item.get_status_display()}."
+    words = gettext("Your property: {description} ({kind}). {status}.").format(
+        description=item.description, kind=item.get_kind_display().lower(), status=item.get_status_display()
+    )
     if item.status == PropertyStatus.READY_TO_COLLECT:
-        words += f"\n\nHow to collect it: {item.collection}"
+        words += "\n\n" + gettext("How to collect it: {collection}").format(collection=item.collection)
     return words
 
 
@@ -526,9 +546,9 @@ def _update_frequency_apply(
         return
     case.update_frequency = frequency
     case.save(update_fields=["update_frequency"])
-    event = case_event(
-        case, CaseEventKind.UPDATE_FREQUENCY_AGREED, actor=actor, actor_label=actor_label, note=frequency.label
-    )
+    with translation.override("en-gb"):  # the case's history is read by staff, in English
+        note = str(frequency.label)
+    event = case_event(case, CaseEventKind.UPDATE_FREQUENCY_AGREED, actor=actor, actor_label=actor_label, note=note)
     duties_follow_update_frequency(case=case, at=event.happened_at)
     audit.record(
         actor=actor,

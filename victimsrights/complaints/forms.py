@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.govuk.fields import choice, text
 
@@ -9,24 +10,24 @@ COMMISSIONER_UPHELD = [("yes", "Upheld: the police got it wrong"), ("no", "Not u
 
 class ComplaintForm(forms.Form):
     what_went_wrong = text(
-        "What went wrong?",
-        name="What went wrong",
+        _("What went wrong?"),
         area=True,
         max_length=10_000,
-        help_text=(
+        help_text=_(
             "Tell us how you were treated and what you would like to happen. Do not include anyone else's details."
         ),
-        required_message="Tell us what went wrong",
+        required_message=_("Tell us what went wrong"),
+        too_long_message=_("What went wrong must be 10,000 characters or fewer"),
     )
 
 
 class EscalateForm(forms.Form):
     why_not_satisfied = text(
-        "Why are you not satisfied with the answer?",
-        name="Why you are not satisfied",
+        _("Why are you not satisfied with the answer?"),
         area=True,
         max_length=10_000,
-        required_message="Tell us why you are not satisfied with the answer",
+        required_message=_("Tell us why you are not satisfied with the answer"),
+        too_long_message=_("Why you are not satisfied must be 10,000 characters or fewer"),
     )
 
 

@@ -1,15 +1,16 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.encryption import EncryptedTextField
 from victimsrights.reporting.models import Report
 
 
 class ComplaintStatus(models.TextChoices):
-    RECEIVED = "received", "With professional standards"
-    ANSWERED = "answered", "Answered"
-    ESCALATED = "escalated", "With the Victims Commissioner"
-    CONCLUDED = "concluded", "Concluded by the Victims Commissioner"
+    RECEIVED = "received", _("With professional standards")
+    ANSWERED = "answered", _("Answered")
+    ESCALATED = "escalated", _("With the Victims Commissioner")
+    CONCLUDED = "concluded", _("Concluded by the Victims Commissioner")
 
 
 class Complaint(models.Model):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
@@ -25,7 +26,9 @@ def complaint_make(*, report: Report, what_went_wrong: str) -> Complaint:
     """`report` is the victim's own, from their signed-in session."""
     now = timezone.now()
     if Complaint.objects.filter(report=report, status=ComplaintStatus.RECEIVED).exists():
-        raise ComplaintRefused("You already have a complaint waiting for an answer. Add to it by sending a message.")
+        raise ComplaintRefused(
+            gettext("You already have a complaint waiting for an answer. Add to it by sending a message.")
+        )
     complaint = Complaint.objects.create(
         report=report,
         made_at=now,
@@ -76,7 +79,7 @@ def complaint_escalate(*, report: Report, why_not_satisfied: str) -> Complaint:
         .first()
     )
     if complaint is None:
-        raise ComplaintRefused("There is no answered complaint to take to the Victims Commissioner.")
+        raise ComplaintRefused(gettext("There is no answered complaint to take to the Victims Commissioner."))
     complaint.status = ComplaintStatus.ESCALATED
     complaint.escalated_at = timezone.now()
     complaint.commissioner_target_on = due_on(complaint.escalated_at, settings.COMMISSIONER_ANSWER_WORKING_DAYS)

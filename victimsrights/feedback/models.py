@@ -10,6 +10,7 @@ no answer.
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.models import Area, Borough
 from victimsrights.encryption import EncryptedTextField
@@ -17,15 +18,15 @@ from victimsrights.reporting.models import Report
 
 
 class Moment(models.TextChoices):
-    DECIDED = "decided", "After the decision on recording the report"
-    CLOSED = "closed", "After the case closed"
-    REVIEWED = "reviewed", "After a review was decided"
+    DECIDED = "decided", _("After the decision on recording the report")
+    CLOSED = "closed", _("After the case closed")
+    REVIEWED = "reviewed", _("After a review was decided")
 
 
 class Agreement(models.TextChoices):
-    AGREE = "agree", "Agree"
-    NEITHER = "neither", "Neither agree nor disagree"
-    DISAGREE = "disagree", "Disagree"
+    AGREE = "agree", _("Agree")
+    NEITHER = "neither", _("Neither agree nor disagree")
+    DISAGREE = "disagree", _("Disagree")
 
 
 class FeedbackResponse(models.Model):

@@ -4,6 +4,7 @@ import re
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from victimsrights.cases.models import Case, CaseStatus
 from victimsrights.feedback.models import FeedbackOffer, FeedbackResponse, Moment
@@ -38,7 +39,7 @@ def feedback_give(*, report: Report, moment: Moment, answers: dict[str, str]) ->
         with transaction.atomic():
             FeedbackOffer.objects.create(report=report, moment=moment, declined=False)
     except IntegrityError:
-        raise FeedbackRefused("You have already told us about this.") from None
+        raise FeedbackRefused(gettext("You have already told us about this.")) from None
     FeedbackResponse.objects.create(
         area_id=report.area_id,
         borough_id=report.borough_id,

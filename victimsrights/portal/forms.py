@@ -13,12 +13,12 @@ class ContactPreferencesForm(ContactForm, SafeTimesForm):
     investigated, how often they want an update (Victims' Code Right 6)."""
 
     alerts = forms.ChoiceField(
-        label="Do you want an alert when there is an update on your case?",
-        choices=[("yes", "Yes"), ("no", "No, I will sign in to check")],
+        label=_("Do you want an alert when there is an update on your case?"),
+        choices=[("yes", _("Yes")), ("no", _("No, I will sign in to check"))],
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select whether you want alerts",
-            "invalid_choice": "Select whether you want alerts",
+            "required": _("Select whether you want alerts"),
+            "invalid_choice": _("Select whether you want alerts"),
         },
     )
 
@@ -26,20 +26,24 @@ class ContactPreferencesForm(ContactForm, SafeTimesForm):
         super().__init__(*args, **kwargs)
         if may_refer:  # Right 4: a victim who said no when reporting can agree later
             self.fields["referral"] = choice(
-                "Can we now pass your details to a support service?",
-                [("yes", "Yes"), ("no", "No, not now")],
-                "Select yes if we can pass your details to a support service",
-                help_text="You asked us not to when you reported. Support services are free and independent of the "
-                "police. They can help whether or not you want to go to court.",
+                _("Can we now pass your details to a support service?"),
+                [("yes", _("Yes")), ("no", _("No, not now"))],
+                _("Select yes if we can pass your details to a support service"),
+                help_text=_(
+                    "You asked us not to when you reported. Support services are free and independent of the "
+                    "police. They can help whether or not you want to go to court."
+                ),
             )
             self.fields["referral"].required = False  # no answer stays a no: consent is given, never assumed
         if case_open:
             self.fields["update_frequency"] = choice(
-                "How often do you want an update on the investigation?",
+                _("How often do you want an update on the investigation?"),
                 UpdateFrequency.choices,
-                "Select how often you want an update",
-                help_text="We will always tell you when something important happens, such as an arrest or a "
-                "decision, and when the investigation ends.",
+                _("Select how often you want an update"),
+                help_text=_(
+                    "We will always tell you when something important happens, such as an arrest or a "
+                    "decision, and when the investigation ends."
+                ),
             )
 
 

@@ -2,6 +2,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.sessions.backends.base import SessionBase
+from django.utils.translation import gettext
 
 from victimsrights.cases.models import Case
 from victimsrights.portal.session_keys import SESSION_VICTIM_REPORT
@@ -28,18 +29,29 @@ def victim_timeline(*, report: Report, case: Case | None, refusal: Refusal | Non
     """What has happened, newest first: the report's own milestones (received, recorded or not, with the latest
     refusal the page has already read) and what the officers published on the case."""
     crime: Crime | None = getattr(report, "crime", None)
-    received = f"{report.safe_place} reported it for you." if report.safe_place_id else "We received your report."
-    milestones = [Milestone("Report received", report.received_at, received)]
+    received = (
+        gettext("{organisation} reported it for you.").format(organisation=report.safe_place)
+        if report.safe_place_id
+        else gettext("We received your report.")
+    )
+    milestones = [Milestone(gettext("Report received"), report.received_at, received)]
     if crime is not None:
         milestones.append(
-            Milestone("Recorded as a crime", crime.recorded_at, f"Your crime number is {crime.crime_number}.")
+            Milestone(
+                gettext("Recorded as a crime"),
+                crime.recorded_at,
+                gettext("Your crime number is {crime_number}.").format(crime_number=crime.crime_number),
+            )
         )
         if crime.cancelled_at:
             milestones.append(
-                Milestone("Crime record cancelled", crime.cancelled_at, "The crime record was cancelled.")
+                Milestone(
+                    gettext("Crime record cancelled"), crime.cancelled_at, gettext("The crime record was cancelled.")
+                )
             )
     if refusal is not None:
-        milestones.append(Milestone("Not recorded as a crime", refusal.decided_at, f"{refusal.get_reason_display()}."))
+        reason = gettext("{reason}.").format(reason=refusal.get_reason_display())
+        milestones.append(Milestone(gettext("Not recorded as a crime"), refusal.decided_at, reason))
     if case is not None:
         milestones += [Milestone(event.title, event.at, event.text) for event in case.timeline.all()[:limit]]
     return sorted(milestones, key=lambda milestone: milestone.at, reverse=True)

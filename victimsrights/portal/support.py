@@ -7,16 +7,19 @@ services) names Victim Support for everyone, which the page lists whatever the a
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from victimsrights.areas.models import SafePlaceKind, SafePlaceOrganisation
 from victimsrights.areas.selectors import support_for_area
+from victimsrights.govuk.fields import Words
 from victimsrights.recording.models import Crime
 
 WHO_FOR = {
-    SafePlaceKind.SARC: "for anyone who has been raped or sexually assaulted",
-    SafePlaceKind.RAPE_CRISIS: "for anyone who has been raped or sexually assaulted",
-    SafePlaceKind.WOMENS_AID: "for anyone experiencing domestic abuse",
-    SafePlaceKind.REFUGE: "for anyone experiencing domestic abuse",
-    SafePlaceKind.CHARITY: "for any victim of crime",
+    SafePlaceKind.SARC: _("for anyone who has been raped or sexually assaulted"),
+    SafePlaceKind.RAPE_CRISIS: _("for anyone who has been raped or sexually assaulted"),
+    SafePlaceKind.WOMENS_AID: _("for anyone experiencing domestic abuse"),
+    SafePlaceKind.REFUGE: _("for anyone experiencing domestic abuse"),
+    SafePlaceKind.CHARITY: _("for any victim of crime"),
 }
 SEXUAL_VIOLENCE = frozenset({SafePlaceKind.SARC, SafePlaceKind.RAPE_CRISIS})
 DOMESTIC_ABUSE = frozenset({SafePlaceKind.WOMENS_AID, SafePlaceKind.REFUGE})
@@ -26,7 +29,7 @@ SEXUAL_OFFENCES_GROUP = "Sexual offences"  # the Home Office offence group, as i
 @dataclass(frozen=True)
 class Support:
     organisation: SafePlaceOrganisation
-    who_for: str
+    who_for: Words
 
 
 def support_for_victim(*, area_id: int | None, crime: Crime | None) -> list[Support]:

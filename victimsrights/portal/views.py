@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language
@@ -145,7 +146,7 @@ def message(request: HttpRequest) -> HttpResponse:
     form = MessageForm(request.POST)
     if form.is_valid():
         message_from_victim(case=case, body=form.cleaned_data["body"])
-        messages.success(request, "Your message has been sent to the officer in charge.")
+        messages.success(request, gettext("Your message has been sent to the officer in charge."))
         return redirect("portal:report")
     # An empty or too long message is said on the page, which is shown again: an audited read like any other.
     return _report_page(request, victim_report_open(session=request.session) or own, message_form=form)
@@ -206,7 +207,7 @@ def review(request: HttpRequest) -> HttpResponse:
         except reviews.ReviewRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "We have your request for a review.")
+            messages.success(request, gettext("We have your request for a review."))
             return redirect("portal:report")
     context = {
         "form": form,
@@ -254,7 +255,7 @@ def complaint(request: HttpRequest) -> HttpResponse:
         form_class=ComplaintForm,
         template="portal/complaint.html",
         act=lambda own, data: complaints.complaint_make(report=own, what_went_wrong=data["what_went_wrong"]),
-        done_message="We have your complaint. We will answer it on this page.",
+        done_message=gettext("We have your complaint. We will answer it on this page."),
     )
 
 
@@ -266,7 +267,7 @@ def complaint_escalate(request: HttpRequest) -> HttpResponse:
         form_class=EscalateForm,
         template="portal/complaint_escalate.html",
         act=lambda own, data: complaints.complaint_escalate(report=own, why_not_satisfied=data["why_not_satisfied"]),
-        done_message="Your complaint has gone to the Victims Commissioner.",
+        done_message=gettext("Your complaint has gone to the Victims Commissioner."),
     )
 
 
@@ -290,7 +291,7 @@ def feedback(request: HttpRequest) -> HttpResponse:
         except FeedbackRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "Thank you for telling us. Nobody dealing with your case will see it.")
+            messages.success(request, gettext("Thank you for telling us. Nobody dealing with your case will see it."))
             return redirect("portal:report")
     return render(request, "feedback/give.html", {"form": form, "moment": moment})
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.govuk.fields import text
 from victimsrights.recording.models import CancellationGround, RefusalReason
@@ -62,12 +63,12 @@ class DeclineForm(forms.Form):
 
 class AppealForm(forms.Form):
     reasons = text(
-        "Why do you think the decision is wrong?",
-        name="Your reasons",
+        _("Why do you think the decision is wrong?"),
         area=True,
         max_length=10_000,
-        help_text="Tell us anything you think we missed or got wrong.",
-        required_message="Tell us why you think the decision is wrong",
+        help_text=_("Tell us anything you think we missed or got wrong."),
+        required_message=_("Tell us why you think the decision is wrong"),
+        too_long_message=_("Your reasons must be 10,000 characters or fewer"),
     )
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.models import Force
 from victimsrights.encryption import EncryptedTextField
@@ -79,13 +80,13 @@ class Crime(models.Model):
 
 
 class RefusalReason(models.TextChoices):
-    NO_CRIME_DISCLOSED = "no_crime", "No crime was disclosed by what the victim told us"
-    DUPLICATE = "duplicate", "It is already recorded under another crime number"
-    OTHER_FORCE = "other_force", "It happened in another police force's area and has been passed to them"
-    INCIDENT_ONLY = "incident", "It is a crime-related incident, not a crime"
-    CREDIBLE_EVIDENCE = "evidence", "There is credible evidence that no crime took place"
+    NO_CRIME_DISCLOSED = "no_crime", _("No crime was disclosed by what the victim told us")
+    DUPLICATE = "duplicate", _("It is already recorded under another crime number")
+    OTHER_FORCE = "other_force", _("It happened in another police force's area and has been passed to them")
+    INCIDENT_ONLY = "incident", _("It is a crime-related incident, not a crime")
+    CREDIBLE_EVIDENCE = "evidence", _("There is credible evidence that no crime took place")
     # Home Office Counting Rules, Fraud: fraud is recorded by Action Fraud, not given a force's crime number.
-    ACTION_FRAUD = "action_fraud", "It is fraud, which Action Fraud (the national fraud reporting centre) records"
+    ACTION_FRAUD = "action_fraud", _("It is fraud, which Action Fraud (the national fraud reporting centre) records")
 
 
 class Refusal(models.Model):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
@@ -270,9 +271,9 @@ def appeal_submit(*, report_id: int, reasons: str, made_by: str, actor: StaffUse
     """The victim's (or their safe place's) appeal against a refusal. One appeal per report."""
     report = Report.objects.select_for_update().get(pk=report_id)
     if report.status != ReportStatus.DECLINED:
-        raise RecordingRefused("You can only appeal when we have decided not to record a report.")
+        raise RecordingRefused(gettext("You can only appeal when we have decided not to record a report."))
     if Appeal.objects.filter(report=report).exists():
-        raise RecordingRefused("You have already appealed this decision. The crime registrar will reply.")
+        raise RecordingRefused(gettext("You have already appealed this decision. The crime registrar will reply."))
     refusal = report.refusals.order_by("-decided_at").first()
     assert refusal is not None
     appeal = Appeal.objects.create(

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.govuk.fields import choice, text
 
@@ -9,20 +10,20 @@ class ReviewRequestForm(forms.Form):
     """The victim's request. After the time limit they must say why they are asking now."""
 
     reasons = text(
-        "Why do you think the decision is wrong? (optional)",
-        name="Your reasons",
+        _("Why do you think the decision is wrong? (optional)"),
         required=False,
         area=True,
         max_length=10_000,
-        help_text="You do not have to give reasons, but anything you tell us helps the reviewer.",
+        too_long_message=_("Your reasons must be 10,000 characters or fewer"),
+        help_text=_("You do not have to give reasons, but anything you tell us helps the reviewer."),
     )
     late_reasons = text(
-        "Why are you asking now?",
-        name="Why you are asking now",
+        _("Why are you asking now?"),
         area=True,
         max_length=10_000,
-        help_text="The time to ask has passed. Tell us what stopped you asking sooner, for example illness.",
-        required_message="Tell us why you are asking now",
+        help_text=_("The time to ask has passed. Tell us what stopped you asking sooner, for example illness."),
+        required_message=_("Tell us why you are asking now"),
+        too_long_message=_("Why you are asking now must be 10,000 characters or fewer"),
     )
 
     def __init__(self, *args: Any, late: bool, **kwargs: Any) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.utils.translation import gettext
 
 from victimsrights.cases.models import Case, CaseEventKind, CaseStatus, TimelineKind
 from victimsrights.compliance.working_days import due_on, london_date
@@ -35,15 +36,15 @@ def review_offer(route: str, told_at: datetime.datetime) -> str:
     """What the victim is told of their right to a review when told of the decision (Victims' Code Right 6)."""
     deadline = request_deadline(told_at)
     if route == "cps":
-        return (
+        return gettext(
             "The Crown Prosecution Service made this decision. You can ask the CPS to review it under its Victims' "
-            f"Right to Review scheme, on this page. Ask by {date_words(cps_prompt_request_by(told_at))} if you can, so "
-            f"it can be reviewed quickly, and at the latest by {date_words(deadline)}."
-        )
-    return (
+            "Right to Review scheme, on this page. Ask by {prompt_by} if you can, so it can be reviewed quickly, and "
+            "at the latest by {deadline}."
+        ).format(prompt_by=date_words(cps_prompt_request_by(told_at)), deadline=date_words(deadline))
+    return gettext(
         "You can ask for this decision to be reviewed by an officer who did not make it. "
-        f"Ask by {date_words(deadline)} on this page. You can still ask after that date if you explain why."
-    )
+        "Ask by {deadline} on this page. You can still ask after that date if you explain why."
+    ).format(deadline=date_words(deadline))
 
 
 @dataclass(frozen=True)
@@ -99,5 +100,5 @@ def reviewable(case: Case) -> Reviewable | None:
     if outcome.outside_national_scheme:
         return Reviewable(case.outcome_at, told_at, Footing.LONDON, outcome.outside_national_scheme)
     if not case.events.filter(kind=CaseEventKind.SUSPECT_INTERVIEWED, happened_at__lte=case.outcome_at).exists():
-        return Reviewable(case.outcome_at, told_at, Footing.LONDON, "no suspect was interviewed under caution")
+        return Reviewable(case.outcome_at, told_at, Footing.LONDON, gettext("no suspect was interviewed under caution"))
     return Reviewable(case.outcome_at, told_at, Footing.NATIONAL, "")

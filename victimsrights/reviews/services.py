@@ -3,12 +3,13 @@
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from victimsrights.accounts.models import StaffUser
 from victimsrights.accounts.roles import Role
 from victimsrights.audit import services as audit
 from victimsrights.cases.models import Case, CaseEventKind, TimelineKind
-from victimsrights.cases.services import case_event, case_reopen, publish_to_victim
+from victimsrights.cases.services import case_event, case_reopen, in_victims_language, publish_to_victim
 from victimsrights.compliance.working_days import london_date
 from victimsrights.govuk.formats import date_words
 from victimsrights.reviews import rules
@@ -84,11 +85,15 @@ def review_request(*, case_id: int, reasons: str, late_reasons: str) -> ReviewRe
     )
     found = rules.reviewable(case) if case else None
     if case is None or found is None or case.outcome is None:
-        raise ReviewRefused("This decision cannot be reviewed under the Right to Review.")
+        raise ReviewRefused(gettext("This decision cannot be reviewed under the Right to Review."))
     now = timezone.now()
     late = london_date(now) > found.deadline
     if late and not late_reasons.strip():
-        raise ReviewRefused(f"The time to ask ended on {date_words(found.deadline)}. Explain why you are asking now.")
+        raise ReviewRefused(
+            gettext("The time to ask ended on {deadline}. Explain why you are asking now.").format(
+                deadline=date_words(found.deadline)
+            )
+        )
     cps = found.footing == Footing.CPS
     status = ReviewStatus.AWAITING_ACCEPTANCE if late else ReviewStatus.IN_REVIEW
     if cps:
@@ -112,25 +117,29 @@ def review_request(*, case_id: int, reasons: str, late_reasons: str) -> ReviewRe
                 target_on=None if late or cps else target,
             )
     except IntegrityError:
-        raise ReviewRefused("You have already asked for this decision to be reviewed.") from None
+        raise ReviewRefused(gettext("You have already asked for this decision to be reviewed.")) from None
     case_event(case, CaseEventKind.REVIEW_REQUESTED, actor=None, actor_label=VICTIM, at=now, note=found.footing.label)
-    if cps:
-        text = (
-            "We have your request for a review of the Crown Prosecution Service's decision and have passed it to the "
-            "CPS. A prosecutor will first check the decision and explain it (local resolution). If you are still not "
-            "satisfied, a prosecutor who was not involved will review it afresh (independent review)."
-        )
-    else:
+    if not cps:
         reviewer = _independent_reviewer(review)
         if reviewer is not None:
             _assign(review, reviewer, actor=None)
-        if late:
-            told = "A reviewer will first decide whether to accept it, because it was made after the time limit."
+    with in_victims_language(case):
+        if cps:
+            text = gettext(
+                "We have your request for a review of the Crown Prosecution Service's decision and have passed it to "
+                "the CPS. A prosecutor will first check the decision and explain it (local resolution). If you are "
+                "still not satisfied, a prosecutor who was not involved will review it afresh (independent review)."
+            )
+        elif late:
+            text = gettext(
+                "We have your request for a review of the decision. An officer who did not make it will look at it. "
+                "A reviewer will first decide whether to accept it, because it was made after the time limit."
+            )
         else:
-            told = f"We aim to tell you the result by {date_words(target)}."
-        text = (
-            f"We have your request for a review of the decision. An officer who did not make it will look at it. {told}"
-        )
+            text = gettext(
+                "We have your request for a review of the decision. An officer who did not make it will look at it. "
+                "We aim to tell you the result by {target}."
+            ).format(target=date_words(target))
     publish_to_victim(case, kind=TimelineKind.UPDATE, text=text, actor=None, actor_label="the service")
     audit.record(
         actor=None,
@@ -198,15 +207,16 @@ def review_accept_late(*, review_id: int, accept: bool, reasons: str, actor: Sta
     if accept:
         review.status = ReviewStatus.IN_REVIEW
         review.target_on = decision_target(now)
-        text = (
-            "Your request for a review has been accepted. "
-            f"We aim to tell you the result by {date_words(review.target_on)}."
-        )
+        with in_victims_language(review.case):
+            text = gettext("Your request for a review has been accepted. We aim to tell you the result by {target}.")
+            text = text.format(target=date_words(review.target_on))
     else:
         review.status = ReviewStatus.NOT_ACCEPTED
         review.decided_at = now
         review.decision_reasons = reasons
-        text = f"Your request for a review was made after the time limit and has not been accepted. {reasons}"
+        with in_victims_language(review.case):
+            text = gettext("Your request for a review was made after the time limit and has not been accepted.")
+        text = f"{text} {reasons}"
     review.save(update_fields=["status", "target_on", "decided_at", "decision_reasons"])
     if not accept:
         case_event(review.case, CaseEventKind.REVIEW_DECIDED, actor=actor, note="Late request not accepted")
@@ -231,16 +241,18 @@ def review_decide(*, review_id: int, overturn: bool, reasons: str, actor: StaffU
     case_event(case, CaseEventKind.REVIEW_DECIDED, actor=actor, note=review.get_status_display())
     if overturn:
         case_reopen(case, actor=actor, reason=reasons)
-        text = (
-            "An officer who did not make the decision has reviewed it and decided it was wrong. "
-            f"The case is open again and will go back to an investigating officer.\n\nTheir reasons: {reasons}"
-        )
-    else:
-        text = (
-            "An officer who did not make the decision has reviewed it and agreed with it. "
-            f"The case stays closed.\n\nTheir reasons: {reasons}\n\n"
-            "If you are unhappy with how you have been treated, you can make a complaint."
-        )
+    with in_victims_language(case):
+        if overturn:
+            text = gettext(
+                "An officer who did not make the decision has reviewed it and decided it was wrong. The case is open "
+                "again and will go back to an investigating officer.\n\nTheir reasons: {reasons}"
+            ).format(reasons=reasons)
+        else:
+            text = gettext(
+                "An officer who did not make the decision has reviewed it and agreed with it. The case stays closed."
+                "\n\nTheir reasons: {reasons}\n\nIf you are unhappy with how you have been treated, you can make a "
+                "complaint."
+            ).format(reasons=reasons)
     publish_to_victim(case, kind=TimelineKind.OUTCOME if not overturn else TimelineKind.UPDATE, text=text, actor=actor)
     audit.record(actor=actor, action="review.decide", subject=case.crime.report, detail={"overturned": overturn})
     return review
@@ -264,13 +276,15 @@ def reviews_tell_of_delay() -> int:
                 continue
             review.delay_told_at = timezone.now()
             review.save(update_fields=["delay_told_at"])
+            with in_victims_language(review.case):
+                text = gettext(
+                    "Your review is taking longer than we said. We are sorry. "
+                    "We will tell you the result as soon as it is decided."
+                )
             publish_to_victim(
                 review.case,
                 kind=TimelineKind.UPDATE,
-                text=(
-                    "Your review is taking longer than we said. We are sorry. "
-                    "We will tell you the result as soon as it is decided."
-                ),
+                text=text,
                 actor=None,
                 actor_label="the service",
             )

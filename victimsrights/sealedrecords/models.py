@@ -1,16 +1,17 @@
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.models import SafePlaceOrganisation
 from victimsrights.reporting.models import Report
 
 
 class SealedRecordStatus(models.TextChoices):
-    SEALED = "sealed", "Sealed"
-    CONVERTED = "converted", "Turned into a report"
-    DESTROYED = "destroyed", "Destroyed at the victim's request"
-    EXPIRED = "expired", "Destroyed at the end of its retention period"
+    SEALED = "sealed", _("Sealed")
+    CONVERTED = "converted", _("Turned into a report")
+    DESTROYED = "destroyed", _("Destroyed at the victim's request")
+    EXPIRED = "expired", _("Destroyed at the end of its retention period")
 
 
 class SealedRecord(models.Model):

@@ -1,8 +1,10 @@
 """The victim's language (Victims' Code Right 1): a pseudo-translation of every marked string, in a right-to-left
 locale, built the way a real one is (Django's makemessages, then a compiled catalog), switched to on a victim page."""
 
+import datetime
 import html
 import re
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,12 +15,24 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 
+from victimsrights.accounts.roles import Role
+from victimsrights.accounts.tests.factories import staff
 from victimsrights.audit.models import AuditEntry
-from victimsrights.cases.tests.factories import signed_in
+from victimsrights.cases import services as cases
+from victimsrights.cases.models import OutcomeType, PropertyKind, PropertyStatus
+from victimsrights.cases.tests.factories import recorded_case, signed_in
+from victimsrights.complaints import services as complaints
+from victimsrights.portal.session_keys import SESSION_VICTIM_SEALED_RECORD
+from victimsrights.recording import services as recording
+from victimsrights.recording.models import RefusalReason
 from victimsrights.reporting import journey
 from victimsrights.reporting.models import Report
+from victimsrights.reporting.tests.factories import submitted_report
+from victimsrights.reviews import services as reviews
+from victimsrights.sealedrecords.services import sealed_record_create
 from victimsrights.testing.axe import assert_accessible
 from victimsrights.testing.browser import chromium_page
 
@@ -38,7 +52,7 @@ FRAME = [
 ]
 
 
-# Victim pages whose every word is marked for translation; the others are being marked (README).
+# Victim pages that need no report or case to show; the case pages are walked below, in a case.
 FULLY_MARKED = ["reporting:start", "reporting:resume", "portal:sign-in", "portal:sealed-sign-in"]
 # The online report, a page at a time, with answers of the victim's own (in brackets: they are not the service's).
 JOURNEY = [
@@ -89,10 +103,13 @@ class _Text(HTMLParser):
             self.nodes.append(data.strip())
 
 
-def untranslated(page: str) -> list[str]:
+def untranslated(page: str, data: Sequence[str] = ()) -> list[str]:
     """Words left in English: text outside the pseudo-translation's brackets, beyond the names each deployment
-    configures for itself and the languages' own names (each in its own language, in the switch). A translated
-    sentence may hold a link, or translated parts: brackets go innermost first, with any markup inside them."""
+    configures for itself, the languages' own names (each in its own language, in the switch) and `data`: names and
+    numbers the page shows as they are. A translated sentence may hold a link, or translated parts: brackets go
+    innermost first, with any markup inside them."""
+    for words in sorted(data, key=len, reverse=True):
+        page = page.replace(html.escape(words), "").replace(words, "")
     while re.search(r"⟪[^⟪⟫]*⟫", page):
         page = re.sub(r"⟪[^⟪⟫]*⟫", "", page)
     parser = _Text()
@@ -158,9 +175,9 @@ def test_a_victim_switches_language_and_every_marked_string_of_the_page_frame_fo
     page = html.unescape(client.get(start).content.decode())  # remembered: a cookie, not the address
     assert '<html lang="ar-xb" dir="rtl"' in page
     assert [text for text in FRAME if pseudo(text) not in page] == []
-    for staff in ("accounts:sign-in", "safeplace:home"):  # staff pages are in English, with no switch
-        staff_page = html.unescape(client.get(reverse(staff), follow=True).content.decode())
-        assert '<html lang="en-gb" dir="ltr"' in staff_page and "⟪" not in staff_page, staff
+    for staff_page_name in ("accounts:sign-in", "safeplace:home"):  # staff pages are in English, with no switch
+        staff_page = html.unescape(client.get(reverse(staff_page_name), follow=True).content.decode())
+        assert '<html lang="en-gb" dir="ltr"' in staff_page and "⟪" not in staff_page, staff_page_name
         assert 'data-testid="language-switch"' not in staff_page
 
 
@@ -206,6 +223,92 @@ def test_signing_in_to_a_report_and_out_again_is_translated_errors_included(clie
     wrong = client.post(reverse("portal:code"), {"code": "000000"}).content.decode()
     assert "govuk-error-summary" in wrong and untranslated(wrong) == []
     assert untranslated(client.post(reverse("portal:sign-out")).content.decode()) == []
+
+
+def _every_word_of(client, address: str, refused: Sequence[dict[str, str]], data: Sequence[str]) -> list[str]:
+    """What a victim page and each of its refused answers leave in English."""
+    page = client.get(address)
+    assert page.status_code == 200, address
+    left = untranslated(page.content.decode(), data)
+    for answer in refused:
+        errors = client.post(address, answer)
+        assert errors.status_code == 200 and "govuk-error-summary" in errors.content.decode(), (address, answer)
+        left += untranslated(errors.content.decode(), data)
+    return left
+
+
+@pytest.mark.django_db
+def test_every_page_of_a_victims_case_and_its_error_messages_are_translated(london, in_pseudo):
+    """The case page at each point of a case (officer, update, hearing, property, messages, complaint answered,
+    closed with no charge, review asked for), with every form the victim can send from it, refused answers included.
+    What people typed is in brackets: it is theirs, not the service's. Names and numbers are shown as they are; the
+    offence's and outcome's words come from the Home Office's lists and await translation (README)."""
+    report, case, officer = recorded_case(language=PSEUDO)
+    cases.case_take(case_id=case.pk, actor=officer)
+    cases.update_publish(case_id=case.pk, text="⟪We asked the shops for CCTV.⟫", actor=officer)
+    in_a_month = timezone.now() + datetime.timedelta(days=30)
+    cases.hearing_add(
+        case_id=case.pk, starts_at=in_a_month, court="⟪Highbury⟫", what_to_expect="⟪1 hour⟫", actor=officer
+    )
+    cases.property_record(
+        case_id=case.pk,
+        description="⟪Bike⟫",
+        kind=PropertyKind.STOLEN,
+        status=PropertyStatus.READY_TO_COLLECT,
+        collection="⟪Holborn⟫",
+        actor=officer,
+    )
+    victim = signed_in(report)
+    victim.post(reverse("set-language"), {"language": PSEUDO, "next": "/"})
+    cases.message_from_victim(case=case, body="⟪Any news?⟫")
+    cases.message_reply(case_id=case.pk, body="⟪Not yet.⟫", actor=officer)
+    complaint = complaints.complaint_make(report=report, what_went_wrong="⟪Nobody called.⟫")
+    standards = staff(Role.PROFESSIONAL_STANDARDS, area=report.area.code)
+    complaints.complaint_answer(complaint_id=complaint.pk, upheld=False, answer="⟪We did.⟫", actor=standards)
+    crime = report.crime
+    data = [crime.crime_number, report.reference, crime.classification.description, crime.recorded_by_team]
+    data += [officer.get_full_name()]
+    too_long = "⟪x⟫" * 4_000
+    left = _every_word_of(victim, reverse("portal:report"), [], data)
+    refused_message = victim.post(reverse("portal:message"), {"body": ""})
+    assert "govuk-error-summary" in refused_message.content.decode()
+    left += untranslated(refused_message.content.decode(), data)
+    left += _every_word_of(victim, reverse("portal:contact"), [{"channels": ["email"], "email": "no"}], data)
+    left += _every_word_of(victim, reverse("portal:complaint-escalate"), [{}, {"why_not_satisfied": too_long}], data)
+
+    cases.outcome_record(
+        case_id=case.pk, outcome=OutcomeType.objects.get(code=15), explanation="⟪No witness.⟫", actor=officer
+    )
+    data += [OutcomeType.objects.get(code=15).plain_words]
+    left += _every_word_of(victim, reverse("portal:report"), [], data)
+    left += _every_word_of(victim, reverse("portal:feedback"), [{}], data)
+    left += _every_word_of(victim, reverse("portal:review"), [{"reasons": too_long}], data)
+    reviews.review_request(case_id=case.pk, reasons="⟪Look again.⟫", late_reasons="")
+    left += _every_word_of(victim, reverse("portal:report"), [], data)
+    left += _every_word_of(victim, reverse("portal:complaint"), [{}], data)
+
+    declined = submitted_report(language=PSEUDO, seed=2)
+    recording.report_decline(
+        report_id=declined.pk,
+        reason=RefusalReason.INCIDENT_ONLY,
+        explanation="⟪It is an incident.⟫",
+        actor=staff(Role.RECORDING_OFFICER, area=declined.area.code, username="recording"),
+    )
+    other = signed_in(declined)
+    other.post(reverse("set-language"), {"language": PSEUDO, "next": "/"})
+    data += [declined.reference]
+    left += _every_word_of(other, reverse("portal:report"), [], data)
+    left += _every_word_of(other, reverse("portal:appeal"), [{}], data)
+    recording.appeal_submit(report_id=declined.pk, reasons="⟪It was a crime.⟫", made_by="the victim, online")
+    left += _every_word_of(other, reverse("portal:report"), [], data)
+
+    worker = staff(Role.SAFE_PLACE_WORKER, username="worker", org="⟪Test Refuge⟫")
+    record, _code = sealed_record_create(worker=worker, account="⟪What happened⟫", notes="")
+    sealed = other.session
+    sealed[SESSION_VICTIM_SEALED_RECORD] = str(record.pk)
+    sealed.save()
+    left += _every_word_of(other, reverse("portal:sealed"), [], data)
+    assert left == []
 
 
 def test_every_word_a_report_question_can_show_is_marked_for_translation():
@@ -303,6 +406,20 @@ def test_a_report_made_in_polish_is_answered_in_polish_and_a_signed_in_victim_ca
     victim.post(reverse("set-language"), {"language": "xx", "next": "/"})  # not offered: nothing changes
     report.refresh_from_db()
     assert report.language == "en-gb"
+
+
+@pytest.mark.django_db
+def test_a_polish_victims_case_page_and_the_services_words_on_it_are_in_polish(london):
+    report, case, officer = recorded_case(language="pl")
+    cases.case_take(case_id=case.pk, actor=officer)  # written on the victim's page in their language, and kept
+    victim = signed_in(report)
+    victim.post(reverse("set-language"), {"language": "pl", "next": "/"})
+    page = html.unescape(victim.get(reverse("portal:report")).content.decode())
+    assert "Policja prowadzi postępowanie w Twojej sprawie" in page
+    assert f"{officer.get_full_name()} prowadzi teraz Twoją sprawę." in page
+    victim.post(reverse("set-language"), {"language": "en-gb", "next": "/"})
+    english = html.unescape(victim.get(reverse("portal:report")).content.decode())
+    assert "The police are investigating your crime" in english
 
 
 def test_the_check_finds_words_left_in_english():

@@ -11,7 +11,7 @@ from django import forms, template
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms import BoundField
 
-from victimsrights.govuk.formats import time_words, when_words
+from victimsrights.govuk.formats import date_words, time_words, when_words
 
 register = template.Library()
 
@@ -25,6 +25,12 @@ def govuk_when(at: Any, style: str = "") -> str:
 @register.filter
 def govuk_time(at: Any) -> str:
     return time_words(at) if at else ""
+
+
+@register.filter
+def govuk_day(at: Any) -> str:
+    """`{{ on|govuk_day }}` 14 January 2027, or as the reader's language writes a date (14 stycznia 2027)."""
+    return date_words(at) if at else ""
 
 
 def _widget_kind(field: BoundField) -> str:
