@@ -1,12 +1,17 @@
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.models import Area
+from victimsrights.cases.outcome_words import PLAIN_WORDS
 from victimsrights.encryption import EncryptedTextField
 from victimsrights.recording.models import Crime
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 class OutcomeType(models.Model):
@@ -28,6 +33,11 @@ class OutcomeType(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.title}"
+
+    @property
+    def words(self) -> "StrPromise | str":
+        """The plain words, in the language of whoever reads them."""
+        return PLAIN_WORDS.get(self.code, self.plain_words)
 
 
 class CaseStatus(models.TextChoices):

@@ -30,6 +30,7 @@ from victimsrights.cases.models import (
     TimelineKind,
     UpdateFrequency,
 )
+from victimsrights.cases.outcome_words import PLAIN_WORDS
 from victimsrights.cases.selectors import cases_in_scope, support_referral_agreed
 from victimsrights.compliance.services import (
     duties_follow_update_frequency,
@@ -52,6 +53,7 @@ class CaseRefused(Exception):
 
 
 @transaction.atomic
+@translation.override("en-gb")  # the stored plain words are English; a victim reads `OutcomeType.words`
 def outcome_types_load(*, path: Path = OUTCOME_TYPES_FIXTURE) -> int:
     rows = json.loads(path.read_text(encoding="utf-8"))["outcome_types"]
     for row in rows:
@@ -59,7 +61,7 @@ def outcome_types_load(*, path: Path = OUTCOME_TYPES_FIXTURE) -> int:
             code=row["code"],
             defaults={
                 "title": row["title"],
-                "plain_words": row["plain"],
+                "plain_words": str(PLAIN_WORDS[row["code"]]),
                 "closes_case": row["closes_case"],
                 "decision_not_to_charge": row["decision_not_to_charge"],
                 "review_route": row.get("review_route", ""),
@@ -295,10 +297,10 @@ def outcome_apply(
     case.save(
         update_fields=["outcome", "outcome_at", "outcome_by", "outcome_explanation", "published_outcome", "status"]
     )
-    text = outcome.plain_words
-    if explanation:
-        text += "\n\n" + explanation
     with in_victims_language(case):
+        text = str(outcome.words)
+        if explanation:
+            text += "\n\n" + explanation
         if outcome.closes_case:
             text += _hearings_vacated(case)
         if outcome.decision_not_to_charge:

@@ -98,7 +98,7 @@ def reviewable(case: Case) -> Reviewable | None:
     if outcome.review_route == "cps":
         return Reviewable(case.outcome_at, told_at, Footing.CPS, "")
     if outcome.outside_national_scheme:
-        return Reviewable(case.outcome_at, told_at, Footing.LONDON, outcome.outside_national_scheme)
+        return Reviewable(case.outcome_at, told_at, Footing.LONDON, gettext(outcome.outside_national_scheme))
     if not case.events.filter(kind=CaseEventKind.SUSPECT_INTERVIEWED, happened_at__lte=case.outcome_at).exists():
         return Reviewable(case.outcome_at, told_at, Footing.LONDON, gettext("no suspect was interviewed under caution"))
     return Reviewable(case.outcome_at, told_at, Footing.NATIONAL, "")

@@ -3,6 +3,7 @@ locale, built the way a real one is (Django's makemessages, then a compiled cata
 
 import datetime
 import html
+import json
 import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
@@ -23,6 +24,8 @@ from victimsrights.accounts.tests.factories import staff
 from victimsrights.audit.models import AuditEntry
 from victimsrights.cases import services as cases
 from victimsrights.cases.models import OutcomeType, PropertyKind, PropertyStatus
+from victimsrights.cases.outcome_words import OUTSIDE_NATIONAL_SCHEME_WHY, PLAIN_WORDS
+from victimsrights.cases.services import OUTCOME_TYPES_FIXTURE
 from victimsrights.cases.tests.factories import recorded_case, signed_in
 from victimsrights.complaints import services as complaints
 from victimsrights.portal.session_keys import SESSION_VICTIM_SEALED_RECORD
@@ -279,7 +282,6 @@ def test_every_page_of_a_victims_case_and_its_error_messages_are_translated(lond
     cases.outcome_record(
         case_id=case.pk, outcome=OutcomeType.objects.get(code=15), explanation="⟪No witness.⟫", actor=officer
     )
-    data += [OutcomeType.objects.get(code=15).plain_words]
     left += _every_word_of(victim, reverse("portal:report"), [], data)
     left += _every_word_of(victim, reverse("portal:feedback"), [{}], data)
     left += _every_word_of(victim, reverse("portal:review"), [{"reasons": too_long}], data)
@@ -326,6 +328,14 @@ def test_every_word_a_report_question_can_show_is_marked_for_translation():
                 words += [label for _, label in getattr(field, "choices", [])]
             unmarked += [(step.slug, name, str(word)) for word in words if word and not isinstance(word, Promise)]
     assert unmarked == []
+
+
+def test_every_outcome_type_a_victim_can_be_told_has_words_marked_for_translation():
+    rows = json.loads(OUTCOME_TYPES_FIXTURE.read_text(encoding="utf-8"))["outcome_types"]
+    assert {row["code"] for row in rows} == set(PLAIN_WORDS)
+    assert all(isinstance(words, Promise) for words in PLAIN_WORDS.values())
+    why = {row["outside_national_scheme"] for row in rows if row.get("outside_national_scheme")}
+    assert why and why <= set(OUTSIDE_NATIONAL_SCHEME_WHY)
 
 
 POLISH = Path(django_settings.BASE_DIR) / "victimsrights" / "locale" / "pl" / "LC_MESSAGES" / "django.po"
