@@ -11,6 +11,11 @@ from django.utils import translation
 ENGLISH_ONLY_PREFIXES = ("/staff/", "/safe-place/", "/api/", "/notify/")
 
 
+def language_offered(language: str) -> bool:
+    """Whether the service offers `language` (settings.LANGUAGES); anything else is refused, never stored."""
+    return language in dict(settings.LANGUAGES)
+
+
 class StaffPagesInEnglish:
     """After Django's LocaleMiddleware: switch staff pages back to the service's own language."""
 

@@ -4,11 +4,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from victimsrights.areas.models import Borough
+from victimsrights.govuk.fields import Words
 from victimsrights.reporting import forms
 from victimsrights.reporting.models import ContactChannel, SafeTime
 
@@ -19,13 +19,13 @@ Answers = dict[str, dict[str, Any]]
 class Step:
     slug: str
     form_class: type[forms.StepForm]
-    title: str | Promise
-    summary_label: str | Promise
+    title: Words
+    summary_label: Words
     summary: Callable[[dict[str, Any]], str]
     applies: Callable[[Answers], bool] = field(default=lambda answers: True)
 
 
-def _labels(choices: Sequence[tuple[str, str | Promise]], values: list[str]) -> str:
+def _labels(choices: Sequence[tuple[str, Words]], values: list[str]) -> str:
     names = dict(choices)
     return ", ".join(str(names.get(value, value)) for value in values)
 
@@ -226,7 +226,7 @@ def first_unanswered(answers: Answers) -> Step | None:
     return None
 
 
-def summary_rows(answers: Answers) -> list[dict[str, str | Promise]]:
+def summary_rows(answers: Answers) -> list[dict[str, Words]]:
     return [
         {"slug": step.slug, "label": step.summary_label, "value": step.summary(answers[step.slug])}
         for step in steps_for(answers)

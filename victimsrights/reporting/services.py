@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from victimsrights.areas.models import Area, Borough, Force
 from victimsrights.audit import services as audit
+from victimsrights.languages import language_offered
 from victimsrights.notify.messages import resume_code_message
 from victimsrights.notify.models import DeliveryKind
 from victimsrights.notify.services import delivery_create, delivery_send_at_once
@@ -151,7 +152,7 @@ def report_submit(
     report.safe_place_id = draft.safe_place_id
     report.consent = draft.answers.get("consent", {})
     report.received_at = timezone.now()
-    report.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    report.language = language if language_offered(language) else settings.LANGUAGE_CODE
     try:
         _save_with_reference(report)
     except IntegrityError:
@@ -244,7 +245,7 @@ def draft_start_for_safe_place(*, worker: Any, consent: dict[str, Any], sealed_r
 def report_language_set(*, report: Report, language: str) -> bool:
     """The language every later message to the victim is written in; one the service does not offer is refused.
     Returns whether it changed."""
-    if language not in dict(settings.LANGUAGES) or report.language == language:
+    if not language_offered(language) or report.language == language:
         return False
     Report.objects.filter(pk=report.pk).update(language=language)
     report.language = language
