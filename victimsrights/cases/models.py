@@ -15,11 +15,10 @@ if TYPE_CHECKING:
 
 
 class OutcomeType(models.Model):
-    """A Home Office outcome type, with the plain words a victim is given. Loaded as data."""
+    """A Home Office outcome type, loaded as data; the plain words a victim is given are `words`."""
 
     code = models.PositiveSmallIntegerField(unique=True)
     title = models.CharField(max_length=200)
-    plain_words = models.TextField()
     closes_case = models.BooleanField()
     # Decisions not to charge can be reviewed under the Right to Review (issue 6).
     decision_not_to_charge = models.BooleanField()
@@ -35,9 +34,9 @@ class OutcomeType(models.Model):
         return f"{self.code}: {self.title}"
 
     @property
-    def words(self) -> "StrPromise | str":
-        """The plain words, in the language of whoever reads them."""
-        return PLAIN_WORDS.get(self.code, self.plain_words)
+    def words(self) -> "StrPromise":
+        """The plain words a victim is given, in the language of whoever reads them."""
+        return PLAIN_WORDS[self.code]
 
 
 class CaseStatus(models.TextChoices):

@@ -30,7 +30,6 @@ from victimsrights.cases.models import (
     TimelineKind,
     UpdateFrequency,
 )
-from victimsrights.cases.outcome_words import PLAIN_WORDS
 from victimsrights.cases.selectors import cases_in_scope, support_referral_agreed
 from victimsrights.compliance.services import (
     duties_follow_update_frequency,
@@ -53,7 +52,6 @@ class CaseRefused(Exception):
 
 
 @transaction.atomic
-@translation.override("en-gb")  # the stored plain words are English; a victim reads `OutcomeType.words`
 def outcome_types_load(*, path: Path = OUTCOME_TYPES_FIXTURE) -> int:
     rows = json.loads(path.read_text(encoding="utf-8"))["outcome_types"]
     for row in rows:
@@ -61,7 +59,6 @@ def outcome_types_load(*, path: Path = OUTCOME_TYPES_FIXTURE) -> int:
             code=row["code"],
             defaults={
                 "title": row["title"],
-                "plain_words": str(PLAIN_WORDS[row["code"]]),
                 "closes_case": row["closes_case"],
                 "decision_not_to_charge": row["decision_not_to_charge"],
                 "review_route": row.get("review_route", ""),

@@ -14,7 +14,7 @@ NOT_WRITTEN_BY_VICTIMS = {
         "areas.SafePlaceOrganisation.contact_email", "recording.OffenceClassification.code",
         "recording.OffenceClassification.description", "recording.OffenceClassification.group",
         "recording.OffenceClassification.subgroup", "recording.OffenceClassification.police_uk_category",
-        "cases.OutcomeType.title", "cases.OutcomeType.plain_words", "compliance.Duty.code", "compliance.Duty.title",
+        "cases.OutcomeType.title", "compliance.Duty.code", "compliance.Duty.title",
         "compliance.Duty.code_right", "compliance.Duty.source", "policeuk.AntisocialBehaviour.lsoa_code",
         "cases.OutcomeType.review_route", "cases.OutcomeType.outside_national_scheme",
         "plans.PublishedCrimeMonth.borough_name", "plans.PublishedCrimeMonth.major", "plans.PublishedCrimeMonth.minor",
